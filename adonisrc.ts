@@ -1,0 +1,88 @@
+import { defineConfig } from '@adonisjs/core/app'
+
+export default defineConfig({
+  /*
+  | Host code lives in backend/; the entry points (ace.js, bin/) stay at the
+  | root because the assembler hard-codes them.
+  */
+  directories: {
+    config: 'backend/config',
+    commands: 'backend/commands',
+    contracts: 'backend/contracts',
+    controllers: 'backend/controllers',
+    exceptions: 'backend/exceptions',
+    middleware: 'backend/middleware',
+    models: 'backend/models',
+    policies: 'backend/policies',
+    providers: 'backend/providers',
+    services: 'backend/services',
+    start: 'backend/start',
+    tests: 'backend/tests',
+    validators: 'backend/validators',
+    migrations: 'database/migrations',
+    seeders: 'seed/seeders',
+    factories: 'database/factories',
+    public: 'admin/dist',
+    views: 'backend/views',
+    events: 'backend/events',
+    listeners: 'backend/listeners',
+  },
+
+  commands: [
+    () => import('@adonisjs/core/commands'),
+    () => import('@adonisjs/lucid/commands'),
+    () => import('@adonisjs/bouncer/commands'),
+  ],
+
+  providers: [
+    () => import('@adonisjs/core/providers/app_provider'),
+    () => import('@adonisjs/core/providers/hash_provider'),
+    {
+      file: () => import('@adonisjs/core/providers/repl_provider'),
+      environment: ['repl', 'test'],
+    },
+    () => import('@adonisjs/core/providers/vinejs_provider'),
+    () => import('@adonisjs/cors/cors_provider'),
+    () => import('@adonisjs/lucid/database_provider'),
+    () => import('@adonisjs/session/session_provider'),
+    () => import('@adonisjs/shield/shield_provider'),
+    () => import('@adonisjs/static/static_provider'),
+    () => import('@adonisjs/auth/auth_provider'),
+    () => import('@adonisjs/bouncer/bouncer_provider'),
+    () => import('@adonisjs/limiter/limiter_provider'),
+    () => import('#providers/plugin_host_provider'),
+  ],
+
+  preloads: [
+    () => import('#start/routes'),
+    () => import('#start/kernel'),
+    { file: () => import('#start/first_run'), environment: ['web'] },
+  ],
+
+  tests: {
+    suites: [
+      {
+        files: ['backend/tests/unit/**/*.spec(.ts|.js)'],
+        name: 'unit',
+        timeout: 10000,
+      },
+      {
+        files: ['backend/tests/functional/**/*.spec(.ts|.js)'],
+        name: 'functional',
+        timeout: 30000,
+      },
+      {
+        files: ['plugins/*/tests/**/*.spec(.ts|.js)'],
+        name: 'plugins',
+        timeout: 30000,
+      },
+    ],
+    forceExit: false,
+  },
+
+  metaFiles: [],
+
+  hooks: {
+    onBuildStarting: [],
+  },
+})

@@ -1,0 +1,88 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import env from '#start/env'
+import limiter from '@adonisjs/limiter/services/main'
+import User from '#models/user'
+import { ApiError } from '#exceptions/api_error'
+import { createTokenValidator, loginValidator } from '#validators/auth'
+import { describeActor } from '#services/serializers'
+
+export default class AuthController {
+  /**
+   * Session login. Failed attempts per (IP, email) are counted in the
+   * database, so every instance shares them; past the limit: 429.
+   */
+  async login({ request, auth, response }: HttpContext) {
+    const { email, password } = await request.validateUsing(loginValidator)
+    const normalized = User.normalizeEmail(email)
+
+    const throttle = limiter.use({
+      requests: env.get('LOGIN_MAX_ATTEMPTS', 5),
+      duration: '1 min',
+      blockDuration: `${env.get('LOGIN_BLOCK_MINUTES', 15)} mins`,
+    })
+    const key = `login_${request.ip()}_${normalized}`
+    const [blocked, user] = await throttle.penalize(key, () =>
+      User.verifyCredentials(normalized, password)
+    )
+    if (blocked) throw blocked
+
+    if (!user.isActive) {
+      throw new ApiError(401, 'This account is deactivated', { code: 'E_ACCOUNT_DISABLED' })
+    }
+    await auth.use('web').login(user)
+    return response.ok({ user: describeActor(user) })
+  }
+
+  /** Ends the session, or revokes the token the request was made with. */
+  async logout({ auth, response }: HttpContext) {
+    if (auth.authenticatedViaGuard === 'web') {
+      await auth.use('web').logout()
+    } else if (auth.authenticatedViaGuard === 'api') {
+      const user = auth.use('api').getUserOrFail()
+      await User.accessTokens.delete(user, user.currentAccessToken.identifier)
+    }
+    return response.noContent()
+  }
+
+  async me({ auth }: HttpContext) {
+    return describeActor(auth.getUserOrFail())
+  }
+
+  /** Personal access tokens: the secret is in this answer only. */
+  async createToken({ auth, request, response }: HttpContext) {
+    const user = this.#humanOnly(auth.user)
+    const { name } = await request.validateUsing(createTokenValidator)
+    const token = await User.accessTokens.create(user, ['*'], { name })
+    return response.created({
+      id: Number(token.identifier),
+      name: token.name,
+      token: token.value!.release(),
+      created_at: token.createdAt,
+      expires_at: token.expiresAt,
+    })
+  }
+
+  async listTokens({ auth }: HttpContext) {
+    const user = this.#humanOnly(auth.user)
+    const tokens = await User.accessTokens.all(user)
+    return tokens.map((token) => ({
+      id: Number(token.identifier),
+      name: token.name,
+      created_at: token.createdAt,
+      last_used_at: token.lastUsedAt,
+      expires_at: token.expiresAt,
+    }))
+  }
+
+  async revokeToken({ auth, params, response }: HttpContext) {
+    const user = this.#humanOnly(auth.user)
+    const deleted = await User.accessTokens.delete(user, params.id)
+    if (!deleted) throw ApiError.notFound('Token')
+    return response.noContent()
+  }
+
+  #humanOnly(actor: HttpContext['auth']['user']): User {
+    if (!(actor instanceof User)) throw ApiError.forbidden('Only people have personal access tokens')
+    return actor
+  }
+}

@@ -1,0 +1,18 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
+import { redisHealth } from '#services/redis_health'
+
+/** GET /api/health → {status, db, redis}; 503 when the database is down. */
+export default class HealthController {
+  async handle({ response }: HttpContext) {
+    const [database, redis] = await Promise.all([
+      db
+        .rawQuery('select 1')
+        .then(() => 'ok' as const)
+        .catch(() => 'down' as const),
+      redisHealth(),
+    ])
+    const status = database === 'ok' ? (redis === 'down' ? 'degraded' : 'ok') : 'down'
+    return response.status(database === 'ok' ? 200 : 503).send({ status, db: database, redis })
+  }
+}

@@ -1,0 +1,59 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import User from '#models/user'
+import UserPolicy from '#policies/user_policy'
+import { ApiError } from '#exceptions/api_error'
+import { createUserValidator, updateUserValidator } from '#validators/user'
+import { runList, type ListSpec } from '#services/list_query'
+import { actorFromContext, recordChange } from '#services/change_recorder'
+import { ROLES } from '#enums/roles'
+import { updateUser } from '#actions/users/update_user'
+
+const LIST: ListSpec = {
+  filters: {
+    id: 'uuid',
+    email: 'text',
+    role: { enum: ROLES },
+    is_active: 'boolean',
+    created_at: 'datetime',
+    updated_at: 'datetime',
+  },
+  sortable: ['email', 'role', 'is_active', 'created_at', 'updated_at'],
+  search: ['email'],
+  defaultSort: [['created_at', 'asc']],
+}
+
+export default class UsersController {
+  async index(ctx: HttpContext) {
+    await ctx.bouncer.with(UserPolicy).authorize('viewList')
+    return runList(ctx, User.query(), LIST)
+  }
+
+  async show({ bouncer, params }: HttpContext) {
+    await bouncer.with(UserPolicy).authorize('view')
+    const user = await User.find(params.id)
+    if (!user) throw ApiError.notFound('User')
+    return user
+  }
+
+  async store(ctx: HttpContext) {
+    await ctx.bouncer.with(UserPolicy).authorize('manage')
+    const data = await ctx.request.validateUsing(createUserValidator)
+    const user = await recordChange(
+      actorFromContext(ctx),
+      {
+        action: 'user.created',
+        resourceType: 'users',
+        resourceId: (created: User) => created.id,
+        after: (created: User) => created.serialize(),
+      },
+      (trx) => User.create(data, { client: trx })
+    )
+    return ctx.response.created(user)
+  }
+
+  async update(ctx: HttpContext) {
+    await ctx.bouncer.with(UserPolicy).authorize('manage')
+    const changes = await ctx.request.validateUsing(updateUserValidator)
+    return updateUser.handle(actorFromContext(ctx), ctx.params.id, changes)
+  }
+}

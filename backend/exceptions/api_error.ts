@@ -1,0 +1,27 @@
+import { Exception } from '@adonisjs/core/exceptions'
+
+/**
+ * An error a client caused or must know about, answered with the contract's
+ * shape: {"errors":[{message, field?, rule?, code?}]}.
+ */
+export class ApiError extends Exception {
+  constructor(
+    status: number,
+    message: string,
+    readonly details: { code?: string; field?: string; rule?: string; headers?: Record<string, string> } = {}
+  ) {
+    super(message, { status, code: details.code })
+  }
+
+  static notFound(what = 'Record') {
+    return new ApiError(404, `${what} not found`, { code: 'E_NOT_FOUND' })
+  }
+
+  static conflict(message: string, code = 'E_CONFLICT') {
+    return new ApiError(409, message, { code })
+  }
+
+  static forbidden(message = 'Your role does not allow this action') {
+    return new ApiError(403, message, { code: 'E_FORBIDDEN' })
+  }
+}

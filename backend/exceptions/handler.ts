@@ -1,0 +1,160 @@
+import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
+import { errors as vineErrors } from '@vinejs/vine'
+import { ApiError } from '#exceptions/api_error'
+
+interface ErrorItem {
+  message: string
+  field?: string
+  rule?: string
+  code?: string
+}
+
+interface Answer {
+  status: number
+  errors: ErrorItem[]
+  headers?: Record<string, string>
+}
+
+/* PostgreSQL error classes a client can cause, and what they mean to them. */
+const PG_CLIENT_ERRORS: Record<string, { status: number; message: string; code: string }> = {
+  '23505': { status: 409, message: 'A record with the same unique value already exists', code: 'E_DUPLICATE' },
+  '23503': { status: 409, message: 'A linked record does not exist or is still referenced', code: 'E_REFERENCE' },
+  '23514': { status: 422, message: 'A value is outside the allowed set', code: 'E_CHECK' },
+  '22P02': { status: 422, message: 'A value has the wrong format', code: 'E_INVALID_INPUT' },
+  '22001': { status: 422, message: 'A value is too long', code: 'E_TOO_LONG' },
+  '22003': { status: 422, message: 'A number is out of range', code: 'E_OUT_OF_RANGE' },
+  '22007': { status: 422, message: 'A date has the wrong format', code: 'E_INVALID_DATE' },
+  '22008': { status: 422, message: 'A date is out of range', code: 'E_INVALID_DATE' },
+  'MC001': { status: 409, message: 'History is append-only and cannot be changed', code: 'E_APPEND_ONLY' },
+}
+
+const PG_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '53300'])
+
+/**
+ * One place turns every error into the contract's shape:
+ * {"errors":[{"message","field?","rule?","code?"}]}. Nothing a client sends
+ * can produce a 500; a real 500 is logged with its request id and answered
+ * without internals.
+ */
+export default class HttpExceptionHandler extends ExceptionHandler {
+  protected debug = false
+
+  async handle(error: unknown, ctx: HttpContext) {
+    const answer = this.#translate(error, ctx)
+    for (const [name, value] of Object.entries(answer.headers ?? {})) {
+      ctx.response.header(name, value)
+    }
+    ctx.response.status(answer.status).send({ errors: answer.errors })
+  }
+
+  async report(error: unknown, ctx: HttpContext) {
+    const status = this.#translate(error, ctx).status
+    if (status >= 500) {
+      ctx.logger.error({ err: error, requestId: ctx.request.id() }, 'request failed')
+    }
+  }
+
+  #translate(error: unknown, ctx: HttpContext): Answer {
+    const e = error as any
+
+    if (error instanceof vineErrors.E_VALIDATION_ERROR) {
+      return {
+        status: 422,
+        errors: (e.messages as any[]).map((m) => ({
+          message: m.message,
+          field: m.field,
+          rule: m.rule,
+          code: 'E_VALIDATION_ERROR',
+        })),
+      }
+    }
+
+    if (error instanceof ApiError) {
+      const { code, field, rule, headers } = error.details
+      return { status: error.status, errors: [clean({ message: error.message, code, field, rule })], headers }
+    }
+
+    switch (e?.code) {
+      case 'E_ROUTE_NOT_FOUND':
+        return {
+          status: 404,
+          errors: [{ message: `No route ${ctx.request.method()} ${ctx.request.url()}`, code: 'E_NOT_FOUND' }],
+        }
+      case 'E_ROW_NOT_FOUND':
+        return { status: 404, errors: [{ message: 'Record not found', code: 'E_NOT_FOUND' }] }
+      case 'E_UNAUTHORIZED_ACCESS':
+        return { status: 401, errors: [{ message: 'Authentication required', code: 'E_UNAUTHORIZED' }] }
+      case 'E_INVALID_CREDENTIALS':
+        return { status: 401, errors: [{ message: 'Invalid email or password', code: 'E_INVALID_CREDENTIALS' }] }
+      case 'E_AUTHORIZATION_FAILURE':
+        return {
+          status: 403,
+          errors: [{ message: 'Your role does not allow this action', code: 'E_FORBIDDEN' }],
+        }
+      case 'E_BAD_CSRF_TOKEN':
+        return {
+          status: 403,
+          errors: [
+            {
+              message: 'Missing or expired CSRF token: send the XSRF-TOKEN cookie back as X-XSRF-TOKEN',
+              code: 'E_BAD_CSRF_TOKEN',
+            },
+          ],
+        }
+      case 'E_TOO_MANY_REQUESTS': {
+        const retryAfter = e.response?.availableIn
+        return {
+          status: 429,
+          errors: [
+            {
+              message: retryAfter
+                ? `Too many attempts. Try again in ${retryAfter} seconds`
+                : 'Too many attempts. Try again later',
+              code: 'E_TOO_MANY_REQUESTS',
+            },
+          ],
+          headers: retryAfter ? { 'Retry-After': String(retryAfter) } : undefined,
+        }
+      }
+      case 'E_REQUEST_ENTITY_TOO_LARGE':
+        return { status: 413, errors: [{ message: 'The body is larger than 1 MB', code: 'E_BODY_TOO_LARGE' }] }
+    }
+
+    /* The JSON body parser marks syntax errors with status 400. */
+    if (e instanceof SyntaxError || (e?.status === 400 && /JSON/i.test(String(e?.message)))) {
+      return { status: 400, errors: [{ message: 'The body is not valid JSON', code: 'E_MALFORMED_JSON' }] }
+    }
+
+    const pgCode = typeof e?.code === 'string' ? e.code : undefined
+    if (pgCode && PG_CLIENT_ERRORS[pgCode]) {
+      const { status, message, code } = PG_CLIENT_ERRORS[pgCode]
+      return { status, errors: [{ message: e.detail ? `${message}: ${e.detail}` : message, code }] }
+    }
+    if (pgCode && PG_UNAVAILABLE.has(pgCode)) {
+      return { status: 503, errors: [{ message: 'The database is unavailable', code: 'E_UNAVAILABLE' }] }
+    }
+
+    const status = Number(e?.status ?? e?.statusCode)
+    if (status >= 400 && status < 500) {
+      return { status, errors: [clean({ message: String(e.message), code: e.code })] }
+    }
+    if (status === 503) {
+      return { status, errors: [{ message: String(e.message), code: e.code ?? 'E_UNAVAILABLE' }] }
+    }
+
+    return {
+      status: 500,
+      errors: [
+        {
+          message: `Something went wrong on our side (request ${ctx.request.id() ?? 'unknown'})`,
+          code: 'E_INTERNAL',
+        },
+      ],
+    }
+  }
+}
+
+function clean(item: ErrorItem): ErrorItem {
+  return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined)) as ErrorItem
+}
+

@@ -1,0 +1,43 @@
+import { DateTime } from 'luxon'
+import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import { AgentStatus } from '#enums/agent_status'
+import { jsonColumn } from '#models/json_column'
+
+export default class Agent extends BaseModel {
+  static table = 'agents'
+
+  /** Agent tokens: their own table and guard (`agent`), revocable one by one. */
+  static accessTokens = DbAccessTokensProvider.forModel(Agent, {
+    table: 'agent_access_tokens',
+    prefix: 'mca_',
+    type: 'agent_token',
+  })
+
+  @column({ isPrimary: true })
+  declare id: string
+
+  @column()
+  declare name: string
+
+  @column()
+  declare type: string
+
+  @column()
+  declare status: AgentStatus
+
+  @column()
+  declare currentTaskId: string | null
+
+  @column.dateTime()
+  declare lastUpdateAt: DateTime | null
+
+  @column(jsonColumn())
+  declare metadata: Record<string, unknown>
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+}

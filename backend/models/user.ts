@@ -1,0 +1,54 @@
+import { DateTime } from 'luxon'
+import hash from '@adonisjs/core/services/hash'
+import { compose } from '@adonisjs/core/helpers'
+import { BaseModel, column } from '@adonisjs/lucid/orm'
+import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
+import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import { Role } from '#enums/roles'
+
+const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
+  uids: ['email'],
+  passwordColumnName: 'password',
+})
+
+export default class User extends compose(BaseModel, AuthFinder) {
+  static table = 'users'
+  static selfAssignPrimaryKey = false
+
+  /** Personal access tokens for scripts; prefixed so the auth middleware knows the guard. */
+  static accessTokens = DbAccessTokensProvider.forModel(User, {
+    table: 'auth_access_tokens',
+    prefix: 'mcu_',
+    expiresIn: '90 days',
+  })
+
+  @column({ isPrimary: true })
+  declare id: string
+
+  @column()
+  declare email: string
+
+  @column()
+  declare role: Role
+
+  /** Hashed by withAuthFinder before save; never serialized. */
+  @column({ columnName: 'password_hash', serializeAs: null })
+  declare password: string | null
+
+  @column()
+  declare isActive: boolean
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  get isAdmin() {
+    return this.role === Role.Admin
+  }
+
+  static normalizeEmail(email: string) {
+    return email.trim().toLowerCase()
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The contract between the host and a plugin. A plugin is a folder under
+ * `plugins/` whose `plugin.ts` default-exports `definePlugin({...})`.
+ *
+ * plugin.ts is imported while the configuration is loading (its migrations
+ * must be known before the database is): keep it declarative and import
+ * controllers, models and policies lazily, as the examples do.
+ */
+import type { HttpRouterService } from '@adonisjs/core/types'
+import type { LucidModel } from '@adonisjs/lucid/types/model'
+import type { ApplicationService } from '@adonisjs/core/types'
+import type { BasePolicy } from '@adonisjs/bouncer'
+
+export type LazyImport<T> = () => Promise<{ default: T }>
+
+/** An agent type: what an agent of this kind is and what its tokens may do. */
+export interface AgentTypeDefinition {
+  /** snake_case identifier stored in agents.type */
+  name: string
+  label: string
+  description?: string
+  /** Abilities given to the tokens of agents of this type. */
+  abilities?: string[]
+}
+
+/** What a plugin's `routes` function receives. Routes are mounted under /api. */
+export interface PluginRouteContext {
+  router: HttpRouterService
+  /** The host's named middleware (auth, ...), so plugin routes protect themselves the same way. */
+  middleware: typeof import('#start/kernel').middleware
+}
+
+/** Seeds demo data; must be idempotent (it runs on every `db:seed`). */
+export type PluginSeeder = (ctx: { app: ApplicationService }) => Promise<void>
+
+/** The small typed API a plugin gets in its register and boot hooks. */
+export interface PluginHostApi {
+  readonly app: ApplicationService
+  /** Registers an agent type (same as listing it in `agentTypes`). */
+  registerAgentType(definition: AgentTypeDefinition): void
+  /** Registers a Bouncer policy under a name usable with `bouncer.with(name)`. */
+  registerPolicy(name: string, policy: LazyImport<typeof BasePolicy>): void
+  /** Agent types registered so far, by every plugin. */
+  agentTypes(): AgentTypeDefinition[]
+}
+
+export interface PluginDefinition {
+  /** Unique name; by convention the folder name. */
+  name: string
+  label?: string
+  description?: string
+  /** Plugins whose tables, routes or types this one needs; they register and boot first. */
+  dependsOn?: string[]
+  /** Routes, mounted under /api. */
+  routes?: (ctx: PluginRouteContext) => void | Promise<void>
+  /** Bouncer policies, by name. */
+  policies?: Record<string, LazyImport<typeof BasePolicy>>
+  /** Models the plugin owns (documentation and tooling; the host never needs them). */
+  models?: Record<string, LazyImport<LucidModel>>
+  /** Seeders run by `node ace db:seed` and on a fresh start, after the host's. */
+  seeders?: LazyImport<PluginSeeder>[]
+  agentTypes?: AgentTypeDefinition[]
+  /** Called for every plugin, in dependency order, before any boot hook. */
+  register?: (host: PluginHostApi) => void | Promise<void>
+  /** Called for every plugin once all are registered. */
+  boot?: (host: PluginHostApi) => void | Promise<void>
+}
+
+const PLUGIN_BRAND = Symbol.for('mission-control.plugin')
+
+export type DefinedPlugin = PluginDefinition & { readonly [PLUGIN_BRAND]: true }
+
+const NAME = /^[a-z][a-z0-9_]*$/
+
+/** Declares a plugin. Checks the shape at once, so mistakes fail the boot with a clear message. */
+export function definePlugin(definition: PluginDefinition): DefinedPlugin {
+  if (!definition || typeof definition !== 'object') {
+    throw new TypeError('definePlugin expects an object')
+  }
+  if (typeof definition.name !== 'string' || !NAME.test(definition.name)) {
+    throw new TypeError(
+      `plugin name must be snake_case (a-z, 0-9, _), got ${JSON.stringify(definition.name)}`
+    )
+  }
+  for (const key of ['routes', 'register', 'boot'] as const) {
+    if (definition[key] !== undefined && typeof definition[key] !== 'function') {
+      throw new TypeError(`"${key}" must be a function`)
+    }
+  }
+  for (const type of definition.agentTypes ?? []) {
+    if (!type || typeof type.name !== 'string' || !NAME.test(type.name) || !type.label) {
+      throw new TypeError(`agent type ${JSON.stringify(type?.name)} needs a snake_case name and a label`)
+    }
+  }
+  return Object.freeze({ ...definition, [PLUGIN_BRAND]: true as const })
+}
+
+export function isDefinedPlugin(value: unknown): value is DefinedPlugin {
+  return !!value && typeof value === 'object' && (value as any)[PLUGIN_BRAND] === true
+}

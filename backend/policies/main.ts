@@ -1,0 +1,6 @@
+/*
+| Host policies; plugins add theirs through the plugin host.
+*/
+export const policies = {
+  UserPolicy: () => import('#policies/user_policy'),
+}

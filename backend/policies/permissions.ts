@@ -1,0 +1,53 @@
+/**
+ * The contract's role table, in one place. Policies, the /api/auth/me
+ * answer (which the admin's access control reads) and the docs all come
+ * from here.
+ */
+import { Role } from '#enums/roles'
+
+export type ActorKind = Role | 'agent'
+
+export enum Permission {
+  /** tasks, agents, events, leads, drafts, versions, approvals, controls */
+  ReadRecords = 'records.read',
+  ReadAudit = 'audit.read',
+  ReadUsers = 'users.read',
+  WriteTasks = 'tasks.write',
+  /** move into or out of done; delete a task */
+  FinishTasks = 'tasks.finish',
+  WriteLeads = 'leads.write',
+  /** closers: status, next_step, notes only */
+  WriteLeadFollowUp = 'leads.write_follow_up',
+  DeleteLeads = 'leads.delete',
+  ExportLeads = 'leads.export',
+  WriteDrafts = 'drafts.write',
+  DecideDrafts = 'drafts.decide',
+  ControlAgents = 'agents.control',
+  ManageUsers = 'users.manage',
+  ManageAgentTokens = 'agents.tokens',
+  EmitEvents = 'events.emit',
+}
+
+const { Admin, Operator, Closer, Viewer } = Role
+
+export const ROLE_TABLE: Record<Permission, readonly ActorKind[]> = {
+  [Permission.ReadRecords]: [Admin, Operator, Closer, Viewer, 'agent'],
+  [Permission.ReadAudit]: [Admin],
+  [Permission.ReadUsers]: [Admin],
+  [Permission.WriteTasks]: [Admin, Operator, 'agent'],
+  [Permission.FinishTasks]: [Admin],
+  [Permission.WriteLeads]: [Admin, Operator, 'agent'],
+  [Permission.WriteLeadFollowUp]: [Admin, Operator, Closer, 'agent'],
+  [Permission.DeleteLeads]: [Admin],
+  [Permission.ExportLeads]: [Admin, Operator, Closer],
+  [Permission.WriteDrafts]: [Admin, Operator, 'agent'],
+  [Permission.DecideDrafts]: [Admin],
+  [Permission.ControlAgents]: [Admin],
+  [Permission.ManageUsers]: [Admin],
+  [Permission.ManageAgentTokens]: [Admin],
+  [Permission.EmitEvents]: [Admin, Operator, 'agent'],
+}
+
+export function permissionsOf(kind: ActorKind): Permission[] {
+  return (Object.keys(ROLE_TABLE) as Permission[]).filter((p) => ROLE_TABLE[p].includes(kind))
+}

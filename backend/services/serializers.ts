@@ -1,0 +1,27 @@
+import User from '#models/user'
+import Agent from '#models/agent'
+import { actorKind } from '#policies/app_policy'
+import { permissionsOf } from '#policies/permissions'
+
+/** The shape of GET /api/auth/me: who is calling and what the role table lets them do. */
+export function describeActor(actor: User | Agent) {
+  const permissions = permissionsOf(actorKind(actor))
+  if (actor instanceof Agent) {
+    return {
+      type: 'agent' as const,
+      id: actor.id,
+      name: actor.name,
+      agent_type: actor.type,
+      status: actor.status,
+      permissions,
+    }
+  }
+  return {
+    type: 'user' as const,
+    id: actor.id,
+    email: actor.email,
+    role: actor.role,
+    is_active: actor.isActive,
+    permissions,
+  }
+}

@@ -1,0 +1,49 @@
+/*
+|--------------------------------------------------------------------------
+| Environment variables
+|--------------------------------------------------------------------------
+|
+| Every variable is documented in .env.example. Only APP_KEY is required, and
+| bin/*.ts generates and keeps one when it is missing.
+|
+*/
+
+import { Env } from '@adonisjs/core/env'
+
+export default await Env.create(new URL('../../', import.meta.url), {
+  NODE_ENV: Env.schema.enum(['development', 'production', 'test'] as const),
+  PORT: Env.schema.number.optional(),
+  HOST: Env.schema.string.optional({ format: 'host' }),
+  APP_KEY: Env.schema.string(),
+  APP_URL: Env.schema.string.optional(),
+  LOG_LEVEL: Env.schema.string.optional(),
+  TRUST_PROXY: Env.schema.boolean.optional(),
+
+  /*
+  | Database: DATABASE_URL, or an embedded PostgreSQL under DATA_DIR.
+  | Tests use TEST_DATABASE_URL, else 127.0.0.1:5432/test.
+  */
+  DATABASE_URL: Env.schema.string.optional(),
+  TEST_DATABASE_URL: Env.schema.string.optional(),
+  DATABASE_POOL_MAX: Env.schema.number.optional(),
+  DATA_DIR: Env.schema.string.optional(),
+  EMBEDDED_PG_PORT: Env.schema.number.optional(),
+  MIGRATE_ON_START: Env.schema.boolean.optional(),
+
+  /* Redis is optional everywhere. */
+  REDIS_URL: Env.schema.string.optional(),
+
+  /* First run */
+  ADMIN_EMAIL: Env.schema.string.optional({ format: 'email' }),
+  ADMIN_PASSWORD: Env.schema.string.optional(),
+
+  /* Sessions */
+  SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory'] as const),
+
+  /* Plugins: a comma-separated list of enabled plugin folders; unset = all. */
+  PLUGINS: Env.schema.string.optional(),
+
+  /* Login throttling */
+  LOGIN_MAX_ATTEMPTS: Env.schema.number.optional(),
+  LOGIN_BLOCK_MINUTES: Env.schema.number.optional(),
+})

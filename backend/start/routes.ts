@@ -1,0 +1,66 @@
+/*
+|--------------------------------------------------------------------------
+| Routes
+|--------------------------------------------------------------------------
+|
+| The host's routes; every plugin's routes are mounted under /api by the
+| plugin host. Anything outside /api is the admin SPA.
+|
+*/
+
+import router from '@adonisjs/core/services/router'
+import app from '@adonisjs/core/services/app'
+import { existsSync } from 'node:fs'
+import { middleware } from '#start/kernel'
+import pluginHost from '#services/plugin_host'
+import { ApiError } from '#exceptions/api_error'
+
+const HealthController = () => import('#controllers/health_controller')
+const AuthController = () => import('#controllers/auth_controller')
+const UsersController = () => import('#controllers/users_controller')
+
+router.where('id', router.matchers.uuid())
+
+router
+  .group(() => {
+    router.get('health', [HealthController])
+
+    router.post('auth/login', [AuthController, 'login'])
+
+    router
+      .group(() => {
+        router.post('auth/logout', [AuthController, 'logout'])
+        router.get('auth/me', [AuthController, 'me'])
+        router.get('auth/tokens', [AuthController, 'listTokens'])
+        router.post('auth/tokens', [AuthController, 'createToken'])
+        router
+          .delete('auth/tokens/:id', [AuthController, 'revokeToken'])
+          .where('id', router.matchers.number())
+
+        router.get('users', [UsersController, 'index'])
+        router.post('users', [UsersController, 'store'])
+        router.get('users/:id', [UsersController, 'show'])
+        router.patch('users/:id', [UsersController, 'update'])
+      })
+      .use(middleware.auth())
+  })
+  .prefix('/api')
+
+await pluginHost.mountRoutes(router, middleware)
+
+/*
+| The admin SPA: static files come from admin/dist (static middleware);
+| any other path that is not the API gets index.html.
+*/
+const adminIndex = app.makePath('admin/dist/index.html')
+router.get('*', ({ request, response }) => {
+  if (request.url().startsWith('/api/') || request.url() === '/api') {
+    throw new ApiError(404, `No route GET ${request.url()}`, { code: 'E_NOT_FOUND' })
+  }
+  if (!existsSync(adminIndex)) {
+    return response
+      .status(503)
+      .send('The admin app is not built yet: run `npm run build:admin`, or use `npm start`.')
+  }
+  return response.header('cache-control', 'no-cache').download(adminIndex)
+})

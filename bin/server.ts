@@ -1,0 +1,50 @@
+/*
+|--------------------------------------------------------------------------
+| HTTP server entrypoint
+|--------------------------------------------------------------------------
+|
+| Completes the environment (APP_KEY, embedded PostgreSQL when DATABASE_URL
+| is not set), then boots AdonisJS and starts the HTTP server. Migrations,
+| the first admin and demo data are handled by backend/start/first_run.ts.
+|
+*/
+
+import 'reflect-metadata'
+import { Ignitor, prettyPrintError } from '@adonisjs/core'
+import {
+  APP_ROOT,
+  ensureAppKey,
+  ensureDatabase,
+  loadDotEnv,
+  stopEmbeddedDatabase,
+} from '../backend/runtime/prepare.js'
+
+const IMPORTER = (filePath: string) => {
+  if (filePath.startsWith('./') || filePath.startsWith('../')) {
+    return import(new URL(filePath, new URL(APP_ROOT, 'file://')).href)
+  }
+  return import(filePath)
+}
+
+try {
+  loadDotEnv()
+  ensureAppKey()
+  await ensureDatabase()
+  await new Ignitor(new URL(APP_ROOT, 'file://'), { importer: IMPORTER })
+    .tap((app) => {
+      app.booting(async () => {
+        await import('#start/env')
+      })
+      app.listen('SIGTERM', () => app.terminate())
+      app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
+      app.terminating(async () => {
+        await stopEmbeddedDatabase()
+      })
+    })
+    .httpServer()
+    .start()
+} catch (error) {
+  process.exitCode = 1
+  await stopEmbeddedDatabase().catch(() => {})
+  prettyPrintError(error)
+}
