@@ -50,6 +50,7 @@ export default defineConfig({
     () => import('@adonisjs/auth/auth_provider'),
     () => import('@adonisjs/bouncer/bouncer_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
+    () => import('#providers/conventions_provider'),
     () => import('#providers/plugin_host_provider'),
   ],
 

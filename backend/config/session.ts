@@ -3,8 +3,9 @@ import app from '@adonisjs/core/services/app'
 import { defineConfig, stores } from '@adonisjs/session'
 
 /*
-| The cookie store keeps the (encrypted) session in the cookie itself, so a
-| session made on one API instance is valid on every other one.
+| Sessions live in PostgreSQL: a session made on one API instance is valid
+| on every other one, and logout ends it for good (a copied cookie is
+| worthless afterwards). The cookie only carries the signed session id.
 */
 const sessionConfig = defineConfig({
   enabled: true,
@@ -17,8 +18,9 @@ const sessionConfig = defineConfig({
     secure: app.inProduction && !!env.get('APP_URL')?.startsWith('https'),
     sameSite: 'lax',
   },
-  store: env.get('SESSION_DRIVER', 'cookie'),
+  store: env.get('SESSION_DRIVER', 'database'),
   stores: {
+    database: stores.database({ tableName: 'sessions' }),
     cookie: stores.cookie(),
   },
 })

@@ -5,6 +5,8 @@ import User from '#models/user'
 import { ApiError } from '#exceptions/api_error'
 import { createTokenValidator, loginValidator } from '#validators/auth'
 import { describeActor } from '#services/serializers'
+import { describeToken, mintToken } from '#services/access_tokens'
+import { actorFromContext, recordChange } from '#services/change_recorder'
 
 export default class AuthController {
   /**
@@ -49,36 +51,42 @@ export default class AuthController {
   }
 
   /** Personal access tokens: the secret is in this answer only. */
-  async createToken({ auth, request, response }: HttpContext) {
-    const user = this.#humanOnly(auth.user)
-    const { name } = await request.validateUsing(createTokenValidator)
-    const token = await User.accessTokens.create(user, ['*'], { name })
-    return response.created({
-      id: Number(token.identifier),
-      name: token.name,
-      token: token.value!.release(),
-      created_at: token.createdAt,
-      expires_at: token.expiresAt,
-    })
+  async createToken(ctx: HttpContext) {
+    const user = this.#humanOnly(ctx.auth.user)
+    const { name } = await ctx.request.validateUsing(createTokenValidator)
+    const token = await recordChange(
+      actorFromContext(ctx),
+      {
+        action: 'user.token_created',
+        resourceType: 'users',
+        resourceId: user.id,
+        after: (minted) => describeToken(minted),
+      },
+      (trx) => mintToken(trx, User.accessTokens, user.id, ['*'], name)
+    )
+    return ctx.response.created({ ...describeToken(token), token: token.value!.release() })
   }
 
   async listTokens({ auth }: HttpContext) {
     const user = this.#humanOnly(auth.user)
-    const tokens = await User.accessTokens.all(user)
-    return tokens.map((token) => ({
-      id: Number(token.identifier),
-      name: token.name,
-      created_at: token.createdAt,
-      last_used_at: token.lastUsedAt,
-      expires_at: token.expiresAt,
-    }))
+    return (await User.accessTokens.all(user)).map(describeToken)
   }
 
-  async revokeToken({ auth, params, response }: HttpContext) {
-    const user = this.#humanOnly(auth.user)
-    const deleted = await User.accessTokens.delete(user, params.id)
-    if (!deleted) throw ApiError.notFound('Token')
-    return response.noContent()
+  async revokeToken(ctx: HttpContext) {
+    const user = this.#humanOnly(ctx.auth.user)
+    const tokenId = Number(ctx.params.id)
+    await recordChange(
+      actorFromContext(ctx),
+      { action: 'user.token_revoked', resourceType: 'users', resourceId: user.id, before: { token_id: tokenId } },
+      async (trx) => {
+        const deleted = await trx
+          .from('auth_access_tokens')
+          .where({ id: tokenId, tokenable_id: user.id })
+          .delete()
+        if (!Number(deleted)) throw ApiError.notFound('Token')
+      }
+    )
+    return ctx.response.noContent()
   }
 
   #humanOnly(actor: HttpContext['auth']['user']): User {

@@ -87,12 +87,15 @@ export function definePlugin(definition: PluginDefinition): DefinedPlugin {
       throw new TypeError(`"${key}" must be a function`)
     }
   }
-  for (const type of definition.agentTypes ?? []) {
-    if (!type || typeof type.name !== 'string' || !NAME.test(type.name) || !type.label) {
-      throw new TypeError(`agent type ${JSON.stringify(type?.name)} needs a snake_case name and a label`)
-    }
-  }
+  for (const type of definition.agentTypes ?? []) assertAgentType(type)
   return Object.freeze({ ...definition, [PLUGIN_BRAND]: true as const })
+}
+
+/** The same check for a declared agent type and one registered from a hook. */
+export function assertAgentType(type: AgentTypeDefinition) {
+  if (!type || typeof type.name !== 'string' || !NAME.test(type.name) || !type.label) {
+    throw new TypeError(`agent type ${JSON.stringify(type?.name)} needs a snake_case name and a label`)
+  }
 }
 
 export function isDefinedPlugin(value: unknown): value is DefinedPlugin {

@@ -5,12 +5,13 @@
  */
 import type { ApplicationService, HttpRouterService } from '@adonisjs/core/types'
 import type { BasePolicy } from '@adonisjs/bouncer'
-import type {
-  AgentTypeDefinition,
-  LazyImport,
-  PluginHostApi,
-  PluginRouteContext,
-  PluginSeeder,
+import {
+  assertAgentType,
+  type AgentTypeDefinition,
+  type LazyImport,
+  type PluginHostApi,
+  type PluginRouteContext,
+  type PluginSeeder,
 } from './define_plugin.js'
 import type { LoadedPlugin } from './discovery.js'
 import { PluginError } from './plugin_error.js'
@@ -86,6 +87,7 @@ export class PluginHost {
     const api: PluginHostApi = {
       app: this.app,
       registerAgentType: (type) => {
+        assertAgentType(type)
         const existing = this.#agentTypes.get(type.name)
         if (existing) {
           throw new Error(`agent type "${type.name}" is already registered by "${existing.plugin}"`)

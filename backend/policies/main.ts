@@ -3,4 +3,5 @@
 */
 export const policies = {
   UserPolicy: () => import('#policies/user_policy'),
+  AgentTokenPolicy: () => import('#policies/agent_token_policy'),
 }

@@ -38,7 +38,7 @@ export default await Env.create(new URL('../../', import.meta.url), {
   ADMIN_PASSWORD: Env.schema.string.optional(),
 
   /* Sessions */
-  SESSION_DRIVER: Env.schema.enum.optional(['cookie', 'memory'] as const),
+  SESSION_DRIVER: Env.schema.enum.optional(['database', 'cookie', 'memory'] as const),
 
   /* Plugins: a comma-separated list of enabled plugin folders; unset = all. */
   PLUGINS: Env.schema.string.optional(),

@@ -18,6 +18,7 @@ import { ApiError } from '#exceptions/api_error'
 const HealthController = () => import('#controllers/health_controller')
 const AuthController = () => import('#controllers/auth_controller')
 const UsersController = () => import('#controllers/users_controller')
+const AgentTokensController = () => import('#controllers/agent_tokens_controller')
 
 router.where('id', router.matchers.uuid())
 
@@ -41,6 +42,12 @@ router
         router.post('users', [UsersController, 'store'])
         router.get('users/:id', [UsersController, 'show'])
         router.patch('users/:id', [UsersController, 'update'])
+
+        router.get('agents/:id/tokens', [AgentTokensController, 'index'])
+        router.post('agents/:id/tokens', [AgentTokensController, 'store'])
+        router
+          .delete('agents/:id/tokens/:token_id', [AgentTokensController, 'destroy'])
+          .where('token_id', router.matchers.number())
       })
       .use(middleware.auth())
   })

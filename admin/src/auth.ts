@@ -1,0 +1,112 @@
+import type { AccessControlProvider, AuthProvider } from '@refinedev/core'
+import { API_URL, http, type ApiHttpError } from './http'
+
+/** GET /api/auth/me for a person. */
+export interface Me {
+  type: 'user'
+  id: string
+  email: string
+  role: 'admin' | 'operator' | 'closer' | 'viewer'
+  is_active: boolean
+  permissions: string[]
+}
+
+const ME_TTL_MS = 10_000
+let meCache: { at: number; promise: Promise<Me | null> } | null = null
+
+/** Who is logged in (null when nobody), cached a few seconds: every `can` check reads it. */
+export function fetchMe(force = false): Promise<Me | null> {
+  if (!force && meCache && Date.now() - meCache.at < ME_TTL_MS) return meCache.promise
+  const promise = http
+    .get<Me>(`${API_URL}/auth/me`)
+    .then((response) => response.data)
+    .catch((error: ApiHttpError) => {
+      if (error.statusCode === 401) return null
+      throw error
+    })
+  const entry = { at: Date.now(), promise }
+  meCache = entry
+  promise.catch(() => {
+    if (meCache === entry) meCache = null
+  })
+  return promise
+}
+
+function forgetMe() {
+  meCache = null
+}
+
+export const authProvider: AuthProvider = {
+  async login({ email, password }: { email: string; password: string }) {
+    try {
+      // Any GET sets the XSRF-TOKEN cookie the login POST must echo.
+      await http.get(`${API_URL}/health`, { validateStatus: () => true })
+      await http.post(`${API_URL}/auth/login`, { email, password })
+      forgetMe()
+      return { success: true, redirectTo: '/' }
+    } catch (error) {
+      const e = error as ApiHttpError
+      return { success: false, error: { name: 'Login failed', message: e.message, statusCode: e.statusCode } }
+    }
+  },
+
+  async logout() {
+    await http.post(`${API_URL}/auth/logout`).catch(() => undefined)
+    forgetMe()
+    return { success: true, redirectTo: '/login' }
+  },
+
+  async check() {
+    try {
+      const me = await fetchMe()
+      if (me) return { authenticated: true }
+      return { authenticated: false, logout: true, redirectTo: '/login' }
+    } catch (error) {
+      return { authenticated: false, redirectTo: '/login', error: error as ApiHttpError }
+    }
+  },
+
+  async getIdentity() {
+    const me = await fetchMe().catch(() => null)
+    return me ? { ...me, name: me.email } : null
+  },
+
+  async getPermissions() {
+    const me = await fetchMe().catch(() => null)
+    return me?.permissions ?? []
+  },
+
+  async onError(error: ApiHttpError) {
+    if (error?.statusCode === 401) {
+      forgetMe()
+      return { logout: true, redirectTo: '/login', error }
+    }
+    return {}
+  },
+}
+
+/*
+| The UI mirrors the server's role table: /api/auth/me lists the caller's
+| permissions. Resources without a rule here are left to the server to refuse.
+*/
+const RULES: Record<string, Record<string, string>> = {
+  users: {
+    list: 'users.read',
+    show: 'users.read',
+    create: 'users.manage',
+    edit: 'users.manage',
+  },
+}
+
+export const accessControlProvider: AccessControlProvider = {
+  async can({ resource, action }) {
+    const needed = resource ? RULES[resource]?.[action] : undefined
+    if (!needed) return { can: true }
+    const me = await fetchMe().catch(() => null)
+    if (me?.permissions.includes(needed)) return { can: true }
+    return { can: false, reason: 'Your role does not allow this action' }
+  },
+  options: {
+    buttons: { enableAccessControl: true, hideIfUnauthorized: true },
+  },
+}

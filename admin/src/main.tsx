@@ -1,0 +1,11 @@
+import '@ant-design/v5-patch-for-react-19'
+import '@refinedev/antd/dist/reset.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>
+)

@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url'
+import type { ServerResponse } from 'node:http'
+import { defineConfig } from 'vite'
+import react from '@vitejs/plugin-react'
+
+/*
+| The admin SPA. `npm run build:admin` writes admin/dist, which the API serves
+| (any non-/api path falls back to index.html). `npm run dev:admin` proxies the
+| API and the Transmit SSE stream to the backend on :4000.
+*/
+const root = fileURLToPath(new URL('.', import.meta.url))
+const API = process.env.VITE_API_TARGET ?? 'http://localhost:4000'
+
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: API, changeOrigin: false },
+      '/__transmit': {
+        target: API,
+        changeOrigin: false,
+        // An SSE stream stays open: no proxy timeout, never buffered.
+        timeout: 0,
+        proxyTimeout: 0,
+        configure(proxy) {
+          proxy.on('proxyRes', (proxyRes, req, res) => {
+            if (String(proxyRes.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+              proxyRes.headers['cache-control'] = 'no-cache, no-transform'
+              proxyRes.headers['x-accel-buffering'] = 'no'
+              delete proxyRes.headers['content-length']
+              req.socket.setNoDelay(true)
+              ;(res as ServerResponse).once('close', () => proxyRes.destroy())
+            }
+          })
+        },
+      },
+    },
+  },
+  preview: { port: 4173 },
+})
