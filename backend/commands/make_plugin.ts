@@ -16,8 +16,7 @@ export default class MakePlugin extends BaseCommand {
   static commandName = 'make:plugin'
   static description = 'Create a plugin under plugins/ with a status route, a test and a README'
   static help = [
-    'The name is converted to snake_case ("SeoAudit" and "seo-audit" give "seo_audit");',
-    'it must then start with a letter and hold only a-z, 0-9 and _.',
+    'The name is converted to snake_case ("SeoAudit" and "seo-audit" give "seo_audit"); it must then start with a letter and hold only a-z, 0-9 and _.',
     '',
     '```',
     '{{ binaryName }} make:plugin seo_audit',
@@ -161,7 +160,7 @@ See [docs/PLUGINS.md](../../docs/PLUGINS.md) for everything a plugin can declare
 | --- | --- |
 | \`plugin.ts\` | The declaration: \`definePlugin({ name, label, description, routes })\`. The host finds it in \`plugins/${name}/\`; its \`name\` must stay \`${name}\`, the folder name. Keep it declarative: it is imported while the configuration loads. |
 | \`controllers/${name}_controller.ts\` | Answers \`GET /api/${name}/status\` with \`{ "plugin": "${name}", "status": "ok" }\`. Routes are mounted under \`/api\` and protected with \`middleware.auth()\`. |
-| \`database/migrations/\` | This plugin's migrations (\`<timestamp>_<what>.ts\`), run after the host's by \`node ace migration:run\` and on server start. Empty for now. |
+| \`database/migrations/\` | This plugin's migrations (\`<timestamp>_<what>.ts\`), run after the host's by \`node ace migration:run\` and on server start. Empty for now: \`node ace make:migration <table> --folder=plugins/${name}/database/migrations\` adds one. |
 | \`tests/${name}.spec.ts\` | Part of the \`plugins\` test suite: 401 without a login, 200 with one. |
 
 Run the tests of this plugin:
@@ -175,7 +174,7 @@ Next steps, when the plugin needs them: models in \`models/\`, validators in \`v
 \`policies\`, \`seeders\` and \`agentTypes\`.
 
 To switch the plugin off, remove it from the \`PLUGINS\` setting (when set, only the folders it lists are loaded)
-or delete this folder.
+or delete this folder (tables it already created stay in existing databases).
 `,
   }
 }

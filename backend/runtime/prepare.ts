@@ -77,11 +77,19 @@ export async function ensureDatabase(log: (line: string) => void = console.log) 
       if (text && /FATAL|PANIC|could not/i.test(text)) log(`[postgres] ${text}`)
     },
   })
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
-    log(`Creating the embedded PostgreSQL cluster in ${databaseDir} (first run only)`)
-    await pg.initialise()
+  try {
+    if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
+      log(`Creating the embedded PostgreSQL cluster in ${databaseDir} (first run only)`)
+      await pg.initialise()
+    }
+    await pg.start()
+  } catch (error) {
+    const reason = String(error instanceof Error ? error.message : error).replace(/\s+/g, ' ')
+    throw new Error(
+      `Could not start the embedded PostgreSQL in ${databaseDir}: ${reason}. ` +
+        'Set DATABASE_URL to use another PostgreSQL server.'
+    )
   }
-  await pg.start()
   embedded = pg
   process.env.DATABASE_URL = url
 }

@@ -1,5 +1,6 @@
 import app from '@adonisjs/core/services/app'
 import pluginHost from '#services/plugin_host'
+import { PluginError } from '#plugin_host/plugin_error'
 
 /**
  * Demo data: host seeders, then each plugin's, in dependency order. Every
@@ -7,7 +8,11 @@ import pluginHost from '#services/plugin_host'
  */
 export async function seedDemoData() {
   for (const seeder of pluginHost.seeders()) {
-    const { default: run } = await seeder.load()
-    await run({ app })
+    try {
+      const { default: run } = await seeder.load()
+      await run({ app })
+    } catch (error) {
+      throw new PluginError(seeder.plugin, 'seed', error)
+    }
   }
 }

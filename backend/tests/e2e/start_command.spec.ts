@@ -1,0 +1,92 @@
+import { test } from '@japa/runner'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { APP_ROOT } from '../../runtime/prepare.js'
+
+/**
+ * The README's start command on a machine with no DATABASE_URL: an embedded
+ * PostgreSQL is created, the first admin is printed and can log in, and a
+ * restart keeps the data.
+ */
+function start(dataDir: string, port: number, pgPort: number) {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(pgPort),
+    SKIP_ADMIN_BUILD: '1',
+    LOG_LEVEL: 'warn',
+  }
+  for (const name of ['DATABASE_URL', 'TEST_DATABASE_URL', 'ADMIN_PASSWORD', 'ADMIN_EMAIL', 'APP_KEY', 'SESSION_DRIVER', 'REDIS_URL']) {
+    delete env[name]
+  }
+  const child = spawn(process.execPath, ['scripts/start.js'], { cwd: APP_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  const ready = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no banner within 120 s:\n${output}`)), 120_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes('Mission Control is running at')) {
+        clearTimeout(timer)
+        setTimeout(() => resolve(output), 200)
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)))
+  })
+  return { child, ready }
+}
+
+function stop(child: ChildProcess) {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+async function login(port: number, email: string, password: string) {
+  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  return response.status
+}
+
+test.group('The start command', () => {
+  test('starts on an embedded PostgreSQL, prints a working admin login, and keeps data across restarts', async ({ assert, cleanup }) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mc-start-'))
+    // as root, PostgreSQL runs as the postgres user, which must reach the folder
+    chmodSync(dataDir, 0o755)
+    cleanup(() => rmSync(dataDir, { recursive: true, force: true }))
+    const port = 4600 + Math.floor(Math.random() * 200)
+    const pgPort = 55400 + Math.floor(Math.random() * 200)
+
+    const first = start(dataDir, port, pgPort)
+    cleanup(() => stop(first.child))
+    const banner = await first.ready
+    const match = banner.match(/First admin: (\S+) \/ (\S+)/)
+    assert.exists(match, banner)
+    const [, email, password] = match!
+
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`)
+    assert.equal(health.status, 200)
+    assert.deepEqual(await health.json(), { status: 'ok', db: 'ok', redis: 'disabled' })
+    assert.equal(await login(port, email, password), 200)
+    assert.equal(await login(port, email, 'wrong password'), 401)
+    await stop(first.child)
+
+    const second = start(dataDir, port, pgPort)
+    cleanup(() => stop(second.child))
+    const again = await second.ready
+    assert.notMatch(again, /First admin:/)
+    assert.equal(await login(port, email, password), 200)
+    await stop(second.child)
+  }).timeout(240_000)
+})
