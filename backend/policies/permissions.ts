@@ -51,3 +51,35 @@ export const ROLE_TABLE: Record<Permission, readonly ActorKind[]> = {
 export function permissionsOf(kind: ActorKind): Permission[] {
   return (Object.keys(ROLE_TABLE) as Permission[]).filter((p) => ROLE_TABLE[p].includes(kind))
 }
+
+const DESCRIPTIONS: Record<Permission, string> = {
+  [Permission.ReadRecords]: 'read tasks, agents, events, leads, drafts, versions, approvals, controls',
+  [Permission.ReadAudit]: 'read the audit log',
+  [Permission.ReadUsers]: 'read users',
+  [Permission.WriteTasks]: 'create/update tasks; move to backlog, doing, needs_approval',
+  [Permission.FinishTasks]: 'move a task into or out of `done`; delete a task',
+  [Permission.WriteLeads]: 'create/update leads (every field)',
+  [Permission.WriteLeadFollowUp]: 'update a lead\'s `status`, `next_step`, `notes`',
+  [Permission.DeleteLeads]: 'delete leads',
+  [Permission.ExportLeads]: 'export leads CSV',
+  [Permission.WriteDrafts]: 'create drafts, add versions, submit for approval',
+  [Permission.DecideDrafts]: 'decide drafts (every approval action)',
+  [Permission.ControlAgents]: 'pause/resume/kill agents, global pause',
+  [Permission.ManageUsers]: 'create and update users',
+  [Permission.ManageAgentTokens]: 'mint and revoke agent tokens',
+  [Permission.EmitEvents]: 'emit progress events',
+}
+
+/** The role table as Markdown, for docs/PERMISSIONS.md (a test keeps the two equal). */
+export function renderRoleTable(): string {
+  const kinds: ActorKind[] = [Admin, Operator, Closer, Viewer, 'agent']
+  const lines = [
+    `| permission | action | ${kinds.join(' | ')} |`,
+    `|---|---|${kinds.map(() => '---').join('|')}|`,
+  ]
+  for (const permission of Object.values(Permission)) {
+    const marks = kinds.map((kind) => (ROLE_TABLE[permission].includes(kind) ? '✓' : ''))
+    lines.push(`| \`${permission}\` | ${DESCRIPTIONS[permission]} | ${marks.join(' | ')} |`)
+  }
+  return lines.join('\n')
+}
