@@ -15,9 +15,20 @@ process.env.PORT ??= '4000'
 
 if (!existsSync('admin/dist/index.html') && process.env.SKIP_ADMIN_BUILD !== '1') {
   console.log('Building the admin app (first start only)...')
-  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  })
+  const build = spawnSync(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '--config',
+      'admin/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      stdio: 'inherit',
+    }
+  )
   if (build.status !== 0) {
     console.error('The admin build failed; the API will still start.')
   }

@@ -8,7 +8,8 @@ export const END = '<!-- role-table:end -->'
 /** Rewrites the role table in docs/PERMISSIONS.md from the one in code. */
 export default class DocsPermissions extends BaseCommand {
   static commandName = 'docs:permissions'
-  static description = 'Regenerate the role table in docs/PERMISSIONS.md from backend/policies/permissions.ts'
+  static description =
+    'Regenerate the role table in docs/PERMISSIONS.md from backend/policies/permissions.ts'
   static options: CommandOptions = { startApp: false }
 
   async run() {

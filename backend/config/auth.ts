@@ -20,7 +20,10 @@ const authConfig = defineConfig({
       provider: tokensUserProvider({ tokens: 'accessTokens', model: () => import('#models/user') }),
     }),
     agent: tokensGuard({
-      provider: tokensUserProvider({ tokens: 'accessTokens', model: () => import('#models/agent') }),
+      provider: tokensUserProvider({
+        tokens: 'accessTokens',
+        model: () => import('#models/agent'),
+      }),
     }),
   },
 })

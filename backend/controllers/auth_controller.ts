@@ -29,7 +29,9 @@ export default class AuthController {
     if (blocked) throw blocked
 
     if (!user.isActive) {
-      throw new ApiError(401, 'This account is deactivated', { code: 'E_ACCOUNT_DISABLED' })
+      throw new ApiError(401, 'This account is deactivated', {
+        code: 'E_ACCOUNT_DISABLED',
+      })
     }
     await auth.use('web').login(user)
     return response.ok({ user: describeActor(user) })
@@ -56,15 +58,18 @@ export default class AuthController {
     const { name } = await ctx.request.validateUsing(createTokenValidator)
     const token = await recordChange(
       actorFromContext(ctx),
+      (trx) => mintToken(trx, User.accessTokens, user.id, ['*'], name),
       {
         action: 'user.token_created',
         resourceType: 'users',
         resourceId: user.id,
         after: (minted) => describeToken(minted),
-      },
-      (trx) => mintToken(trx, User.accessTokens, user.id, ['*'], name)
+      }
     )
-    return ctx.response.created({ ...describeToken(token), token: token.value!.release() })
+    return ctx.response.created({
+      ...describeToken(token),
+      token: token.value!.release(),
+    })
   }
 
   async listTokens({ auth }: HttpContext) {
@@ -77,20 +82,26 @@ export default class AuthController {
     const tokenId = Number(ctx.params.id)
     await recordChange(
       actorFromContext(ctx),
-      { action: 'user.token_revoked', resourceType: 'users', resourceId: user.id, before: { token_id: tokenId } },
       async (trx) => {
         const deleted = await trx
           .from('auth_access_tokens')
           .where({ id: tokenId, tokenable_id: user.id })
           .delete()
         if (!Number(deleted)) throw ApiError.notFound('Token')
+      },
+      {
+        action: 'user.token_revoked',
+        resourceType: 'users',
+        resourceId: user.id,
+        before: { token_id: tokenId },
       }
     )
     return ctx.response.noContent()
   }
 
   #humanOnly(actor: HttpContext['auth']['user']): User {
-    if (!(actor instanceof User)) throw ApiError.forbidden('Only people have personal access tokens')
+    if (!(actor instanceof User))
+      throw ApiError.forbidden('Only people have personal access tokens')
     return actor
   }
 }

@@ -40,13 +40,13 @@ export default class UsersController {
     const data = await ctx.request.validateUsing(createUserValidator)
     const user = await recordChange(
       actorFromContext(ctx),
+      (trx) => User.create(data, { client: trx }),
       {
         action: 'user.created',
         resourceType: 'users',
         resourceId: (created: User) => created.id,
         after: (created: User) => created.serialize(),
-      },
-      (trx) => User.create(data, { client: trx })
+      }
     )
     return ctx.response.created(user)
   }

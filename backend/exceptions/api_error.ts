@@ -8,7 +8,12 @@ export class ApiError extends Exception {
   constructor(
     status: number,
     message: string,
-    readonly details: { code?: string; field?: string; rule?: string; headers?: Record<string, string> } = {}
+    readonly details: {
+      code?: string
+      field?: string
+      rule?: string
+      headers?: Record<string, string>
+    } = {}
   ) {
     super(message, { status, code: details.code })
   }

@@ -17,18 +17,37 @@ interface Answer {
 
 /* PostgreSQL error classes a client can cause, and what they mean to them. */
 const PG_CLIENT_ERRORS: Record<string, { status: number; message: string; code: string }> = {
-  '23505': { status: 409, message: 'A record with the same unique value already exists', code: 'E_DUPLICATE' },
-  '23503': { status: 409, message: 'A linked record does not exist or is still referenced', code: 'E_REFERENCE' },
+  '23505': {
+    status: 409,
+    message: 'A record with the same unique value already exists',
+    code: 'E_DUPLICATE',
+  },
+  '23503': {
+    status: 409,
+    message: 'A linked record does not exist or is still referenced',
+    code: 'E_REFERENCE',
+  },
   '23514': { status: 422, message: 'A value is outside the allowed set', code: 'E_CHECK' },
   '22P02': { status: 422, message: 'A value has the wrong format', code: 'E_INVALID_INPUT' },
   '22001': { status: 422, message: 'A value is too long', code: 'E_TOO_LONG' },
   '22003': { status: 422, message: 'A number is out of range', code: 'E_OUT_OF_RANGE' },
   '22007': { status: 422, message: 'A date has the wrong format', code: 'E_INVALID_DATE' },
   '22008': { status: 422, message: 'A date is out of range', code: 'E_INVALID_DATE' },
-  'MC001': { status: 409, message: 'History is append-only and cannot be changed', code: 'E_APPEND_ONLY' },
+  'MC001': {
+    status: 409,
+    message: 'History is append-only and cannot be changed',
+    code: 'E_APPEND_ONLY',
+  },
 }
 
-const PG_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '53300'])
+const PG_UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  '57P01',
+  '57P03',
+  '53300',
+])
 
 /**
  * One place turns every error into the contract's shape:
@@ -71,21 +90,36 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 
     if (error instanceof ApiError) {
       const { code, field, rule, headers } = error.details
-      return { status: error.status, errors: [clean({ message: error.message, code, field, rule })], headers }
+      return {
+        status: error.status,
+        errors: [clean({ message: error.message, code, field, rule })],
+        headers,
+      }
     }
 
     switch (e?.code) {
       case 'E_ROUTE_NOT_FOUND':
         return {
           status: 404,
-          errors: [{ message: `No route ${ctx.request.method()} ${ctx.request.url()}`, code: 'E_NOT_FOUND' }],
+          errors: [
+            {
+              message: `No route ${ctx.request.method()} ${ctx.request.url()}`,
+              code: 'E_NOT_FOUND',
+            },
+          ],
         }
       case 'E_ROW_NOT_FOUND':
         return { status: 404, errors: [{ message: 'Record not found', code: 'E_NOT_FOUND' }] }
       case 'E_UNAUTHORIZED_ACCESS':
-        return { status: 401, errors: [{ message: 'Authentication required', code: 'E_UNAUTHORIZED' }] }
+        return {
+          status: 401,
+          errors: [{ message: 'Authentication required', code: 'E_UNAUTHORIZED' }],
+        }
       case 'E_INVALID_CREDENTIALS':
-        return { status: 401, errors: [{ message: 'Invalid email or password', code: 'E_INVALID_CREDENTIALS' }] }
+        return {
+          status: 401,
+          errors: [{ message: 'Invalid email or password', code: 'E_INVALID_CREDENTIALS' }],
+        }
       case 'E_AUTHORIZATION_FAILURE':
         return {
           status: 403,
@@ -96,7 +130,8 @@ export default class HttpExceptionHandler extends ExceptionHandler {
           status: 403,
           errors: [
             {
-              message: 'Missing or expired CSRF token: send the XSRF-TOKEN cookie back as X-XSRF-TOKEN',
+              message:
+                'Missing or expired CSRF token: send the XSRF-TOKEN cookie back as X-XSRF-TOKEN',
               code: 'E_BAD_CSRF_TOKEN',
             },
           ],
@@ -117,12 +152,18 @@ export default class HttpExceptionHandler extends ExceptionHandler {
         }
       }
       case 'E_REQUEST_ENTITY_TOO_LARGE':
-        return { status: 413, errors: [{ message: 'The body is larger than 1 MB', code: 'E_BODY_TOO_LARGE' }] }
+        return {
+          status: 413,
+          errors: [{ message: 'The body is larger than 1 MB', code: 'E_BODY_TOO_LARGE' }],
+        }
     }
 
     /* The JSON body parser marks syntax errors with status 400. */
     if (e instanceof SyntaxError || (e?.status === 400 && /JSON/i.test(String(e?.message)))) {
-      return { status: 400, errors: [{ message: 'The body is not valid JSON', code: 'E_MALFORMED_JSON' }] }
+      return {
+        status: 400,
+        errors: [{ message: 'The body is not valid JSON', code: 'E_MALFORMED_JSON' }],
+      }
     }
 
     const pgCode = typeof e?.code === 'string' ? e.code : undefined
@@ -131,7 +172,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       return { status, errors: [{ message: e.detail ? `${message}: ${e.detail}` : message, code }] }
     }
     if (pgCode && PG_UNAVAILABLE.has(pgCode)) {
-      return { status: 503, errors: [{ message: 'The database is unavailable', code: 'E_UNAVAILABLE' }] }
+      return {
+        status: 503,
+        errors: [{ message: 'The database is unavailable', code: 'E_UNAVAILABLE' }],
+      }
     }
 
     const status = Number(e?.status ?? e?.statusCode)
@@ -155,6 +199,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 }
 
 function clean(item: ErrorItem): ErrorItem {
-  return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined)) as ErrorItem
+  return Object.fromEntries(
+    Object.entries(item).filter(([, value]) => value !== undefined)
+  ) as ErrorItem
 }
-

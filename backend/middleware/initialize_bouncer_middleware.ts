@@ -8,11 +8,10 @@ import type { NextFn } from '@adonisjs/core/types/http'
 /** ctx.bouncer knows the host's policies and every plugin's. */
 export default class InitializeBouncerMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    ctx.bouncer = new Bouncer(
-      () => ctx.auth.user || null,
-      abilities,
-      { ...pluginHost.policies(), ...policies } as typeof policies
-    ).setContainerResolver(ctx.containerResolver)
+    ctx.bouncer = new Bouncer(() => ctx.auth.user || null, abilities, {
+      ...pluginHost.policies(),
+      ...policies,
+    } as typeof policies).setContainerResolver(ctx.containerResolver)
 
     return next()
   }

@@ -94,7 +94,9 @@ export function definePlugin(definition: PluginDefinition): DefinedPlugin {
 /** The same check for a declared agent type and one registered from a hook. */
 export function assertAgentType(type: AgentTypeDefinition) {
   if (!type || typeof type.name !== 'string' || !NAME.test(type.name) || !type.label) {
-    throw new TypeError(`agent type ${JSON.stringify(type?.name)} needs a snake_case name and a label`)
+    throw new TypeError(
+      `agent type ${JSON.stringify(type?.name)} needs a snake_case name and a label`
+    )
   }
 }
 

@@ -52,7 +52,11 @@ export async function discoverPlugins(options: DiscoveryOptions = {}): Promise<L
   if (enabled) {
     for (const name of enabled) {
       if (!folders.includes(name) || !entryFile(join(root, name))) {
-        throw new PluginError(name, 'load', `PLUGINS lists it but plugins/${name}/plugin.ts does not exist`)
+        throw new PluginError(
+          name,
+          'load',
+          `PLUGINS lists it but plugins/${name}/plugin.ts does not exist`
+        )
       }
     }
   }

@@ -53,13 +53,14 @@ export function permissionsOf(kind: ActorKind): Permission[] {
 }
 
 const DESCRIPTIONS: Record<Permission, string> = {
-  [Permission.ReadRecords]: 'read tasks, agents, events, leads, drafts, versions, approvals, controls',
+  [Permission.ReadRecords]:
+    'read tasks, agents, events, leads, drafts, versions, approvals, controls',
   [Permission.ReadAudit]: 'read the audit log',
   [Permission.ReadUsers]: 'read users',
   [Permission.WriteTasks]: 'create/update tasks; move to backlog, doing, needs_approval',
   [Permission.FinishTasks]: 'move a task into or out of `done`; delete a task',
   [Permission.WriteLeads]: 'create/update leads (every field)',
-  [Permission.WriteLeadFollowUp]: 'update a lead\'s `status`, `next_step`, `notes`',
+  [Permission.WriteLeadFollowUp]: "update a lead's `status`, `next_step`, `notes`",
   [Permission.DeleteLeads]: 'delete leads',
   [Permission.ExportLeads]: 'export leads CSV',
   [Permission.WriteDrafts]: 'create drafts, add versions, submit for approval',

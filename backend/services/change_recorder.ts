@@ -32,13 +32,33 @@ export interface Change<T> {
   after?: Record<string, unknown> | null | ((result: T) => Record<string, unknown> | null)
   taskId?: string | null | ((result: T) => string | null)
   agentId?: string | null
-  /** Extra payload for the event (replay needs, for example). */
+  /** Extra payload for the event. */
   payload?: Record<string, unknown> | ((result: T) => Record<string, unknown>)
+  /**
+   * Also store the after-state in the event payload (`payload.snapshot`), so
+   * the record can be rebuilt from events alone (replay). Only for records
+   * every role may read: events are readable by all, the audit log is not.
+   */
+  snapshot?: boolean
+  /** For `resources/<resource>` messages; derived from the action when omitted. */
+  kind?: ChangeKind
+  /** The envelope's entityType; the singular of resourceType when omitted. */
+  entityType?: string
+}
+
+export type ChangeKind = 'created' | 'updated' | 'deleted'
+
+function kindOf(action: string): ChangeKind {
+  if (action.endsWith('.created')) return 'created'
+  if (action.endsWith('.deleted')) return 'deleted'
+  return 'updated'
 }
 
 export interface RecordedEvent {
   seq: number
   action: string
+  kind: ChangeKind
+  entityType: string
   resourceType: string
   resourceId: string
   taskId: string | null
@@ -70,23 +90,39 @@ export const SYSTEM: ChangeContext = { actor: { type: ActorType.System, id: null
 const resolve = <T, V>(value: V | ((result: T) => V), result: T): V =>
   typeof value === 'function' ? (value as (result: T) => V)(result) : value
 
-export async function recordChange<T>(
-  context: ChangeContext,
-  change: Change<T>,
-  write: (trx: TransactionClientContract) => Promise<T>
-): Promise<T> {
-  const recorded: RecordedEvent[] = []
-  const result = await db.transaction(async (trx) => {
-    const value = await write(trx)
-    const resourceId = resolve(change.resourceId, value)
-    const before = change.before === undefined ? null : resolve(change.before, value)
-    const after = change.after === undefined ? null : resolve(change.after, value)
-    const taskId = change.taskId === undefined ? null : resolve(change.taskId, value)
-    const payload = {
+/** A resolved change, as written by `Recorder.record` inside a transaction. */
+export type ResolvedChange = Omit<
+  Change<never>,
+  'resourceId' | 'before' | 'after' | 'taskId' | 'payload'
+> & {
+  resourceId: string
+  before?: Record<string, unknown> | null
+  after?: Record<string, unknown> | null
+  taskId?: string | null
+  payload?: Record<string, unknown>
+}
+
+/** Writes events and audit rows inside the transaction of a multi-record change. */
+export class Recorder {
+  readonly recorded: RecordedEvent[] = []
+
+  constructor(
+    readonly trx: TransactionClientContract,
+    readonly context: ChangeContext
+  ) {}
+
+  /** One task_events row and one audit_log row for one changed record. */
+  async record(change: ResolvedChange): Promise<RecordedEvent> {
+    const { trx, context } = this
+    const before = change.before ?? null
+    const after = change.after ?? null
+    const taskId = change.taskId ?? null
+    const payload: Record<string, unknown> = {
       resource: change.resourceType,
-      id: resourceId,
-      ...(change.payload ? resolve(change.payload, value) : {}),
+      id: change.resourceId,
+      ...(change.payload ?? {}),
     }
+    if (change.snapshot && after) payload.snapshot = after
     const agentId =
       change.agentId ?? (context.actor.type === ActorType.Agent ? context.actor.id : null)
 
@@ -110,27 +146,36 @@ export async function recordChange<T>(
         actor_id: context.actor.id,
         action: change.action,
         resource_type: change.resourceType,
-        resource_id: resourceId,
+        resource_id: change.resourceId,
         before_state: before ? JSON.stringify(before) : null,
         after_state: after ? JSON.stringify(after) : null,
-        metadata: JSON.stringify({ request_id: context.requestId, ip: context.ip, seq: Number(event.id) }),
+        metadata: JSON.stringify({
+          request_id: context.requestId ?? null,
+          ip: context.ip ?? null,
+          seq: Number(event.id),
+        }),
       })
 
-    recorded.push({
+    const recorded: RecordedEvent = {
       seq: Number(event.id),
       action: change.action,
+      kind: change.kind ?? kindOf(change.action),
+      entityType: change.entityType ?? change.resourceType.replace(/s$/, ''),
       resourceType: change.resourceType,
-      resourceId,
+      resourceId: change.resourceId,
       taskId,
       agentId,
       actor: context.actor,
       createdAt: event.created_at,
       payload,
-    })
-    return value
-  })
+    }
+    this.recorded.push(recorded)
+    return recorded
+  }
+}
 
-  for (const event of recorded) {
+async function publish(events: RecordedEvent[]) {
+  for (const event of events) {
     for (const listener of listeners) {
       try {
         await listener(event)
@@ -139,5 +184,46 @@ export async function recordChange<T>(
       }
     }
   }
+}
+
+/**
+ * A change touching several records (a draft and its linked task, say):
+ * every domain write and every `recorder.record(...)` share one transaction;
+ * events are broadcast after commit, in order.
+ */
+export async function recordChanges<T>(
+  context: ChangeContext,
+  work: (trx: TransactionClientContract, recorder: Recorder) => Promise<T>
+): Promise<T> {
+  let recorder!: Recorder
+  const result = await db.transaction(async (trx) => {
+    recorder = new Recorder(trx, context)
+    const value = await work(trx, recorder)
+    if (recorder.recorded.length === 0) {
+      throw new Error('recordChanges: a change must record at least one event')
+    }
+    return value
+  })
+  await publish(recorder.recorded)
   return result
+}
+
+/** The common case: one domain write, one record changed. */
+export async function recordChange<T>(
+  context: ChangeContext,
+  write: (trx: TransactionClientContract) => Promise<T>,
+  change: Change<T>
+): Promise<T> {
+  return recordChanges(context, async (trx, recorder) => {
+    const value = await write(trx)
+    await recorder.record({
+      ...change,
+      resourceId: resolve(change.resourceId, value),
+      before: change.before === undefined ? null : resolve(change.before, value),
+      after: change.after === undefined ? null : resolve(change.after, value),
+      taskId: change.taskId === undefined ? null : resolve(change.taskId, value),
+      payload: change.payload === undefined ? undefined : resolve(change.payload, value),
+    })
+    return value
+  })
 }

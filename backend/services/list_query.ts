@@ -10,13 +10,7 @@ import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybu
 import { ApiError } from '#exceptions/api_error'
 
 export type FieldType =
-  | 'text'
-  | 'uuid'
-  | 'integer'
-  | 'number'
-  | 'boolean'
-  | 'datetime'
-  | { enum: readonly string[] }
+  'text' | 'uuid' | 'integer' | 'number' | 'boolean' | 'datetime' | { enum: readonly string[] }
 
 export interface ListSpec {
   /** Filterable columns and their types. */
@@ -57,7 +51,10 @@ function asList(value: unknown, key: string): string[] {
   const values = Array.isArray(value) ? value : [value]
   for (const item of values) {
     if (typeof item !== 'string') {
-      throw new ApiError(400, `Query parameter "${key}" is malformed`, { field: key, code: 'E_BAD_QUERY' })
+      throw new ApiError(400, `Query parameter "${key}" is malformed`, {
+        field: key,
+        code: 'E_BAD_QUERY',
+      })
     }
   }
   return values as string[]
@@ -71,7 +68,12 @@ function integerParam(raw: unknown, key: string): number | undefined {
   return Number(value)
 }
 
-function coerce(type: FieldType, value: string, key: string, op: Operator): string | number | boolean {
+function coerce(
+  type: FieldType,
+  value: string,
+  key: string,
+  op: Operator
+): string | number | boolean {
   if (op === '_like') return value
   if (typeof type === 'object') {
     if (!type.enum.includes(value)) {
@@ -87,10 +89,12 @@ function coerce(type: FieldType, value: string, key: string, op: Operator): stri
       if (!/^-?\d+$/.test(value)) throw invalid(`${key} must be a whole number`, key)
       return Number(value)
     case 'number':
-      if (value.trim() === '' || Number.isNaN(Number(value))) throw invalid(`${key} must be a number`, key)
+      if (value.trim() === '' || Number.isNaN(Number(value)))
+        throw invalid(`${key} must be a number`, key)
       return Number(value)
     case 'boolean':
-      if (!['true', 'false', '1', '0'].includes(value)) throw invalid(`${key} must be true or false`, key)
+      if (!['true', 'false', '1', '0'].includes(value))
+        throw invalid(`${key} must be true or false`, key)
       return value === 'true' || value === '1'
     case 'datetime':
       if (Number.isNaN(Date.parse(value))) throw invalid(`${key} must be an ISO 8601 date`, key)
@@ -115,7 +119,10 @@ export function parseListQuery(qs: Record<string, unknown>, spec: ListSpec): Par
     const orders = qs._order === undefined ? [] : asList(qs._order, '_order').join(',').split(',')
     fields.forEach((field, index) => {
       if (!spec.sortable.includes(field)) {
-        throw invalid(`Cannot sort by "${field}"; sortable fields: ${spec.sortable.join(', ')}`, '_sort')
+        throw invalid(
+          `Cannot sort by "${field}"; sortable fields: ${spec.sortable.join(', ')}`,
+          '_sort'
+        )
       }
       const order = (orders[index] || 'asc').toLowerCase()
       if (order !== 'asc' && order !== 'desc') throw invalid('_order must be asc or desc', '_order')
@@ -133,12 +140,19 @@ export function parseListQuery(qs: Record<string, unknown>, spec: ListSpec): Par
     if (op && !(field in spec.filters) && key in spec.filters) field = key
     const type = spec.filters[field]
     if (!type || !Object.hasOwn(spec.filters, field)) {
-      throw invalid(`Unknown filter "${key}"; filterable fields: ${Object.keys(spec.filters).join(', ')}`, key)
+      throw invalid(
+        `Unknown filter "${key}"; filterable fields: ${Object.keys(spec.filters).join(', ')}`,
+        key
+      )
     }
     const effectiveOp: Operator = field === key ? '' : op
     const values = asList(raw, key).filter((value) => value !== '')
     if (values.length === 0) continue
-    filters.push({ field, op: effectiveOp, values: values.map((v) => coerce(type, v, key, effectiveOp)) })
+    filters.push({
+      field,
+      op: effectiveOp,
+      values: values.map((v) => coerce(type, v, key, effectiveOp)),
+    })
   }
 
   let q: string | null = null

@@ -11,5 +11,5 @@ export async function runMigrations() {
   const migrator = new MigrationRunner(db, app, { direction: 'up', dryRun: false })
   await migrator.run()
   if (migrator.error) throw migrator.error
-  return Object.values(migrator.migratedFiles).map((file) => file.name)
+  return Object.keys(migrator.migratedFiles)
 }

@@ -23,12 +23,10 @@ await seedDemoData()
 
 app.ready(() => {
   const host = env.get('HOST', '0.0.0.0')
-  const url = env.get('APP_URL') || `http://${host === '0.0.0.0' ? 'localhost' : host}:${env.get('PORT', 4000)}`
-  const lines = [
-    '',
-    `  Mission Control is running at ${url}`,
-    `  API health: ${url}/api/health`,
-  ]
+  const url =
+    env.get('APP_URL') ||
+    `http://${host === '0.0.0.0' ? 'localhost' : host}:${env.get('PORT', 4000)}`
+  const lines = ['', `  Mission Control is running at ${url}`, `  API health: ${url}/api/health`]
   if (admin.generatedPassword) {
     lines.push(`  First admin: ${admin.email} / ${admin.generatedPassword}`)
     lines.push('  (this password is shown once: change it after logging in)')

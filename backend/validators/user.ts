@@ -10,7 +10,11 @@ export const createUserValidator = vine.compile(
       .trim()
       .email()
       .maxLength(254)
-      .normalizeEmail({ all_lowercase: true, gmail_remove_dots: false, gmail_remove_subaddress: false })
+      .normalizeEmail({
+        all_lowercase: true,
+        gmail_remove_dots: false,
+        gmail_remove_subaddress: false,
+      })
       .unique({ table: 'users', column: 'email' }),
     role: vine.enum(ROLES),
     password: password(),

@@ -7,7 +7,12 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createTable(this.tableName, (table) => {
       table.increments('id')
-      table.uuid('tokenable_id').notNullable().references('id').inTable('agents').onDelete('CASCADE')
+      table
+        .uuid('tokenable_id')
+        .notNullable()
+        .references('id')
+        .inTable('agents')
+        .onDelete('CASCADE')
       table.string('type').notNullable()
       table.string('name').nullable()
       table.string('hash').notNullable()

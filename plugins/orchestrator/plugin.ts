@@ -12,7 +12,8 @@ const AgentTypesController = () => import('./controllers/agent_types_controller.
 export default definePlugin({
   name: 'orchestrator',
   label: 'Orchestrator',
-  description: 'Plans the work: splits goals into tasks, hands them to agents and reports progress.',
+  description:
+    'Plans the work: splits goals into tasks, hands them to agents and reports progress.',
   agentTypes: [
     {
       name: 'orchestrator',

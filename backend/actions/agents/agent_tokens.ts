@@ -14,14 +14,15 @@ export const agentTokens = {
     const abilities = pluginHost.agentType(agent.type)?.abilities ?? ['*']
     const token = await recordChange(
       context,
+      (trx) =>
+        mintToken(trx, Agent.accessTokens, agent.id, abilities, name ?? `${agent.name} token`),
       {
         action: 'agent.token_created',
         resourceType: 'agents',
         resourceId: agent.id,
         agentId: agent.id,
         after: (minted) => describeToken(minted),
-      },
-      (trx) => mintToken(trx, Agent.accessTokens, agent.id, abilities, name ?? `${agent.name} token`)
+      }
     )
     return { ...describeToken(token), token: token.value!.release() }
   },
@@ -33,19 +34,19 @@ export const agentTokens = {
   async revoke(context: ChangeContext, agent: Agent, tokenId: number) {
     await recordChange(
       context,
-      {
-        action: 'agent.token_revoked',
-        resourceType: 'agents',
-        resourceId: agent.id,
-        agentId: agent.id,
-        before: { token_id: tokenId },
-      },
       async (trx) => {
         const deleted = await trx
           .from('agent_access_tokens')
           .where({ id: tokenId, tokenable_id: agent.id })
           .delete()
         if (!Number(deleted)) throw ApiError.notFound('Token')
+      },
+      {
+        action: 'agent.token_revoked',
+        resourceType: 'agents',
+        resourceId: agent.id,
+        agentId: agent.id,
+        before: { token_id: tokenId },
       }
     )
   },

@@ -17,14 +17,14 @@ export async function ensureFirstAdmin() {
   const password = given || randomBytes(12).toString('base64url')
   await recordChange(
     SYSTEM,
+    (trx) => User.create({ email, password, role: Role.Admin, isActive: true }, { client: trx }),
     {
       action: 'user.created',
       resourceType: 'users',
       resourceId: (user: User) => user.id,
       after: (user: User) => user.serialize(),
       payload: { reason: 'first run' },
-    },
-    (trx) => User.create({ email, password, role: Role.Admin, isActive: true }, { client: trx })
+    }
   )
   return { created: true, email, generatedPassword: given ? null : password }
 }

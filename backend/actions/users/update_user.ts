@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { Role } from '#enums/roles'
 import { ApiError } from '#exceptions/api_error'
@@ -20,14 +19,6 @@ export const updateUser = {
   async handle(context: ChangeContext, id: string, changes: UserChanges) {
     return recordChange(
       context,
-      {
-        action: changes.is_active === false ? 'user.deactivated' : 'user.updated',
-        resourceType: 'users',
-        resourceId: id,
-        before: (result: { before: Record<string, unknown> }) => result.before,
-        after: (result: { after: Record<string, unknown> }) => result.after,
-        payload: { changed: Object.keys(changes).filter((key) => key !== 'password') },
-      },
       async (trx) => {
         const user = await User.query({ client: trx }).where('id', id).forUpdate().first()
         if (!user) throw ApiError.notFound('User')
@@ -43,7 +34,10 @@ export const updateUser = {
             .where({ role: Role.Admin, is_active: true })
             .count('* as count')
           if (Number(count) <= 1) {
-            throw ApiError.conflict('The last active admin cannot be demoted or deactivated', 'E_LAST_ADMIN')
+            throw ApiError.conflict(
+              'The last active admin cannot be demoted or deactivated',
+              'E_LAST_ADMIN'
+            )
           }
         }
 
@@ -56,6 +50,16 @@ export const updateUser = {
           await trx.from('auth_access_tokens').where('tokenable_id', user.id).delete()
         }
         return { user, before, after: user.serialize() }
+      },
+      {
+        action: changes.is_active === false ? 'user.deactivated' : 'user.updated',
+        resourceType: 'users',
+        resourceId: id,
+        before: (result) => result.before,
+        after: (result) => result.after,
+        payload: {
+          changed: Object.keys(changes).filter((key) => key !== 'password'),
+        },
       }
     ).then((result) => result.user)
   },

@@ -21,10 +21,22 @@ function start(dataDir: string, port: number, pgPort: number) {
     SKIP_ADMIN_BUILD: '1',
     LOG_LEVEL: 'warn',
   }
-  for (const name of ['DATABASE_URL', 'TEST_DATABASE_URL', 'ADMIN_PASSWORD', 'ADMIN_EMAIL', 'APP_KEY', 'SESSION_DRIVER', 'REDIS_URL']) {
+  for (const name of [
+    'DATABASE_URL',
+    'TEST_DATABASE_URL',
+    'ADMIN_PASSWORD',
+    'ADMIN_EMAIL',
+    'APP_KEY',
+    'SESSION_DRIVER',
+    'REDIS_URL',
+  ]) {
     delete env[name]
   }
-  const child = spawn(process.execPath, ['scripts/start.js'], { cwd: APP_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['scripts/start.js'], {
+    cwd: APP_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let output = ''
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no banner within 120 s:\n${output}`)), 120_000)
@@ -60,7 +72,10 @@ async function login(port: number, email: string, password: string) {
 }
 
 test.group('The start command', () => {
-  test('starts on an embedded PostgreSQL, prints a working admin login, and keeps data across restarts', async ({ assert, cleanup }) => {
+  test('starts on an embedded PostgreSQL, prints a working admin login, and keeps data across restarts', async ({
+    assert,
+    cleanup,
+  }) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mc-start-'))
     // as root, PostgreSQL runs as the postgres user, which must reach the folder
     chmodSync(dataDir, 0o755)

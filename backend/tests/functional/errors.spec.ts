@@ -60,8 +60,16 @@ test.group('Errors: malformed and oversized input never answer 500', (group) => 
 
   test('malformed JSON answers 400 on every route that takes a body', async ({ assert }) => {
     for (const route of everyRoute()) {
-      for (const headers of [{}, { authorization: `Bearer ${token}` }]) {
-        const { status, text } = await send(route.method, route.url, '{"email": "a@b.c", oops', headers)
+      for (const headers of [{}, { authorization: `Bearer ${token}` }] as Record<
+        string,
+        string
+      >[]) {
+        const { status, text } = await send(
+          route.method,
+          route.url,
+          '{"email": "a@b.c", oops',
+          headers
+        )
         const context = `${route.method} ${route.pattern} -> ${status} ${text.slice(0, 200)}`
         assert.isBelow(status, 500, context)
         if (route.method !== 'GET') {
@@ -75,7 +83,9 @@ test.group('Errors: malformed and oversized input never answer 500', (group) => 
   test('a body over 1 MB answers 413 on every route that takes a body', async ({ assert }) => {
     const big = JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) })
     for (const route of everyRoute()) {
-      const { status, text } = await send(route.method, route.url, big, { authorization: `Bearer ${token}` })
+      const { status, text } = await send(route.method, route.url, big, {
+        authorization: `Bearer ${token}`,
+      })
       const context = `${route.method} ${route.pattern} -> ${status} ${text.slice(0, 200)}`
       assert.isBelow(status, 500, context)
       if (route.method !== 'GET') {
@@ -86,7 +96,13 @@ test.group('Errors: malformed and oversized input never answer 500', (group) => 
   }).timeout(60_000)
 
   test('wrong JSON types and junk queries answer 4xx on every route', async ({ assert }) => {
-    const bodies = ['[]', '"text"', '123', 'null', '{"email":{"$gt":""},"role":[1],"name":null,"password":1}']
+    const bodies = [
+      '[]',
+      '"text"',
+      '123',
+      'null',
+      '{"email":{"$gt":""},"role":[1],"name":null,"password":1}',
+    ]
     for (const route of everyRoute()) {
       for (const body of bodies) {
         const { status, text } = await send(
@@ -95,7 +111,11 @@ test.group('Errors: malformed and oversized input never answer 500', (group) => 
           body,
           { authorization: `Bearer ${token}` }
         )
-        assert.isBelow(status, 500, `${route.method} ${route.pattern} ${body} -> ${status} ${text.slice(0, 200)}`)
+        assert.isBelow(
+          status,
+          500,
+          `${route.method} ${route.pattern} ${body} -> ${status} ${text.slice(0, 200)}`
+        )
       }
     }
   }).timeout(60_000)
@@ -105,13 +125,19 @@ test.group('Errors: the contract shape everywhere', () => {
   test('an unknown route answers 404 with the error shape, for any method', async ({ assert }) => {
     const anonymous = new BrowserSession()
     for (const method of ['GET', 'POST', 'PATCH', 'DELETE']) {
-      const response = await anonymous.request(method, '/api/no-such-thing', method === 'GET' ? undefined : {})
+      const response = await anonymous.request(
+        method,
+        '/api/no-such-thing',
+        method === 'GET' ? undefined : {}
+      )
       assert.equal(response.status, 404, method)
       assert.equal(response.body.errors[0].code, 'E_NOT_FOUND')
     }
   })
 
-  test('an unexpected error is logged with a request id and answered without internals', async ({ assert }) => {
+  test('an unexpected error is logged with a request id and answered without internals', async ({
+    assert,
+  }) => {
     const ctx = await testUtils.createHttpContext()
     const handler = new HttpExceptionHandler()
     await handler.handle(new Error('password=hunter2 at /srv/secret.ts:12'), ctx)
@@ -124,7 +150,9 @@ test.group('Errors: the contract shape everywhere', () => {
 
   test('a database outage answers 503, not 500', async ({ assert }) => {
     const ctx = await testUtils.createHttpContext()
-    const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
+    const error = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    })
     await new HttpExceptionHandler().handle(error, ctx)
     assert.equal(ctx.response.getStatus(), 503)
   })

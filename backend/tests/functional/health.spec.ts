@@ -1,7 +1,10 @@
 import { test } from '@japa/runner'
 
 test.group('GET /api/health', () => {
-  test('reports the database and redis state without authentication', async ({ client, assert }) => {
+  test('reports the database and redis state without authentication', async ({
+    client,
+    assert,
+  }) => {
     const response = await client.get('/api/health')
     response.assertStatus(200)
     assert.equal(response.body().status, 'ok')

@@ -12,7 +12,12 @@ export class BrowserSession {
     return this.#cookies.get(name)
   }
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {}
+  ) {
     const xsrf = this.#cookies.get('XSRF-TOKEN')
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,

@@ -16,6 +16,9 @@ test.group('Role table', () => {
     assert.deepEqual(ROLE_TABLE[Permission.FinishTasks], ['admin'])
     assert.notInclude(ROLE_TABLE[Permission.ExportLeads], 'agent')
     assert.notInclude(ROLE_TABLE[Permission.ExportLeads], 'viewer')
-    assert.includeMembers([...ROLE_TABLE[Permission.ReadRecords]], ['admin', 'operator', 'closer', 'viewer', 'agent'])
+    assert.includeMembers(
+      [...ROLE_TABLE[Permission.ReadRecords]],
+      ['admin', 'operator', 'closer', 'viewer', 'agent']
+    )
   })
 })

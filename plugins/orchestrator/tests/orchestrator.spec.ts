@@ -23,7 +23,10 @@ test.group('orchestrator plugin', () => {
       pluginHost.plugins.map((plugin) => plugin.definition.name),
       'orchestrator'
     )
-    assert.deepEqual(pluginHost.agentType('orchestrator'), { ...ORCHESTRATOR, plugin: 'orchestrator' })
+    assert.deepEqual(pluginHost.agentType('orchestrator'), {
+      ...ORCHESTRATOR,
+      plugin: 'orchestrator',
+    })
   })
 
   test('GET /api/orchestrator/agent-types needs a login', async ({ client }) => {

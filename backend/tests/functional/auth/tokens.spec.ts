@@ -6,15 +6,25 @@ import { makeAgent } from '#tests/helpers/agents'
 import { BrowserSession } from '#tests/helpers/browser_session'
 
 test.group('Personal access tokens', () => {
-  test('a token is shown once, authenticates as its user, and stops working when revoked', async ({ client, assert }) => {
+  test('a token is shown once, authenticates as its user, and stops working when revoked', async ({
+    client,
+    assert,
+  }) => {
     const operator = await makeUser(Role.Operator)
-    const created = await client.post('/api/auth/tokens').json({ name: 'my script' }).loginAs(operator).withCsrfToken()
+    const created = await client
+      .post('/api/auth/tokens')
+      .json({ name: 'my script' })
+      .loginAs(operator)
+      .withCsrfToken()
     created.assertStatus(201)
     const { token, id } = created.body()
     assert.match(token, /^mcu_/)
 
     const listed = await client.get('/api/auth/tokens').loginAs(operator)
-    assert.deepInclude(listed.body().map((t: any) => t.id), id)
+    assert.deepInclude(
+      listed.body().map((t: any) => t.id),
+      id
+    )
     assert.notProperty(listed.body()[0], 'token')
 
     const me = await client.get('/api/auth/me').bearerToken(token)
@@ -22,7 +32,10 @@ test.group('Personal access tokens', () => {
     assert.equal(me.body().id, operator.id)
 
     /* bearer mutations need no CSRF token */
-    const another = await client.post('/api/auth/tokens').json({ name: 'second' }).bearerToken(token)
+    const another = await client
+      .post('/api/auth/tokens')
+      .json({ name: 'second' })
+      .bearerToken(token)
     another.assertStatus(201)
 
     const revoked = await client.delete(`/api/auth/tokens/${id}`).bearerToken(token)
@@ -31,10 +44,20 @@ test.group('Personal access tokens', () => {
     ;(await client.get('/api/auth/me').bearerToken(another.body().token)).assertStatus(200)
   })
 
-  test('minting a token is recorded in the audit log, without the secret', async ({ client, assert }) => {
+  test('minting a token is recorded in the audit log, without the secret', async ({
+    client,
+    assert,
+  }) => {
     const admin = await makeUser(Role.Admin)
-    const created = await client.post('/api/auth/tokens').json({ name: 'audited' }).loginAs(admin).withCsrfToken()
-    const audit = await db.from('audit_log').where({ action: 'user.token_created', actor_id: admin.id }).firstOrFail()
+    const created = await client
+      .post('/api/auth/tokens')
+      .json({ name: 'audited' })
+      .loginAs(admin)
+      .withCsrfToken()
+    const audit = await db
+      .from('audit_log')
+      .where({ action: 'user.token_created', actor_id: admin.id })
+      .firstOrFail()
     assert.equal(audit.after_state.id, created.body().id)
     assert.notInclude(JSON.stringify(audit), created.body().token)
   })
@@ -53,7 +76,11 @@ test.group('Personal access tokens', () => {
     ).body()
     ;(await client.get('/api/auth/me').bearerToken(token)).assertStatus(200)
 
-    const off = await client.patch(`/api/users/${operator.id}`).json({ is_active: false }).loginAs(admin).withCsrfToken()
+    const off = await client
+      .patch(`/api/users/${operator.id}`)
+      .json({ is_active: false })
+      .loginAs(admin)
+      .withCsrfToken()
     off.assertStatus(200)
     assert.isFalse(off.body().is_active)
 
@@ -61,16 +88,26 @@ test.group('Personal access tokens', () => {
     const session = await client.get('/api/auth/me').loginAs(operator)
     session.assertStatus(401)
     assert.equal(session.body().errors[0].code, 'E_ACCOUNT_DISABLED')
-    const remaining = await db.from('auth_access_tokens').where('tokenable_id', operator.id).count('* as n')
+    const remaining = await db
+      .from('auth_access_tokens')
+      .where('tokenable_id', operator.id)
+      .count('* as n')
     assert.equal(Number(remaining[0].n), 0)
   })
 })
 
 test.group('Agent tokens', () => {
-  test('an admin mints an agent token, shown once; it authenticates as the agent', async ({ client, assert }) => {
+  test('an admin mints an agent token, shown once; it authenticates as the agent', async ({
+    client,
+    assert,
+  }) => {
     const admin = await makeUser(Role.Admin)
     const agent = await makeAgent()
-    const minted = await client.post(`/api/agents/${agent.id}/tokens`).json({ name: 'prod' }).loginAs(admin).withCsrfToken()
+    const minted = await client
+      .post(`/api/agents/${agent.id}/tokens`)
+      .json({ name: 'prod' })
+      .loginAs(admin)
+      .withCsrfToken()
     minted.assertStatus(201)
     assert.match(minted.body().token, /^mca_/)
     assert.isArray(minted.body().abilities)
@@ -87,30 +124,48 @@ test.group('Agent tokens', () => {
   test('a revoked agent token stops working at once', async ({ client }) => {
     const admin = await makeUser(Role.Admin)
     const agent = await makeAgent()
-    const minted = (await client.post(`/api/agents/${agent.id}/tokens`).loginAs(admin).withCsrfToken()).body()
+    const minted = (
+      await client.post(`/api/agents/${agent.id}/tokens`).loginAs(admin).withCsrfToken()
+    ).body()
     ;(await client.get('/api/auth/me').bearerToken(minted.token)).assertStatus(200)
 
-    const revoke = await client.delete(`/api/agents/${agent.id}/tokens/${minted.id}`).loginAs(admin).withCsrfToken()
+    const revoke = await client
+      .delete(`/api/agents/${agent.id}/tokens/${minted.id}`)
+      .loginAs(admin)
+      .withCsrfToken()
     revoke.assertStatus(204)
     ;(await client.get('/api/auth/me').bearerToken(minted.token)).assertStatus(401)
 
-    const again = await client.delete(`/api/agents/${agent.id}/tokens/${minted.id}`).loginAs(admin).withCsrfToken()
+    const again = await client
+      .delete(`/api/agents/${agent.id}/tokens/${minted.id}`)
+      .loginAs(admin)
+      .withCsrfToken()
     again.assertStatus(404)
   })
 
-  test('an agent token cannot be used as a personal token and agents cannot mint tokens', async ({ client }) => {
+  test('an agent token cannot be used as a personal token and agents cannot mint tokens', async ({
+    client,
+  }) => {
     const admin = await makeUser(Role.Admin)
     const agent = await makeAgent()
-    const minted = (await client.post(`/api/agents/${agent.id}/tokens`).loginAs(admin).withCsrfToken()).body()
-    ;(await client.post('/api/auth/tokens').json({ name: 'x' }).bearerToken(minted.token)).assertStatus(403)
-    ;(await client.post(`/api/agents/${agent.id}/tokens`).bearerToken(minted.token)).assertStatus(403)
+    const minted = (
+      await client.post(`/api/agents/${agent.id}/tokens`).loginAs(admin).withCsrfToken()
+    ).body()
+    ;(
+      await client.post('/api/auth/tokens').json({ name: 'x' }).bearerToken(minted.token)
+    ).assertStatus(403)
+    ;(await client.post(`/api/agents/${agent.id}/tokens`).bearerToken(minted.token)).assertStatus(
+      403
+    )
   })
 
   test('only admins mint, list or revoke agent tokens', async ({ client, assert }) => {
     const agent = await makeAgent()
     for (const role of [Role.Operator, Role.Closer, Role.Viewer]) {
       const user = await makeUser(role)
-      ;(await client.post(`/api/agents/${agent.id}/tokens`).loginAs(user).withCsrfToken()).assertStatus(403)
+      ;(
+        await client.post(`/api/agents/${agent.id}/tokens`).loginAs(user).withCsrfToken()
+      ).assertStatus(403)
       ;(await client.get(`/api/agents/${agent.id}/tokens`).loginAs(user)).assertStatus(403)
     }
     /* a plain client without any cookie, as a script would be */

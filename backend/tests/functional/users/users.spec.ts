@@ -25,7 +25,13 @@ test.group('/api/users role rules', () => {
         .withCsrfToken()
       create.assertStatus(403)
       assert.equal(create.body().errors[0].code, 'E_FORBIDDEN')
-      ;(await client.patch(`/api/users/${target.id}`).json({ role: 'admin' }).loginAs(user).withCsrfToken()).assertStatus(403)
+      ;(
+        await client
+          .patch(`/api/users/${target.id}`)
+          .json({ role: 'admin' })
+          .loginAs(user)
+          .withCsrfToken()
+      ).assertStatus(403)
     }
     const agent = await makeAgent()
     const token = await agentToken(agent)
@@ -40,10 +46,16 @@ test.group('/api/users role rules', () => {
     assert.equal(Number(nothing[0].n), 0)
   })
 
-  test('an admin lists users as a simple-rest page with x-total-count', async ({ client, assert }) => {
+  test('an admin lists users as a simple-rest page with x-total-count', async ({
+    client,
+    assert,
+  }) => {
     const admin = await makeUser(Role.Admin)
     await makeUser(Role.Closer)
-    const response = await client.get('/api/users').qs({ _start: 0, _end: 2, _sort: 'email', _order: 'asc' }).loginAs(admin)
+    const response = await client
+      .get('/api/users')
+      .qs({ _start: 0, _end: 2, _sort: 'email', _order: 'asc' })
+      .loginAs(admin)
     response.assertStatus(200)
     assert.isArray(response.body())
     assert.lengthOf(response.body(), 2)
@@ -53,7 +65,14 @@ test.group('/api/users role rules', () => {
     assert.deepEqual(emails, [...emails].sort())
     assert.notProperty(response.body()[0], 'password')
     assert.notProperty(response.body()[0], 'password_hash')
-    assert.properties(response.body()[0], ['id', 'email', 'role', 'is_active', 'created_at', 'updated_at'])
+    assert.properties(response.body()[0], [
+      'id',
+      'email',
+      'role',
+      'is_active',
+      'created_at',
+      'updated_at',
+    ])
 
     const closers = await client.get('/api/users').qs({ role: 'closer' }).loginAs(admin)
     assert.isTrue(closers.body().every((u: any) => u.role === 'closer'))
@@ -64,7 +83,10 @@ test.group('/api/users role rules', () => {
     huge.assertStatus(422)
   })
 
-  test('an admin creates a user who can then log in; the change is audited', async ({ client, assert }) => {
+  test('an admin creates a user who can then log in; the change is audited', async ({
+    client,
+    assert,
+  }) => {
     const admin = await makeUser(Role.Admin)
     const response = await client
       .post('/api/users')
@@ -75,15 +97,24 @@ test.group('/api/users role rules', () => {
     assert.equal(response.body().email, 'closer.new@example.com')
     assert.equal(response.body().role, 'closer')
 
-    const login = await client.post('/api/auth/login').json({ email: 'closer.new@example.com', password: PASSWORD })
+    const login = await client
+      .post('/api/auth/login')
+      .json({ email: 'closer.new@example.com', password: PASSWORD })
     login.assertStatus(200)
 
-    const audit = await db.from('audit_log').where({ action: 'user.created', resource_id: response.body().id }).firstOrFail()
+    const audit = await db
+      .from('audit_log')
+      .where({ action: 'user.created', resource_id: response.body().id })
+      .firstOrFail()
     assert.equal(audit.actor_type, 'user')
     assert.equal(audit.actor_id, admin.id)
     assert.equal(audit.after_state.email, 'closer.new@example.com')
     assert.notProperty(audit.after_state, 'password')
-    const event = await db.from('task_events').where({ event_type: 'user.created' }).orderBy('id', 'desc').firstOrFail()
+    const event = await db
+      .from('task_events')
+      .where({ event_type: 'user.created' })
+      .orderBy('id', 'desc')
+      .firstOrFail()
     assert.equal(event.payload.id, response.body().id)
   })
 
@@ -96,7 +127,10 @@ test.group('/api/users role rules', () => {
       .loginAs(admin)
       .withCsrfToken()
     response.assertStatus(422)
-    const fields = response.body().errors.map((e: any) => e.field).sort()
+    const fields = response
+      .body()
+      .errors.map((e: any) => e.field)
+      .sort()
     assert.deepEqual(fields, ['email', 'password', 'role'])
 
     const duplicate = await client
@@ -114,29 +148,56 @@ test.group('/api/users role rules', () => {
   test('an admin changes a role; unknown ids answer 404', async ({ client, assert }) => {
     const admin = await makeUser(Role.Admin)
     const viewer = await makeUser(Role.Viewer)
-    const response = await client.patch(`/api/users/${viewer.id}`).json({ role: 'operator' }).loginAs(admin).withCsrfToken()
+    const response = await client
+      .patch(`/api/users/${viewer.id}`)
+      .json({ role: 'operator' })
+      .loginAs(admin)
+      .withCsrfToken()
     response.assertStatus(200)
     assert.equal(response.body().role, 'operator')
-    const audit = await db.from('audit_log').where({ action: 'user.updated', resource_id: viewer.id }).firstOrFail()
+    const audit = await db
+      .from('audit_log')
+      .where({ action: 'user.updated', resource_id: viewer.id })
+      .firstOrFail()
     assert.equal(audit.before_state.role, 'viewer')
     assert.equal(audit.after_state.role, 'operator')
 
-    ;(await client.get('/api/users/00000000-0000-4000-8000-000000000000').loginAs(admin)).assertStatus(404)
+    ;(
+      await client.get('/api/users/00000000-0000-4000-8000-000000000000').loginAs(admin)
+    ).assertStatus(404)
     ;(await client.get('/api/users/not-a-uuid').loginAs(admin)).assertStatus(404)
-    ;(await client.patch('/api/users/00000000-0000-4000-8000-000000000000').json({ role: 'viewer' }).loginAs(admin).withCsrfToken()).assertStatus(404)
+    ;(
+      await client
+        .patch('/api/users/00000000-0000-4000-8000-000000000000')
+        .json({ role: 'viewer' })
+        .loginAs(admin)
+        .withCsrfToken()
+    ).assertStatus(404)
   })
 
   test('the last active admin cannot be demoted or deactivated', async ({ client, assert }) => {
     await db.from('users').where('role', 'admin').update({ role: 'viewer' })
     const admin = await makeUser(Role.Admin)
-    const demote = await client.patch(`/api/users/${admin.id}`).json({ role: 'viewer' }).loginAs(admin).withCsrfToken()
+    const demote = await client
+      .patch(`/api/users/${admin.id}`)
+      .json({ role: 'viewer' })
+      .loginAs(admin)
+      .withCsrfToken()
     demote.assertStatus(409)
     assert.equal(demote.body().errors[0].code, 'E_LAST_ADMIN')
-    const deactivate = await client.patch(`/api/users/${admin.id}`).json({ is_active: false }).loginAs(admin).withCsrfToken()
+    const deactivate = await client
+      .patch(`/api/users/${admin.id}`)
+      .json({ is_active: false })
+      .loginAs(admin)
+      .withCsrfToken()
     deactivate.assertStatus(409)
 
     const second = await makeUser(Role.Admin)
-    const ok = await client.patch(`/api/users/${admin.id}`).json({ role: 'operator' }).loginAs(second).withCsrfToken()
+    const ok = await client
+      .patch(`/api/users/${admin.id}`)
+      .json({ role: 'operator' })
+      .loginAs(second)
+      .withCsrfToken()
     ok.assertStatus(200)
   })
 })

@@ -12,7 +12,12 @@ for (const table of ['audit_log', 'task_events']) {
     group.setup(async () => {
       const row =
         table === 'audit_log'
-          ? { actor_type: 'system', action: 'test.inserted', resource_type: 'test', resource_id: '1' }
+          ? {
+              actor_type: 'system',
+              action: 'test.inserted',
+              resource_type: 'test',
+              resource_id: '1',
+            }
           : { event_type: 'test.inserted', payload: JSON.stringify({ a: 1 }) }
       const [inserted] = await db.table(table).insert(row).returning('id')
       id = Number(inserted.id)
@@ -35,7 +40,10 @@ for (const table of ['audit_log', 'task_events']) {
         () => db.rawQuery(`DELETE FROM ${table} WHERE id = ?`, [id]),
         /append-only: DELETE/
       )
-      await assert.rejects(() => db.rawQuery(`DELETE FROM ${table} WHERE false`), /append-only: DELETE/)
+      await assert.rejects(
+        () => db.rawQuery(`DELETE FROM ${table} WHERE false`),
+        /append-only: DELETE/
+      )
     })
 
     test('TRUNCATE is refused', async ({ assert }) => {
@@ -44,7 +52,9 @@ for (const table of ['audit_log', 'task_events']) {
     })
 
     test('the row is unchanged afterwards', async ({ assert }) => {
-      const { rows } = await db.rawQuery(`SELECT count(*)::int AS n FROM ${table} WHERE id = ?`, [id])
+      const { rows } = await db.rawQuery(`SELECT count(*)::int AS n FROM ${table} WHERE id = ?`, [
+        id,
+      ])
       assert.equal(rows[0].n, 1)
     })
   })

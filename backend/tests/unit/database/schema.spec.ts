@@ -4,46 +4,115 @@ import db from '@adonisjs/lucid/services/db'
 /* Every table and column of SYSTEM_DESIGN.md §2, with its PostgreSQL type. */
 const TABLES: Record<string, Record<string, string>> = {
   users: {
-    id: 'uuid', email: 'text', role: 'text', password_hash: 'text', is_active: 'boolean',
-    created_at: 'timestamp with time zone', updated_at: 'timestamp with time zone',
+    id: 'uuid',
+    email: 'text',
+    role: 'text',
+    password_hash: 'text',
+    is_active: 'boolean',
+    created_at: 'timestamp with time zone',
+    updated_at: 'timestamp with time zone',
   },
   agents: {
-    id: 'uuid', name: 'text', type: 'text', status: 'text', current_task_id: 'uuid',
-    last_update_at: 'timestamp with time zone', metadata: 'jsonb',
+    id: 'uuid',
+    name: 'text',
+    type: 'text',
+    status: 'text',
+    current_task_id: 'uuid',
+    last_update_at: 'timestamp with time zone',
+    metadata: 'jsonb',
   },
   tasks: {
-    id: 'uuid', title: 'text', description: 'text', column: 'text', priority: 'text', owner_type: 'text',
-    owner_id: 'uuid', linked_lead_id: 'uuid', linked_draft_id: 'uuid', created_by: 'uuid',
-    created_at: 'timestamp with time zone', updated_at: 'timestamp with time zone', done_at: 'timestamp with time zone',
+    id: 'uuid',
+    title: 'text',
+    description: 'text',
+    column: 'text',
+    priority: 'text',
+    owner_type: 'text',
+    owner_id: 'uuid',
+    linked_lead_id: 'uuid',
+    linked_draft_id: 'uuid',
+    created_by: 'uuid',
+    created_at: 'timestamp with time zone',
+    updated_at: 'timestamp with time zone',
+    done_at: 'timestamp with time zone',
   },
   task_events: {
-    id: 'bigint', task_id: 'uuid', agent_id: 'uuid', event_type: 'text', payload: 'jsonb', created_by: 'uuid',
+    id: 'bigint',
+    task_id: 'uuid',
+    agent_id: 'uuid',
+    event_type: 'text',
+    payload: 'jsonb',
+    created_by: 'uuid',
     created_at: 'timestamp with time zone',
   },
   audit_log: {
-    id: 'bigint', actor_type: 'text', actor_id: 'uuid', action: 'text', resource_type: 'text', resource_id: 'text',
-    before_state: 'jsonb', after_state: 'jsonb', metadata: 'jsonb', created_at: 'timestamp with time zone',
+    id: 'bigint',
+    actor_type: 'text',
+    actor_id: 'uuid',
+    action: 'text',
+    resource_type: 'text',
+    resource_id: 'text',
+    before_state: 'jsonb',
+    after_state: 'jsonb',
+    metadata: 'jsonb',
+    created_at: 'timestamp with time zone',
   },
   leads: {
-    id: 'uuid', business_name: 'text', niche: 'text', region: 'text', website: 'text', contact_name: 'text',
-    contact_role: 'text', email: 'text', phone: 'text', source: 'text', lead_score: 'text', status: 'text',
-    last_action_at: 'timestamp with time zone', next_step: 'text', notes: 'jsonb',
-    created_at: 'timestamp with time zone', updated_at: 'timestamp with time zone',
+    id: 'uuid',
+    business_name: 'text',
+    niche: 'text',
+    region: 'text',
+    website: 'text',
+    contact_name: 'text',
+    contact_role: 'text',
+    email: 'text',
+    phone: 'text',
+    source: 'text',
+    lead_score: 'text',
+    status: 'text',
+    last_action_at: 'timestamp with time zone',
+    next_step: 'text',
+    notes: 'jsonb',
+    created_at: 'timestamp with time zone',
+    updated_at: 'timestamp with time zone',
   },
   drafts: {
-    id: 'uuid', lead_id: 'uuid', channel: 'text', draft_type: 'text', status: 'text', current_version: 'integer',
-    approver_id: 'uuid', scheduled_send_at: 'timestamp with time zone', created_by: 'uuid',
-    created_at: 'timestamp with time zone', updated_at: 'timestamp with time zone',
+    id: 'uuid',
+    lead_id: 'uuid',
+    channel: 'text',
+    draft_type: 'text',
+    status: 'text',
+    current_version: 'integer',
+    approver_id: 'uuid',
+    scheduled_send_at: 'timestamp with time zone',
+    created_by: 'uuid',
+    created_at: 'timestamp with time zone',
+    updated_at: 'timestamp with time zone',
   },
   draft_versions: {
-    id: 'uuid', draft_id: 'uuid', version_number: 'integer', content: 'text', change_note: 'text',
-    created_by: 'uuid', created_at: 'timestamp with time zone',
+    id: 'uuid',
+    draft_id: 'uuid',
+    version_number: 'integer',
+    content: 'text',
+    change_note: 'text',
+    created_by: 'uuid',
+    created_at: 'timestamp with time zone',
   },
   approvals: {
-    id: 'uuid', draft_id: 'uuid', action: 'text', notes: 'text', editor_content: 'text', decided_by: 'uuid',
+    id: 'uuid',
+    draft_id: 'uuid',
+    action: 'text',
+    notes: 'text',
+    editor_content: 'text',
+    decided_by: 'uuid',
     decided_at: 'timestamp with time zone',
   },
-  system_controls: { key: 'text', value: 'jsonb', updated_by: 'uuid', updated_at: 'timestamp with time zone' },
+  system_controls: {
+    key: 'text',
+    value: 'jsonb',
+    updated_by: 'uuid',
+    updated_at: 'timestamp with time zone',
+  },
   auth_access_tokens: { tokenable_id: 'uuid' },
   agent_access_tokens: { tokenable_id: 'uuid' },
 }
@@ -57,10 +126,22 @@ const ENUMS: [string, string, string[]][] = [
   ['tasks', 'owner_type', ['admin', 'agent']],
   ['audit_log', 'actor_type', ['user', 'agent', 'system']],
   ['leads', 'lead_score', ['A', 'B', 'C']],
-  ['leads', 'status', ['new', 'enriched', 'drafted', 'approved', 'contacted', 'replied', 'booked', 'lost']],
-  ['drafts', 'channel', ['email', 'linkedin', 'facebook', 'instagram', 'post', 'script', 'landing_page', 'ad_copy']],
+  [
+    'leads',
+    'status',
+    ['new', 'enriched', 'drafted', 'approved', 'contacted', 'replied', 'booked', 'lost'],
+  ],
+  [
+    'drafts',
+    'channel',
+    ['email', 'linkedin', 'facebook', 'instagram', 'post', 'script', 'landing_page', 'ad_copy'],
+  ],
   ['drafts', 'status', ['draft', 'needs_approval', 'approved', 'rejected']],
-  ['approvals', 'action', ['approve', 'reject', 'request_changes', 'edit_inline_approve', 'approve_with_notes']],
+  [
+    'approvals',
+    'action',
+    ['approve', 'reject', 'request_changes', 'edit_inline_approve', 'approve_with_notes'],
+  ],
 ]
 
 async function columnsOf(table: string) {
@@ -96,10 +177,25 @@ test.group('Database schema', () => {
 
   test('nullable columns are exactly the ones the design marks nullable', async ({ assert }) => {
     const nullable = async (table: string) =>
-      [...(await columnsOf(table)).entries()].filter(([, c]) => c.is_nullable === 'YES').map(([n]) => n).sort()
-    assert.includeMembers(await nullable('tasks'), ['owner_id', 'linked_lead_id', 'linked_draft_id', 'done_at'])
+      [...(await columnsOf(table)).entries()]
+        .filter(([, c]) => c.is_nullable === 'YES')
+        .map(([n]) => n)
+        .sort()
+    assert.includeMembers(await nullable('tasks'), [
+      'owner_id',
+      'linked_lead_id',
+      'linked_draft_id',
+      'done_at',
+    ])
     assert.notInclude(await nullable('tasks'), 'title')
-    assert.includeMembers(await nullable('leads'), ['contact_name', 'contact_role', 'email', 'phone', 'last_action_at', 'next_step'])
+    assert.includeMembers(await nullable('leads'), [
+      'contact_name',
+      'contact_role',
+      'email',
+      'phone',
+      'last_action_at',
+      'next_step',
+    ])
     assert.notInclude(await nullable('leads'), 'business_name')
     assert.includeMembers(await nullable('drafts'), ['lead_id', 'approver_id', 'scheduled_send_at'])
     assert.includeMembers(await nullable('audit_log'), ['actor_id', 'before_state', 'after_state'])
@@ -109,7 +205,9 @@ test.group('Database schema', () => {
   test('enum columns accept their values and refuse anything else', async ({ assert }) => {
     const checks = await constraints('c')
     for (const [table, column, values] of ENUMS) {
-      const check = checks.find((c) => c.table === table && c.def.includes(column === 'column' ? '"column"' : column))
+      const check = checks.find(
+        (c) => c.table === table && c.def.includes(column === 'column' ? '"column"' : column)
+      )
       assert.exists(check, `${table}.${column} has no CHECK constraint`)
       for (const value of values) assert.include(check!.def, `'${value}'`)
     }
@@ -119,7 +217,9 @@ test.group('Database schema', () => {
     )
   })
 
-  test('unique keys: users.email, agents.name, draft_versions(draft_id, version_number)', async ({ assert }) => {
+  test('unique keys: users.email, agents.name, draft_versions(draft_id, version_number)', async ({
+    assert,
+  }) => {
     const defs = (await constraints('u')).map((c) => `${c.table} ${c.def}`)
     assert.include(defs, 'users UNIQUE (email)')
     assert.include(defs, 'agents UNIQUE (name)')
@@ -140,7 +240,10 @@ test.group('Database schema', () => {
       'agent_access_tokens FOREIGN KEY (tokenable_id) REFERENCES agents(id)',
     ]
     for (const fk of expected) {
-      assert.isTrue(defs.some((def) => def.startsWith(fk)), `missing ${fk}`)
+      assert.isTrue(
+        defs.some((def) => def.startsWith(fk)),
+        `missing ${fk}`
+      )
     }
   })
 

@@ -83,7 +83,10 @@ test.group('plugin discovery', () => {
   test('a dependency cycle names the plugin and the chain', async ({ assert }) => {
     const error = await discoveryError(fixtures('cycle'))
     assert.equal(error.plugin, 'one')
-    assert.equal(error.message, 'Plugin "one" failed to load: circular dependency one -> two -> one')
+    assert.equal(
+      error.message,
+      'Plugin "one" failed to load: circular dependency one -> two -> one'
+    )
   })
 
   test('PLUGINS: unset, empty or * enables every folder; otherwise a trimmed list', ({

@@ -266,7 +266,10 @@ test.group('definePlugin', () => {
   })
 
   test('refuses hooks that are not functions', ({ assert }) => {
-    assert.throws(() => definePlugin({ name: 'leads', boot: 'later' as any }), '"boot" must be a function')
+    assert.throws(
+      () => definePlugin({ name: 'leads', boot: 'later' as any }),
+      '"boot" must be a function'
+    )
   })
 
   test('refuses an agent type without a label', ({ assert }) => {

@@ -134,12 +134,15 @@ test.group('make:plugin', () => {
 
       /* when PLUGINS limits the plugins, the new one must be on the list */
       const enabled = process.env.PLUGINS?.trim()
-      const tested = await ace(['test', 'plugins', '--files', `plugins/${name}/tests/${name}.spec.ts`], {
-        TEST_DATABASE_URL: await scaffoldDatabaseUrl(),
-        HOST: '127.0.0.1',
-        PORT: String(await freePort()),
-        ...(enabled && enabled !== '*' ? { PLUGINS: `${enabled},${name}` } : {}),
-      })
+      const tested = await ace(
+        ['test', 'plugins', '--files', `plugins/${name}/tests/${name}.spec.ts`],
+        {
+          TEST_DATABASE_URL: await scaffoldDatabaseUrl(),
+          HOST: '127.0.0.1',
+          PORT: String(await freePort()),
+          ...(enabled && enabled !== '*' ? { PLUGINS: `${enabled},${name}` } : {}),
+        }
+      )
       assert.equal(tested.code, 0, tested.output)
       assert.match(tested.output, /Tests\s+2 passed \(2\)/)
     } finally {

@@ -34,7 +34,9 @@ export default class extends BaseSchema {
       table.index(['last_action_at'])
       table.index(['business_name'])
     })
-    this.schema.raw(`ALTER TABLE leads ADD CONSTRAINT leads_notes_is_array CHECK (jsonb_typeof(notes) = 'array')`)
+    this.schema.raw(
+      `ALTER TABLE leads ADD CONSTRAINT leads_notes_is_array CHECK (jsonb_typeof(notes) = 'array')`
+    )
   }
 
   async down() {
