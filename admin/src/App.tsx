@@ -1,7 +1,13 @@
 import { lazy, Suspense, type ReactNode } from 'react'
 import { BrowserRouter, Outlet, Route, Routes } from 'react-router'
-import { Authenticated, Refine, type HttpError } from '@refinedev/core'
-import { ErrorComponent, RefineThemes, ThemedLayout, ThemedTitle, useNotificationProvider } from '@refinedev/antd'
+import { Authenticated, CanAccess, Refine, type HttpError } from '@refinedev/core'
+import {
+  ErrorComponent,
+  RefineThemes,
+  ThemedLayout,
+  ThemedTitle,
+  useNotificationProvider,
+} from '@refinedev/antd'
 import routerProvider, {
   CatchAllNavigate,
   DocumentTitleHandler,
@@ -9,7 +15,7 @@ import routerProvider, {
   UnsavedChangesNotifier,
 } from '@refinedev/react-router'
 import dataProvider from '@refinedev/simple-rest'
-import { App as AntdApp, ConfigProvider, Flex, Spin } from 'antd'
+import { App as AntdApp, ConfigProvider, Flex, Result, Spin } from 'antd'
 import { DashboardOutlined, TeamOutlined } from '@ant-design/icons'
 import { API_URL, http } from './http'
 import { accessControlProvider, authProvider } from './auth'
@@ -30,6 +36,16 @@ function Loading() {
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>
+}
+
+function Forbidden() {
+  return (
+    <Result
+      status="403"
+      title="Not allowed"
+      subTitle="Your role does not give access to this page."
+    />
+  )
 }
 
 /** Client errors are answers, not glitches: retry only when the server or network failed. */
@@ -69,10 +85,16 @@ function Shell() {
       <Routes>
         <Route
           element={
-            <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />} loading={<Loading />}>
+            <Authenticated
+              key="app"
+              fallback={<CatchAllNavigate to="/login" />}
+              loading={<Loading />}
+            >
               <ThemedLayout Title={() => title}>
                 <Page>
-                  <Outlet />
+                  <CanAccess fallback={<Forbidden />}>
+                    <Outlet />
+                  </CanAccess>
                 </Page>
               </ThemedLayout>
             </Authenticated>
@@ -104,7 +126,11 @@ function Shell() {
         </Route>
       </Routes>
       <UnsavedChangesNotifier />
-      <DocumentTitleHandler handler={({ resource }) => `${resource?.meta?.label ?? 'Mission Control'} | Mission Control`} />
+      <DocumentTitleHandler
+        handler={({ resource }) =>
+          `${resource?.meta?.label ?? 'Mission Control'} | Mission Control`
+        }
+      />
     </Refine>
   )
 }

@@ -46,7 +46,10 @@ export const authProvider: AuthProvider = {
       return { success: true, redirectTo: '/' }
     } catch (error) {
       const e = error as ApiHttpError
-      return { success: false, error: { name: 'Login failed', message: e.message, statusCode: e.statusCode } }
+      return {
+        success: false,
+        error: { name: 'Login failed', message: e.message, statusCode: e.statusCode },
+      }
     }
   },
 

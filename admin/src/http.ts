@@ -59,7 +59,9 @@ export function toHttpError(error: unknown): ApiHttpError {
   const items = Array.isArray(body?.errors) ? body.errors : []
   const message =
     items[0]?.message ??
-    (status ? `The server answered ${status}` : 'The server cannot be reached. Check your connection.')
+    (status
+      ? `The server answered ${status}`
+      : 'The server cannot be reached. Check your connection.')
   const result: ApiHttpError = { message, statusCode: status, code: items[0]?.code }
   if (status === 422) {
     const errors: Record<string, string[]> = {}
@@ -73,14 +75,22 @@ export function toHttpError(error: unknown): ApiHttpError {
 
 type RetriableConfig = InternalAxiosRequestConfig & { _csrfRetried?: boolean }
 
-http.interceptors.response.use(undefined, async (error: AxiosError<{ errors?: ApiErrorItem[] }>) => {
-  const config = error.config as RetriableConfig | undefined
-  const code = error.response?.data?.errors?.[0]?.code
-  // An expired or missing CSRF token: fetch a fresh cookie once and retry.
-  if (config && !config._csrfRetried && error.response?.status === 403 && code === 'E_BAD_CSRF_TOKEN') {
-    config._csrfRetried = true
-    await http.get(`${API_URL}/health`, { validateStatus: () => true }).catch(() => undefined)
-    return http.request(config)
+http.interceptors.response.use(
+  undefined,
+  async (error: AxiosError<{ errors?: ApiErrorItem[] }>) => {
+    const config = error.config as RetriableConfig | undefined
+    const code = error.response?.data?.errors?.[0]?.code
+    // An expired or missing CSRF token: fetch a fresh cookie once and retry.
+    if (
+      config &&
+      !config._csrfRetried &&
+      error.response?.status === 403 &&
+      code === 'E_BAD_CSRF_TOKEN'
+    ) {
+      config._csrfRetried = true
+      await http.get(`${API_URL}/health`, { validateStatus: () => true }).catch(() => undefined)
+      return http.request(config)
+    }
+    return Promise.reject(toHttpError(error))
   }
-  return Promise.reject(toHttpError(error))
-})
+)

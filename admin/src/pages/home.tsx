@@ -1,6 +1,18 @@
 import { useCallback, useEffect, useState } from 'react'
 import { useGetIdentity } from '@refinedev/core'
-import { Alert, Badge, Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag, Typography } from 'antd'
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Row,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd'
 import { API_URL, http, toHttpError } from '../http'
 import type { Me } from '../auth'
 
@@ -73,7 +85,10 @@ export default function HomePage() {
             ) : (
               <Descriptions column={1} size="small">
                 {(['status', 'db', 'redis'] as const).map((key) => (
-                  <Descriptions.Item key={key} label={key === 'db' ? 'Database' : key === 'redis' ? 'Redis' : 'Status'}>
+                  <Descriptions.Item
+                    key={key}
+                    label={key === 'db' ? 'Database' : key === 'redis' ? 'Redis' : 'Status'}
+                  >
                     <Badge status={COLORS[health[key]] ?? 'default'} text={health[key]} />
                   </Descriptions.Item>
                 ))}

@@ -17,7 +17,12 @@ export default function UserEdit() {
   return (
     <Edit saveButtonProps={saveButtonProps} isLoading={query?.isLoading}>
       {query?.isError ? (
-        <Alert type="error" showIcon message="This user could not be loaded" description={query.error?.message} />
+        <Alert
+          type="error"
+          showIcon
+          message="This user could not be loaded"
+          description={query.error?.message}
+        />
       ) : (
         <Form {...formProps} layout="vertical">
           {/* The API does not change an email: shown, not sent. */}

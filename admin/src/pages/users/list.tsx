@@ -4,7 +4,11 @@ import { Alert, Button, Empty, Form, Input, Space, Table, Tag } from 'antd'
 import { ROLE_COLORS, type UserRecord } from './shared'
 
 export default function UserList() {
-  const { tableProps, sorters, searchFormProps, tableQuery } = useTable<UserRecord, HttpError, { q: string }>({
+  const { tableProps, sorters, searchFormProps, tableQuery } = useTable<
+    UserRecord,
+    HttpError,
+    { q: string }
+  >({
     syncWithLocation: true,
     pagination: { pageSize: 20 },
     sorters: { initial: [{ field: 'created_at', order: 'asc' }] },
@@ -17,7 +21,11 @@ export default function UserList() {
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Form {...searchFormProps} layout="inline">
           <Form.Item name="q">
-            <Input.Search placeholder="Search by email" allowClear onSearch={() => searchFormProps.form?.submit()} />
+            <Input.Search
+              placeholder="Search by email"
+              allowClear
+              onSearch={() => searchFormProps.form?.submit()}
+            />
           </Form.Item>
         </Form>
         {tableQuery.isError && (
@@ -32,10 +40,21 @@ export default function UserList() {
         <Table<UserRecord>
           {...tableProps}
           rowKey="id"
-          locale={{ emptyText: <Empty description={tableQuery.isError ? 'No data' : 'No users match'} /> }}
-          pagination={{ ...tableProps.pagination, showSizeChanger: true, showTotal: (total) => `${total} users` }}
+          locale={{
+            emptyText: <Empty description={tableQuery.isError ? 'No data' : 'No users match'} />,
+          }}
+          pagination={{
+            ...tableProps.pagination,
+            showSizeChanger: true,
+            showTotal: (total) => `${total} users`,
+          }}
         >
-          <Table.Column dataIndex="email" title="Email" sorter defaultSortOrder={getDefaultSortOrder('email', sorters)} />
+          <Table.Column
+            dataIndex="email"
+            title="Email"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('email', sorters)}
+          />
           <Table.Column<UserRecord>
             dataIndex="role"
             title="Role"
@@ -48,7 +67,9 @@ export default function UserList() {
             title="Status"
             sorter
             defaultSortOrder={getDefaultSortOrder('is_active', sorters)}
-            render={(active: boolean) => (active ? <Tag color="green">active</Tag> : <Tag>deactivated</Tag>)}
+            render={(active: boolean) =>
+              active ? <Tag color="green">active</Tag> : <Tag>deactivated</Tag>
+            }
           />
           <Table.Column<UserRecord>
             dataIndex="created_at"
