@@ -1,13 +1,25 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import User from '#models/user'
+import Agent from '#models/agent'
 import { ApiError } from '#exceptions/api_error'
+import { controlsFor } from '#services/controls'
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/* Writes a paused agent may still make: its heartbeat, and listening for resume. */
+const ALLOWED_WHILE_PAUSED = new Set([
+  '/api/agents/me/heartbeat',
+  '/__transmit/subscribe',
+  '/__transmit/unsubscribe',
+])
 
 /**
  * Picks the guard from the credentials: a bearer token is never combined
  * with a session cookie (that is what makes skipping CSRF for bearer
  * requests safe). Agent tokens carry their own prefix.
- * Deactivated users are refused on every request, whatever they hold.
+ * Deactivated users are refused on every request, whatever they hold, and
+ * a paused agent (itself, or all of them) may not write: 423.
  */
 export default class AuthMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
@@ -23,6 +35,18 @@ export default class AuthMiddleware {
     if (actor instanceof User && !actor.isActive) {
       if (ctx.auth.authenticatedViaGuard === 'web') await ctx.auth.use('web').logout()
       throw new ApiError(401, 'This account is deactivated', { code: 'E_ACCOUNT_DISABLED' })
+    }
+    if (
+      actor instanceof Agent &&
+      !READ_METHODS.has(ctx.request.method()) &&
+      !ALLOWED_WHILE_PAUSED.has(ctx.route?.pattern ?? '')
+    ) {
+      const controls = await controlsFor(actor)
+      if (controls.paused) {
+        throw new ApiError(423, `${controls.reason}: writes are refused until resumed`, {
+          code: 'E_AGENT_PAUSED',
+        })
+      }
     }
     return next()
   }

@@ -4,4 +4,6 @@
 export const policies = {
   UserPolicy: () => import('#policies/user_policy'),
   AgentTokenPolicy: () => import('#policies/agent_token_policy'),
+  TaskPolicy: () => import('#policies/task_policy'),
+  AgentPolicy: () => import('#policies/agent_policy'),
 }

@@ -25,13 +25,13 @@ export interface ChangeContext {
 
 export interface Change<T> {
   /** task_events.event_type and audit action, e.g. `user.created` */
-  action: string
+  action: string | ((result: T) => string)
   resourceType: string
   resourceId: string | ((result: T) => string)
   before?: Record<string, unknown> | null | ((result: T) => Record<string, unknown> | null)
   after?: Record<string, unknown> | null | ((result: T) => Record<string, unknown> | null)
   taskId?: string | null | ((result: T) => string | null)
-  agentId?: string | null
+  agentId?: string | null | ((result: T) => string | null)
   /** Extra payload for the event. */
   payload?: Record<string, unknown> | ((result: T) => Record<string, unknown>)
   /**
@@ -93,9 +93,11 @@ const resolve = <T, V>(value: V | ((result: T) => V), result: T): V =>
 /** A resolved change, as written by `Recorder.record` inside a transaction. */
 export type ResolvedChange = Omit<
   Change<never>,
-  'resourceId' | 'before' | 'after' | 'taskId' | 'payload'
+  'action' | 'resourceId' | 'before' | 'after' | 'taskId' | 'agentId' | 'payload'
 > & {
+  action: string
   resourceId: string
+  agentId?: string | null
   before?: Record<string, unknown> | null
   after?: Record<string, unknown> | null
   taskId?: string | null
@@ -218,10 +220,12 @@ export async function recordChange<T>(
     const value = await write(trx)
     await recorder.record({
       ...change,
+      action: resolve(change.action, value),
       resourceId: resolve(change.resourceId, value),
       before: change.before === undefined ? null : resolve(change.before, value),
       after: change.after === undefined ? null : resolve(change.after, value),
       taskId: change.taskId === undefined ? null : resolve(change.taskId, value),
+      agentId: change.agentId === undefined ? undefined : resolve(change.agentId, value),
       payload: change.payload === undefined ? undefined : resolve(change.payload, value),
     })
     return value

@@ -43,6 +43,9 @@ export default await Env.create(new URL('../../', import.meta.url), {
   /* Plugins: a comma-separated list of enabled plugin folders; unset = all. */
   PLUGINS: Env.schema.string.optional(),
 
+  /* Agents without a heartbeat for this many seconds are shown as stale (default 120). */
+  AGENT_STALE_SECONDS: Env.schema.number.optional(),
+
   /* Login throttling */
   LOGIN_MAX_ATTEMPTS: Env.schema.number.optional(),
   LOGIN_BLOCK_MINUTES: Env.schema.number.optional(),

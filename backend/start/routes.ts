@@ -19,6 +19,9 @@ const HealthController = () => import('#controllers/health_controller')
 const AuthController = () => import('#controllers/auth_controller')
 const UsersController = () => import('#controllers/users_controller')
 const AgentTokensController = () => import('#controllers/agent_tokens_controller')
+const TasksController = () => import('#controllers/tasks_controller')
+const AgentsController = () => import('#controllers/agents_controller')
+const SystemControlsController = () => import('#controllers/system_controls_controller')
 
 router.where('id', router.matchers.uuid())
 
@@ -42,6 +45,25 @@ router
         router.post('users', [UsersController, 'store'])
         router.get('users/:id', [UsersController, 'show'])
         router.patch('users/:id', [UsersController, 'update'])
+
+        router.get('tasks', [TasksController, 'index'])
+        router.post('tasks', [TasksController, 'store'])
+        router.get('tasks/:id', [TasksController, 'show'])
+        router.patch('tasks/:id', [TasksController, 'update'])
+        router.delete('tasks/:id', [TasksController, 'destroy'])
+
+        router.get('agents', [AgentsController, 'index'])
+        router.post('agents', [AgentsController, 'store'])
+        router.get('agents/me', [AgentsController, 'me'])
+        router.post('agents/me/heartbeat', [AgentsController, 'heartbeat'])
+        router.get('agents/:id', [AgentsController, 'show'])
+        router.post('agents/:id/pause', [AgentsController, 'pause'])
+        router.post('agents/:id/resume', [AgentsController, 'resume'])
+        router.post('agents/:id/kill', [AgentsController, 'kill'])
+
+        router.get('system/controls', [SystemControlsController, 'show'])
+        router.post('system/pause', [SystemControlsController, 'pause'])
+        router.post('system/resume', [SystemControlsController, 'resume'])
 
         router.get('agents/:id/tokens', [AgentTokensController, 'index'])
         router.post('agents/:id/tokens', [AgentTokensController, 'store'])

@@ -1,0 +1,43 @@
+import Agent from '#models/agent'
+import { AgentStatus } from '#enums/agent_status'
+import { ApiError } from '#exceptions/api_error'
+import { recordChange, type ChangeContext } from '#services/change_recorder'
+import pluginHost from '#services/plugin_host'
+
+/** An agent of a type some plugin declares (422 otherwise, listing the known types). */
+export async function createAgent(
+  context: ChangeContext,
+  data: { name: string; type: string; metadata?: Record<string, unknown> }
+) {
+  if (!pluginHost.agentType(data.type)) {
+    const known = pluginHost.agentTypes().map((type) => type.name)
+    throw new ApiError(
+      422,
+      known.length
+        ? `Unknown agent type "${data.type}"; known types: ${known.join(', ')}`
+        : `Unknown agent type "${data.type}"; no plugin declares any agent type`,
+      { field: 'type', rule: 'agentType', code: 'E_VALIDATION_ERROR' }
+    )
+  }
+  return recordChange(
+    context,
+    (trx) =>
+      Agent.create(
+        {
+          name: data.name,
+          type: data.type,
+          status: AgentStatus.Idle,
+          metadata: data.metadata ?? {},
+        },
+        { client: trx }
+      ),
+    {
+      action: 'agent.created',
+      resourceType: 'agents',
+      resourceId: (agent) => agent.id,
+      agentId: (agent) => agent.id,
+      after: (agent) => agent.serialize(),
+      snapshot: true,
+    }
+  )
+}

@@ -1,0 +1,70 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Task from '#models/task'
+import TaskPolicy from '#policies/task_policy'
+import { ApiError } from '#exceptions/api_error'
+import { createTaskValidator, updateTaskValidator } from '#validators/task'
+import { runList, type ListSpec } from '#services/list_query'
+import { actorFromContext } from '#services/change_recorder'
+import { createTask } from '#actions/tasks/create_task'
+import { updateTask } from '#actions/tasks/update_task'
+import { deleteTask } from '#actions/tasks/delete_task'
+import { OWNER_TYPES, TASK_COLUMNS, TASK_PRIORITIES, TaskColumn } from '#enums/task'
+
+export const TASK_LIST: ListSpec = {
+  filters: {
+    id: 'uuid',
+    title: 'text',
+    column: { enum: TASK_COLUMNS },
+    priority: { enum: TASK_PRIORITIES },
+    owner_type: { enum: OWNER_TYPES },
+    owner_id: 'uuid',
+    linked_lead_id: 'uuid',
+    linked_draft_id: 'uuid',
+    created_by: 'uuid',
+    created_at: 'datetime',
+    updated_at: 'datetime',
+    done_at: 'datetime',
+  },
+  sortable: ['title', 'column', 'priority', 'created_at', 'updated_at', 'done_at'],
+  search: ['title', 'description'],
+  defaultSort: [['created_at', 'asc']],
+}
+
+export default class TasksController {
+  async index(ctx: HttpContext) {
+    await ctx.bouncer.with(TaskPolicy).authorize('view')
+    return runList(ctx, Task.query(), TASK_LIST)
+  }
+
+  async show({ bouncer, params }: HttpContext) {
+    await bouncer.with(TaskPolicy).authorize('view')
+    const task = await Task.find(params.id)
+    if (!task) throw ApiError.notFound('Task')
+    return task
+  }
+
+  async store(ctx: HttpContext) {
+    await ctx.bouncer.with(TaskPolicy).authorize('write')
+    const data = await ctx.request.validateUsing(createTaskValidator)
+    await ctx.bouncer.with(TaskPolicy).authorize('move', null, data.column ?? TaskColumn.Backlog)
+    const task = await createTask(actorFromContext(ctx), ctx.auth.user!, data)
+    return ctx.response.created(task)
+  }
+
+  /** Edits and moves: `PATCH {"column":"doing"}` moves the card. */
+  async update(ctx: HttpContext) {
+    await ctx.bouncer.with(TaskPolicy).authorize('write')
+    const changes = await ctx.request.validateUsing(updateTaskValidator)
+    return updateTask(actorFromContext(ctx), ctx.params.id, changes, async (from, to) => {
+      if (await ctx.bouncer.with(TaskPolicy).denies('move', from, to)) {
+        throw ApiError.forbidden(`Only an admin moves a task into or out of done`)
+      }
+    })
+  }
+
+  async destroy(ctx: HttpContext) {
+    await ctx.bouncer.with(TaskPolicy).authorize('delete')
+    await deleteTask(actorFromContext(ctx), ctx.params.id)
+    return ctx.response.noContent()
+  }
+}
