@@ -40,12 +40,15 @@ export default class UsersController {
     const data = await ctx.request.validateUsing(createUserValidator)
     const user = await recordChange(
       actorFromContext(ctx),
-      (trx) => User.create(data, { client: trx }),
+      async (trx) => {
+        const created = await User.create({ ...data, isActive: true }, { client: trx })
+        return User.query({ client: trx }).where('id', created.id).firstOrFail()
+      },
       {
         action: 'user.created',
         resourceType: 'users',
-        resourceId: (created: User) => created.id,
-        after: (created: User) => created.serialize(),
+        resourceId: (created) => created.id,
+        after: (created) => created.serialize(),
       }
     )
     return ctx.response.created(user)

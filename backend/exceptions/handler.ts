@@ -167,6 +167,21 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
 
     const pgCode = typeof e?.code === 'string' ? e.code : undefined
+    /* A link to a record that does not exist is a field error of the request. */
+    if (pgCode === '23503' && /is not present in table/.test(String(e.detail))) {
+      const field = String(e.constraint ?? '').match(/^[a-z_]+?_([a-z_]+_id)_foreign$/)?.[1]
+      return {
+        status: 422,
+        errors: [
+          clean({
+            message: 'The linked record does not exist',
+            field,
+            rule: 'exists',
+            code: 'E_VALIDATION_ERROR',
+          }),
+        ],
+      }
+    }
     if (pgCode && PG_CLIENT_ERRORS[pgCode]) {
       const { status, message, code } = PG_CLIENT_ERRORS[pgCode]
       return { status, errors: [{ message: e.detail ? `${message}: ${e.detail}` : message, code }] }

@@ -13,7 +13,10 @@ export interface GlobalPause {
 }
 
 export async function getGlobalPause(client?: QueryClientContract): Promise<GlobalPause> {
-  const row = await (client ?? db.connection()).from('system_controls').where('key', GLOBAL_PAUSE).first()
+  const row = await (client ?? db.connection())
+    .from('system_controls')
+    .where('key', GLOBAL_PAUSE)
+    .first()
   return {
     paused: row?.value?.paused === true,
     reason: row?.value?.reason ?? null,

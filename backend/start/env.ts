@@ -32,6 +32,8 @@ export default await Env.create(new URL('../../', import.meta.url), {
 
   /* Redis is optional everywhere. */
   REDIS_URL: Env.schema.string.optional(),
+  /* Redis channel the instances of one deployment share realtime messages on. */
+  REALTIME_CHANNEL: Env.schema.string.optional(),
 
   /* First run */
   ADMIN_EMAIL: Env.schema.string.optional({ format: 'email' }),

@@ -14,6 +14,8 @@ import { existsSync } from 'node:fs'
 import { middleware } from '#start/kernel'
 import pluginHost from '#services/plugin_host'
 import { ApiError } from '#exceptions/api_error'
+import transmit from '@adonisjs/transmit/services/main'
+import { guardTransmitRequest } from '#services/realtime'
 
 const HealthController = () => import('#controllers/health_controller')
 const AuthController = () => import('#controllers/auth_controller')
@@ -76,6 +78,12 @@ router
   .prefix('/api')
 
 await pluginHost.mountRoutes(router, middleware)
+
+/*
+| Realtime (SSE): /__transmit/events, /subscribe, /unsubscribe, for an
+| authenticated user or agent; channel rules in #services/realtime.
+*/
+transmit.registerRoutes((route) => route.use([middleware.auth(), guardTransmitRequest]))
 
 /*
 | The admin SPA: static files come from admin/dist (static middleware);

@@ -21,8 +21,8 @@ export async function createAgent(
   }
   return recordChange(
     context,
-    (trx) =>
-      Agent.create(
+    async (trx) => {
+      const agent = await Agent.create(
         {
           name: data.name,
           type: data.type,
@@ -30,7 +30,10 @@ export async function createAgent(
           metadata: data.metadata ?? {},
         },
         { client: trx }
-      ),
+      )
+      // read back the columns the database filled in, so the answer is complete
+      return Agent.query({ client: trx }).where('id', agent.id).firstOrFail()
+    },
     {
       action: 'agent.created',
       resourceType: 'agents',

@@ -1,0 +1,115 @@
+import { Transmit } from '@adonisjs/transmit-client'
+import { EventSource } from 'eventsource'
+
+export interface SseCredentials {
+  /** A user (mcu_) or agent (mca_) token. */
+  token?: string
+  /** A browser session: its cookies, and the XSRF token the client echoes on subscribe. */
+  cookie?: string
+  xsrf?: string
+}
+
+interface Waiter {
+  channel: string
+  match: (payload: any) => boolean
+  resolve: (payload: any) => void
+}
+
+/**
+ * The real browser client (@adonisjs/transmit-client) over `eventsource` v4
+ * (Node 20 has no EventSource), with the credentials a script, an agent or a
+ * browser sends: Authorization on the stream and on every subscribe.
+ */
+export class SseClient {
+  readonly received: { channel: string; payload: any }[] = []
+  readonly client: Transmit
+  #waiters = new Set<Waiter>()
+  #lastFailure: { status: number; body: any } | null = null
+  #opened: Promise<void>
+
+  constructor(
+    readonly baseUrl: string,
+    credentials: SseCredentials
+  ) {
+    const headers: Record<string, string> = {}
+    if (credentials.token) headers.authorization = `Bearer ${credentials.token}`
+    if (credentials.cookie) headers.cookie = credentials.cookie
+    if (credentials.xsrf) headers['x-xsrf-token'] = credentials.xsrf
+
+    this.client = new Transmit({
+      baseUrl,
+      maxReconnectAttempts: 1,
+      eventSourceFactory: (url, { withCredentials }) =>
+        new EventSource(url, {
+          withCredentials,
+          fetch: (input, init) =>
+            fetch(input, { ...init, headers: { ...init.headers, ...headers } }),
+        }) as any,
+      /* the client's own HttpClient only knows document.cookie; this one sends our credentials */
+      httpClientFactory: (base, uid) =>
+        ({
+          createRequest: (path: string, body: Record<string, unknown>) =>
+            new Request(`${base}${path}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', ...headers },
+              body: JSON.stringify({ uid, ...body }),
+            }),
+          send: async (request: Request) => {
+            const response = await fetch(request)
+            if (!response.ok) {
+              const text = await response.clone().text()
+              this.#lastFailure = { status: response.status, body: text ? JSON.parse(text) : null }
+            }
+            return response
+          },
+        }) as any,
+    })
+    this.#opened = new Promise((resolve) => this.client.on('connected', () => resolve()))
+  }
+
+  /** Resolves once the stream is open (a refused stream never opens). */
+  opened() {
+    return this.#opened
+  }
+
+  /** Subscribes; answers the status the server gave (204, or the refusal's status and body). */
+  async subscribe(channel: string): Promise<{ status: number; body?: any }> {
+    await this.#opened
+    this.#lastFailure = null
+    const subscription = this.client.subscription(channel)
+    subscription.onMessage((payload) => this.#deliver(channel, payload))
+    await subscription.create()
+    if (subscription.isCreated) return { status: 204 }
+    return this.#lastFailure ?? { status: 0 }
+  }
+
+  /** The first message on `channel` matching `match` (already received or to come), or null after `timeoutMs`. */
+  waitFor(channel: string, match: (payload: any) => boolean, timeoutMs = 1000): Promise<any> {
+    const seen = this.received.find((m) => m.channel === channel && match(m.payload))
+    if (seen) return Promise.resolve(seen.payload)
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        channel,
+        match,
+        resolve: (payload) => {
+          clearTimeout(timer)
+          this.#waiters.delete(waiter)
+          resolve(payload)
+        },
+      }
+      const timer = setTimeout(() => waiter.resolve(null), timeoutMs)
+      this.#waiters.add(waiter)
+    })
+  }
+
+  #deliver(channel: string, payload: any) {
+    this.received.push({ channel, payload })
+    for (const waiter of this.#waiters) {
+      if (waiter.channel === channel && waiter.match(payload)) waiter.resolve(payload)
+    }
+  }
+
+  close() {
+    this.client.close()
+  }
+}
