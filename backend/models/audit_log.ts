@@ -7,7 +7,8 @@ import { jsonColumn } from '#models/json_column'
 export default class AuditLog extends BaseModel {
   static table = 'audit_log'
 
-  @column({ isPrimary: true })
+  /* bigint: pg returns it as a string; ids stay far below 2^53 */
+  @column({ isPrimary: true, consume: (value) => Number(value) })
   declare id: number
 
   @column()

@@ -6,7 +6,8 @@ import { jsonColumn } from '#models/json_column'
 export default class TaskEvent extends BaseModel {
   static table = 'task_events'
 
-  @column({ isPrimary: true })
+  /* bigint: pg returns it as a string; ids stay far below 2^53 */
+  @column({ isPrimary: true, consume: (value) => Number(value) })
   declare id: number
 
   @column()

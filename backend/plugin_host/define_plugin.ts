@@ -10,6 +10,7 @@ import type { HttpRouterService } from '@adonisjs/core/types'
 import type { LucidModel } from '@adonisjs/lucid/types/model'
 import type { ApplicationService } from '@adonisjs/core/types'
 import type { BasePolicy } from '@adonisjs/bouncer'
+import type { Actor } from '#policies/app_policy'
 
 export type LazyImport<T> = () => Promise<{ default: T }>
 
@@ -31,7 +32,48 @@ export interface PluginRouteContext {
 }
 
 /** Seeds demo data; must be idempotent (it runs on every `db:seed`). */
-export type PluginSeeder = (ctx: { app: ApplicationService }) => Promise<void>
+export interface SeedContext {
+  app: ApplicationService
+  /** Creates the agent (recorded as a system change) unless one with this name exists. */
+  ensureAgent(agent: {
+    name: string
+    type: string
+    metadata?: Record<string, unknown>
+  }): Promise<void>
+}
+
+export type PluginSeeder = (ctx: SeedContext) => Promise<void>
+
+/** The record a replay timeline is about: exactly one of these is set. */
+export interface TimelineSubject {
+  task_id?: string
+  lead_id?: string
+  draft_id?: string
+}
+
+/** The subject's id and the ids linked to it through tasks' links, by kind. */
+export interface TimelineLinks {
+  task_ids: string[]
+  lead_ids: string[]
+  draft_ids: string[]
+}
+
+/** One timeline entry: when, what kind (`version`, `approval`, ...), and its own fields. */
+export interface TimelineItem {
+  at: string | Date
+  kind: string
+  [field: string]: unknown
+}
+
+export interface TimelineRequest {
+  subject: TimelineSubject
+  links: TimelineLinks
+  /** Who asks: a source leaves out what this actor may not read. */
+  actor: Actor
+}
+
+/** Adds a plugin's own history (rows of its tables) to `GET /api/replay/timeline`. */
+export type TimelineSource = (request: TimelineRequest) => TimelineItem[] | Promise<TimelineItem[]>
 
 /** The small typed API a plugin gets in its register and boot hooks. */
 export interface PluginHostApi {
@@ -42,6 +84,8 @@ export interface PluginHostApi {
   registerPolicy(name: string, policy: LazyImport<typeof BasePolicy>): void
   /** Agent types registered so far, by every plugin. */
   agentTypes(): AgentTypeDefinition[]
+  /** Adds items to replay timelines; the host merges them with events and audit, oldest first. */
+  registerTimelineSource(source: TimelineSource): void
 }
 
 export interface PluginDefinition {

@@ -12,6 +12,7 @@ import {
   type PluginHostApi,
   type PluginRouteContext,
   type PluginSeeder,
+  type TimelineSource,
 } from './define_plugin.js'
 import type { LoadedPlugin } from './discovery.js'
 import { PluginError } from './plugin_error.js'
@@ -21,6 +22,7 @@ export class PluginHost {
   #agentTypes = new Map<string, AgentTypeDefinition & { plugin: string }>()
   #policies: Record<string, LazyImport<typeof BasePolicy>> = {}
   #policyOwners = new Map<string, string>()
+  #timelineSources: { plugin: string; source: TimelineSource }[] = []
   #booted = false
 
   constructor(readonly app: ApplicationService) {}
@@ -77,6 +79,11 @@ export class PluginHost {
     return this.#policies
   }
 
+  /** Every registered timeline source, with the plugin that registered it (for error messages). */
+  timelineSources(): readonly { plugin: string; source: TimelineSource }[] {
+    return this.#timelineSources
+  }
+
   seeders(): { plugin: string; load: LazyImport<PluginSeeder> }[] {
     return this.#plugins.flatMap(({ definition }) =>
       (definition.seeders ?? []).map((load) => ({ plugin: definition.name, load }))
@@ -101,6 +108,11 @@ export class PluginHost {
         this.#policies[name] = policy
       },
       agentTypes: () => this.agentTypes(),
+      registerTimelineSource: (source) => {
+        if (typeof source !== 'function')
+          throw new TypeError('a timeline source must be a function')
+        this.#timelineSources.push({ plugin, source })
+      },
     }
     try {
       await run(api)

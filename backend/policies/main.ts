@@ -6,4 +6,6 @@ export const policies = {
   AgentTokenPolicy: () => import('#policies/agent_token_policy'),
   TaskPolicy: () => import('#policies/task_policy'),
   AgentPolicy: () => import('#policies/agent_policy'),
+  EventPolicy: () => import('#policies/event_policy'),
+  AuditPolicy: () => import('#policies/audit_policy'),
 }

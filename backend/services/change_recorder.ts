@@ -74,7 +74,9 @@ const listeners = new Set<Listener>()
 /** Called after commit for every recorded change (the realtime layer subscribes here). */
 export function onRecorded(listener: Listener) {
   listeners.add(listener)
-  return () => listeners.delete(listener)
+  return () => {
+    listeners.delete(listener)
+  }
 }
 
 export function actorFromContext(ctx: HttpContext): ChangeContext {

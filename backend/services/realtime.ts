@@ -6,6 +6,7 @@
  * of every instance (see config/transmit.ts).
  */
 import transmit from '@adonisjs/transmit/services/main'
+import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import User from '#models/user'
@@ -230,9 +231,82 @@ export async function guardTransmitRequest(ctx: HttpContext, next: NextFn) {
   return next()
 }
 
-/** Ends every open stream of this instance, so that the HTTP server can close. */
-export function closeAllStreams() {
-  for (const stream of transmit.getManager().getAllSubscribers().keys()) {
-    stream.end()
+/**
+ * Who opened each stream of this instance: a stream outlives the request
+ * that authenticated it, so it is checked again when its owner changes.
+ */
+interface StreamOwner {
+  agent: boolean
+  id: string
+  /** The access token it was opened with; null for a browser session. */
+  tokenId: string | number | null
+}
+const owners = new Map<string, StreamOwner>()
+
+export function trackStreamOwners() {
+  transmit.on('connect', ({ uid, context }) => {
+    const actor = context.auth?.user
+    if (!actor) return
+    const token = (actor as { currentAccessToken?: { identifier: string | number } })
+      .currentAccessToken
+    owners.set(uid, {
+      agent: actor instanceof Agent,
+      id: actor.id,
+      tokenId: token?.identifier ?? null,
+    })
+  })
+  transmit.on('disconnect', ({ uid }) => owners.delete(uid))
+}
+
+async function mayKeepStream(owner: StreamOwner, subscribed: Set<string>) {
+  const actor = owner.agent ? await Agent.find(owner.id) : await User.find(owner.id)
+  if (!actor || (actor instanceof User && !actor.isActive)) return false
+  if (owner.tokenId !== null) {
+    const token = await db
+      .from(owner.agent ? 'agent_access_tokens' : 'auth_access_tokens')
+      .where('id', owner.tokenId)
+      .first()
+    if (!token || (token.expires_at && new Date(token.expires_at) <= new Date())) return false
+  }
+  return [...subscribed].every((channel) => channelAccess(actor, channel) === 'allowed')
+}
+
+/**
+ * Ends the streams whose owner may no longer hold them (deactivated, token
+ * revoked or expired, a channel no longer allowed after a role change). The
+ * client reconnects and is refused, or re-subscribes to what it may still see.
+ */
+export async function revalidateStreams(which: (owner: StreamOwner) => boolean = () => true) {
+  for (const [stream, subscribed] of transmit.getManager().getAllSubscribers()) {
+    const owner = owners.get(stream.getUid())
+    if (owner && which(owner) && !(await mayKeepStream(owner, subscribed))) stream.end()
+  }
+}
+
+/** Changes that can take a stream away from its owner; the actor is the event's resource. */
+const OWNER_CHANGES = new Set([
+  'user.updated',
+  'user.deactivated',
+  'user.token_revoked',
+  'agent.token_revoked',
+])
+
+export async function revalidateAfter(event: RecordedEvent) {
+  if (OWNER_CHANGES.has(event.action)) {
+    await revalidateStreams((owner) => owner.id === event.resourceId)
+  }
+}
+
+/**
+ * Ends every open stream of this instance and waits (at most `timeoutMs`)
+ * until their responses are done: the HTTP server's close() only drops
+ * connections that are idle when it is called.
+ */
+export async function closeAllStreams(timeoutMs = 2000) {
+  const streams = transmit.getManager().getAllSubscribers()
+  for (const stream of streams.keys()) stream.end()
+  const deadline = Date.now() + timeoutMs
+  while (streams.size > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10))
   }
 }

@@ -24,6 +24,9 @@ const AgentTokensController = () => import('#controllers/agent_tokens_controller
 const TasksController = () => import('#controllers/tasks_controller')
 const AgentsController = () => import('#controllers/agents_controller')
 const SystemControlsController = () => import('#controllers/system_controls_controller')
+const EventsController = () => import('#controllers/events_controller')
+const AuditController = () => import('#controllers/audit_controller')
+const ReplayController = () => import('#controllers/replay_controller')
 
 router.where('id', router.matchers.uuid())
 
@@ -66,6 +69,17 @@ router
         router.get('system/controls', [SystemControlsController, 'show'])
         router.post('system/pause', [SystemControlsController, 'pause'])
         router.post('system/resume', [SystemControlsController, 'resume'])
+
+        router.get('events', [EventsController, 'index'])
+        router.post('events', [EventsController, 'store'])
+        router.get('events/:id', [EventsController, 'show']).where('id', router.matchers.number())
+
+        /* Read-only: no route writes the audit log. */
+        router.get('audit', [AuditController, 'index'])
+        router.get('audit/:id', [AuditController, 'show']).where('id', router.matchers.number())
+
+        router.get('replay/board', [ReplayController, 'board'])
+        router.get('replay/timeline', [ReplayController, 'timeline'])
 
         router.get('agents/:id/tokens', [AgentTokensController, 'index'])
         router.post('agents/:id/tokens', [AgentTokensController, 'store'])

@@ -22,6 +22,7 @@ export default definePlugin({
       abilities: [Permission.WriteTasks, Permission.EmitEvents],
     },
   ],
+  seeders: [() => import('./seed/demo_agent.js')],
   routes({ router, middleware }) {
     router.get('orchestrator/agent-types', [AgentTypesController, 'index']).use(middleware.auth())
   },

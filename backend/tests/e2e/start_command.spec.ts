@@ -71,6 +71,32 @@ async function login(port: number, email: string, password: string) {
   return response.status
 }
 
+/** The seeded board, read through the API with a personal token. */
+async function demoBoard(port: number, email: string, password: string) {
+  const base = `http://127.0.0.1:${port}/api`
+  const login = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  })
+  const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0])
+  const xsrf = decodeURIComponent(cookies.find((c) => c.startsWith('XSRF-TOKEN='))!.split('=')[1])
+  const minted = await fetch(`${base}/auth/tokens`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'cookie': cookies.join('; '),
+      'x-xsrf-token': xsrf,
+    },
+    body: JSON.stringify({ name: 'e2e' }),
+  })
+  const { token } = (await minted.json()) as { token: string }
+  const headers = { authorization: `Bearer ${token}` }
+  const tasks = await (await fetch(`${base}/tasks?_end=100`, { headers })).json()
+  const agents = await (await fetch(`${base}/agents?_end=100`, { headers })).json()
+  return { tasks: tasks as any[], agents: (agents as any[]).map((agent) => agent.name) }
+}
+
 test.group('The start command', () => {
   test('starts on an embedded PostgreSQL, prints a working admin login, and keeps data across restarts', async ({
     assert,
@@ -95,6 +121,11 @@ test.group('The start command', () => {
     assert.deepEqual(await health.json(), { status: 'ok', db: 'ok', redis: 'disabled' })
     assert.equal(await login(port, email, password), 200)
     assert.equal(await login(port, email, 'wrong password'), 401)
+
+    const board = await demoBoard(port, email, password)
+    assert.equal(board.tasks.length, 20)
+    assert.isTrue(board.tasks.every((task: any) => task.column === 'backlog'))
+    assert.includeMembers(board.agents, ['orchestrator', 'lead_finder', 'enricher', 'copywriter'])
     await stop(first.child)
 
     const second = start(dataDir, port, pgPort)
@@ -102,6 +133,9 @@ test.group('The start command', () => {
     const again = await second.ready
     assert.notMatch(again, /First admin:/)
     assert.equal(await login(port, email, password), 200)
+    const reseeded = await demoBoard(port, email, password)
+    assert.equal(reseeded.tasks.length, 20, 'a restart does not seed twice')
+    assert.equal(reseeded.agents.length, board.agents.length)
     await stop(second.child)
   }).timeout(240_000)
 })

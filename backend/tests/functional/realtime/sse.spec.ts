@@ -261,4 +261,54 @@ test.group('Realtime: SSE over Transmit', (group) => {
     await call(actors.tokens.operator, 'POST', '/api/tasks', { title: 'Seen in the browser' })
     assert.equal((await envelope)?.actor.id, actors.users.operator.id)
   })
+  test('a stream ends at once when its owner is deactivated, demoted or loses its token', async ({
+    assert,
+  }) => {
+    const ended = (client: SseClient) =>
+      new Promise<boolean>((resolve) => {
+        client.client.on('disconnected', () => resolve(true))
+        setTimeout(() => resolve(false), 1000)
+      })
+
+    const operator = await makeUser(Role.Operator)
+    const operatorStream = connect((await User.accessTokens.create(operator)).value!.release())
+    assert.equal((await operatorStream.subscribe('events')).status, 204)
+    const operatorEnded = ended(operatorStream)
+    const deactivated = await call(actors.tokens.admin, 'PATCH', `/api/users/${operator.id}`, {
+      is_active: false,
+    })
+    assert.equal(deactivated.status, 200)
+    assert.isTrue(await operatorEnded, 'the deactivated user still streams')
+
+    /* a demoted admin keeps `events` but not the agent channel it had */
+    const admin = await makeUser(Role.Admin)
+    const adminStream = connect((await User.accessTokens.create(admin)).value!.release())
+    assert.equal((await adminStream.subscribe(`agents/${actors.agent.id}`)).status, 204)
+    const adminEnded = ended(adminStream)
+    await call(actors.tokens.admin, 'PATCH', `/api/users/${admin.id}`, { role: Role.Operator })
+    assert.isTrue(await adminEnded, 'the demoted admin still streams agents/<id>')
+
+    const agent = await makeAgent()
+    const minted = await call(actors.tokens.admin, 'POST', `/api/agents/${agent.id}/tokens`, {})
+    assert.equal(minted.status, 201)
+    const agentStream = connect(minted.body.token)
+    assert.equal((await agentStream.subscribe(`agents/${agent.id}`)).status, 204)
+    const agentEnded = ended(agentStream)
+    const revoked = await call(
+      actors.tokens.admin,
+      'DELETE',
+      `/api/agents/${agent.id}/tokens/${minted.body.id}`
+    )
+    assert.equal(revoked.status, 204)
+    assert.isTrue(await agentEnded, 'the revoked token still streams')
+
+    /* an unrelated change leaves other streams alone */
+    const bystander = connect(actors.tokens.viewer!)
+    assert.equal((await bystander.subscribe('events')).status, 204)
+    const bystanderEnded = ended(bystander)
+    await call(actors.tokens.admin, 'PATCH', `/api/users/${actors.users.closer.id}`, {
+      role: Role.Closer,
+    })
+    assert.isFalse(await bystanderEnded)
+  })
 })

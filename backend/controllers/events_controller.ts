@@ -1,0 +1,27 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import EventPolicy from '#policies/event_policy'
+import { createEventValidator } from '#validators/event'
+import { actorFromContext } from '#services/change_recorder'
+import { findEvent, listEvents } from '#services/event_feed'
+import { emitEvent } from '#actions/events/emit_event'
+
+export default class EventsController {
+  /** The list dialect, or `?after=<seq>` for the reconnect backfill. */
+  async index(ctx: HttpContext) {
+    await ctx.bouncer.with(EventPolicy).authorize('view')
+    return listEvents(ctx)
+  }
+
+  async show({ bouncer, params }: HttpContext) {
+    await bouncer.with(EventPolicy).authorize('view')
+    return findEvent(params.id)
+  }
+
+  /** A progress event; paused agents never get here (the auth middleware answers 423). */
+  async store(ctx: HttpContext) {
+    await ctx.bouncer.with(EventPolicy).authorize('emit')
+    const data = await ctx.request.validateUsing(createEventValidator)
+    const event = await emitEvent(actorFromContext(ctx), data)
+    return ctx.response.created(event)
+  }
+}

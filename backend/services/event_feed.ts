@@ -1,0 +1,85 @@
+/**
+ * GET /api/events: the list dialect, plus `after=<seq>`, the backfill a
+ * realtime client runs after every (re)connect to catch up on what it
+ * missed: events with a larger seq, oldest first, at most 1000 a call.
+ */
+import type { HttpContext } from '@adonisjs/core/http'
+import TaskEvent from '#models/task_event'
+import { ApiError } from '#exceptions/api_error'
+import {
+  MAX_PAGE_SIZE,
+  applyFilters,
+  applySort,
+  parseListQuery,
+  type ListSpec,
+} from '#services/list_query'
+
+export const EVENT_LIST: ListSpec = {
+  filters: {
+    id: 'integer',
+    task_id: 'uuid',
+    agent_id: 'uuid',
+    event_type: 'text',
+    created_by: 'uuid',
+    created_at: 'datetime',
+  },
+  sortable: ['id', 'created_at'],
+  search: ['event_type'],
+  defaultSort: [['id', 'desc']],
+}
+
+function invalid(message: string, field: string) {
+  return new ApiError(422, message, { field, code: 'E_INVALID_QUERY' })
+}
+
+/** `after` as a seq, or null when absent or empty (an empty value means "no filter"). */
+function parseAfter(raw: unknown): number | null {
+  if (raw === undefined || raw === '') return null
+  const value = typeof raw === 'string' ? raw : null
+  if (value === null || !/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw invalid('after must be a whole number of 0 or more (the last seq you saw)', 'after')
+  }
+  return Number(value)
+}
+
+export async function listEvents(ctx: HttpContext) {
+  const { after: rawAfter, ...qs } = ctx.request.qs()
+  const after = parseAfter(rawAfter)
+
+  if (after !== null) {
+    /* The backfill is always in seq order, so a client can resume from the last row. */
+    const sort = [qs._sort, qs._order].map((v) => (v === undefined ? '' : String(v)))
+    if ((sort[0] !== '' && sort[0] !== 'id') || (sort[1] !== '' && sort[1] !== 'asc')) {
+      throw invalid('With after, events come in ascending seq order; drop _sort/_order', '_sort')
+    }
+    delete qs._sort
+    delete qs._order
+    /* Without _end, a backfill page is the largest page there is. */
+    if (qs._end === undefined || qs._end === '') {
+      const start = typeof qs._start === 'string' && /^\d+$/.test(qs._start) ? Number(qs._start) : 0
+      qs._end = String(start + MAX_PAGE_SIZE)
+    }
+  }
+
+  const spec: ListSpec =
+    after === null ? EVENT_LIST : { ...EVENT_LIST, defaultSort: [['id', 'asc']] }
+  const parsed = parseListQuery(qs, spec)
+  const query = TaskEvent.query()
+  if (after !== null) query.where('id', '>', after)
+  applyFilters(query, parsed, spec)
+
+  const [{ total }] = await query.clone().clearOrder().clearSelect().count('* as total').pojo<{
+    total: string
+  }>()
+  ctx.response.header('x-total-count', String(Number(total)))
+
+  applySort(query, parsed, spec)
+  return query.offset(parsed.start).limit(parsed.end - parsed.start)
+}
+
+/** One event by seq; ids past what bigint holds are simply unknown. */
+export async function findEvent(id: number) {
+  const event = Number.isSafeInteger(id) ? await TaskEvent.find(id) : null
+  if (!event) throw ApiError.notFound('Event')
+  return event
+}

@@ -1,0 +1,223 @@
+/**
+ * Replay: the board as it stood at a moment, and the history of one record,
+ * both rebuilt from task_events (and, for admins, audit_log) alone. Task
+ * and agent events carry the record's after-state (`payload.snapshot`), so
+ * the latest one at a moment is the record as it was then.
+ */
+import db from '@adonisjs/lucid/services/db'
+import pluginHost from '#services/plugin_host'
+import { TASK_COLUMNS } from '#enums/task'
+import { staleAfterSeconds } from '#services/agent_view'
+import { can, type Actor } from '#policies/app_policy'
+import { Permission } from '#policies/permissions'
+import type {
+  TimelineItem,
+  TimelineLinks,
+  TimelineSource,
+  TimelineSubject,
+} from '#plugin_host/define_plugin'
+
+/*
+| Event times carry microseconds; `at` (and every time the API hands out)
+| carries milliseconds. Reading `at` as the whole millisecond makes "the
+| board at this event's created_at" include that event.
+*/
+const UNTIL = `created_at < ?::timestamptz + interval '1 millisecond'`
+
+/*
+| The latest snapshot or deletion of each record of one kind, up to `at`.
+| `kind` is a fixed literal (never client input): the partial indexes of
+| migration 1764100000012 match `event_type LIKE '<kind>.%'` textually.
+*/
+function latestSnapshots(kind: 'task' | 'agent') {
+  return `
+    SELECT DISTINCT ON (payload->>'id') payload
+    FROM task_events
+    WHERE event_type LIKE '${kind}.%' AND ${UNTIL}
+      AND (payload->'snapshot' IS NOT NULL OR payload->>'deleted' = 'true')
+    ORDER BY payload->>'id', id DESC`
+}
+
+const ALIVE = `payload->'snapshot' IS NOT NULL AND payload->>'deleted' IS DISTINCT FROM 'true'`
+
+export interface ReplayedBoard {
+  at: string
+  tasks: Record<string, unknown>[]
+  agents: Record<string, unknown>[]
+}
+
+/** The board at `at`: tasks by column (board order) then age, agents by name. */
+export async function boardAt(at: Date): Promise<ReplayedBoard> {
+  const until = at.toISOString()
+  const tasks = await db.rawQuery(
+    `SELECT payload->'snapshot' AS snapshot FROM (${latestSnapshots('task')}) latest
+     WHERE ${ALIVE}
+     ORDER BY array_position(?::text[], payload->'snapshot'->>'column'),
+       (payload->'snapshot'->>'created_at')::timestamptz, payload->>'id'`,
+    [until, TASK_COLUMNS]
+  )
+  const agents = await db.rawQuery(
+    `SELECT payload->'snapshot' AS snapshot FROM (${latestSnapshots('agent')}) latest
+     WHERE ${ALIVE}
+     ORDER BY payload->'snapshot'->>'name', payload->>'id'`,
+    [until]
+  )
+  return {
+    at: until,
+    tasks: tasks.rows.map((row: any) => row.snapshot),
+    agents: agents.rows.map((row: any) => withStaleness(row.snapshot, at)),
+  }
+}
+
+/* `stale` as GET /api/agents would have shown it at that moment. */
+function withStaleness(agent: Record<string, any>, at: Date) {
+  const last = agent.last_update_at ? Date.parse(agent.last_update_at) : Number.NaN
+  const stale = Number.isNaN(last) || at.getTime() - last > staleAfterSeconds() * 1000
+  return { ...agent, stale }
+}
+
+/* The task columns that link a task to a lead or a draft. */
+const LINK_COLUMNS = { lead_id: 'linked_lead_id', draft_id: 'linked_draft_id' } as const
+
+const unique = (values: (string | null | undefined)[]) => [
+  ...new Set(values.filter((v): v is string => typeof v === 'string' && v !== '')),
+]
+
+/**
+ * The subject and the records linked to it, one hop through tasks: a task's
+ * lead and draft; a lead's or draft's tasks and what those tasks link to.
+ * Links at any time count, not only today's, and deleted tasks too.
+ */
+export async function linksOf(subject: TimelineSubject): Promise<TimelineLinks> {
+  let taskIds: string[]
+  if (subject.task_id) {
+    taskIds = [subject.task_id]
+  } else {
+    const key = subject.lead_id ? 'lead_id' : 'draft_id'
+    const column = LINK_COLUMNS[key]
+    const id = subject[key]!
+    const linked = await db.rawQuery(
+      `SELECT id::text AS id FROM tasks WHERE ${column} = ?
+       UNION
+       SELECT payload->>'id' FROM task_events
+       WHERE event_type LIKE 'task.%' AND payload->'snapshot'->>'${column}' = ?`,
+      [id, id]
+    )
+    taskIds = unique(linked.rows.map((row: any) => row.id))
+  }
+
+  const targets = await db.rawQuery(
+    `SELECT linked_lead_id::text AS lead_id, linked_draft_id::text AS draft_id
+     FROM tasks WHERE id = ANY(?::uuid[])
+     UNION
+     SELECT payload->'snapshot'->>'linked_lead_id', payload->'snapshot'->>'linked_draft_id'
+     FROM task_events WHERE event_type LIKE 'task.%' AND payload->>'id' = ANY(?::text[])`,
+    [taskIds, taskIds]
+  )
+  return {
+    task_ids: taskIds,
+    lead_ids: unique([subject.lead_id, ...targets.rows.map((row: any) => row.lead_id)]),
+    draft_ids: unique([subject.draft_id, ...targets.rows.map((row: any) => row.draft_id)]),
+  }
+}
+
+type Source = { plugin: string; source: TimelineSource }
+
+/**
+ * Every event about the subject and its linked records (by task_id, or by
+ * `payload.id` for records that are not tasks), the audit entries about them
+ * when the actor may read the audit log, and what plugins add (draft
+ * versions, approvals, ...); oldest first.
+ */
+export async function timelineOf(
+  subject: TimelineSubject,
+  actor: Actor,
+  sources: readonly Source[] = pluginHost.timelineSources()
+): Promise<TimelineItem[]> {
+  const links = await linksOf(subject)
+  const ids = unique([...links.task_ids, ...links.lead_ids, ...links.draft_ids])
+
+  const events = await db.rawQuery(
+    `SELECT id, task_id, agent_id, event_type, payload, created_by, created_at
+     FROM task_events WHERE task_id = ANY(?::uuid[]) OR payload->>'id' = ANY(?::text[])
+     ORDER BY id`,
+    [links.task_ids, ids]
+  )
+  const items: TimelineItem[] = events.rows.map((row: any) => ({
+    at: row.created_at.toISOString(),
+    kind: 'event',
+    id: Number(row.id),
+    seq: Number(row.id),
+    event_type: row.event_type,
+    task_id: row.task_id,
+    agent_id: row.agent_id,
+    created_by: row.created_by,
+    payload: row.payload,
+  }))
+
+  if (can(actor, Permission.ReadAudit)) {
+    /* Audit rows name the same resource as their event: look them up by (type, id). */
+    const types = unique([
+      'tasks',
+      ...events.rows
+        .filter((row: any) => ids.includes(row.payload?.id))
+        .map((row: any) => row.payload?.resource),
+    ])
+    const audit = await db.rawQuery(
+      `SELECT * FROM audit_log
+       WHERE resource_type = ANY(?::text[]) AND resource_id = ANY(?::text[])
+       ORDER BY id`,
+      [types, ids]
+    )
+    for (const row of audit.rows) {
+      items.push({
+        at: row.created_at.toISOString(),
+        kind: 'audit',
+        id: Number(row.id),
+        seq: typeof row.metadata?.seq === 'number' ? row.metadata.seq : null,
+        action: row.action,
+        actor_type: row.actor_type,
+        actor_id: row.actor_id,
+        resource_type: row.resource_type,
+        resource_id: row.resource_id,
+        before_state: row.before_state,
+        after_state: row.after_state,
+        metadata: row.metadata,
+      })
+    }
+  }
+
+  for (const { plugin, source } of sources) {
+    let added: TimelineItem[]
+    try {
+      added = await source({ subject, links, actor })
+    } catch (error) {
+      throw new Error(`The timeline source of plugin "${plugin}" failed`, { cause: error })
+    }
+    for (const item of added ?? []) items.push(normalize(item, plugin))
+  }
+
+  return items.sort(oldestFirst)
+}
+
+function normalize(item: TimelineItem, plugin: string): TimelineItem {
+  const at = new Date(item?.at as any)
+  if (!item || typeof item.kind !== 'string' || Number.isNaN(at.getTime())) {
+    throw new Error(`The timeline source of plugin "${plugin}" returned an item without kind or at`)
+  }
+  return { ...item, at: at.toISOString() }
+}
+
+const RANK: Record<string, number> = { event: 0, audit: 1 }
+
+/* Same millisecond: by seq (an event just before its audit row), then kind, then id. */
+function oldestFirst(a: TimelineItem, b: TimelineItem) {
+  const seq = (item: TimelineItem) =>
+    typeof item.seq === 'number' ? item.seq : Number.POSITIVE_INFINITY
+  return (
+    Date.parse(a.at as string) - Date.parse(b.at as string) ||
+    seq(a) - seq(b) ||
+    (RANK[a.kind] ?? 2) - (RANK[b.kind] ?? 2) ||
+    String(a.id ?? '').localeCompare(String(b.id ?? ''))
+  )
+}

@@ -1,0 +1,55 @@
+/**
+ * Query strings of /api/replay/*. Checked by hand rather than with VineJS
+ * because unknown parameters must be refused (422), as list queries do.
+ */
+import { DateTime } from 'luxon'
+import { ApiError } from '#exceptions/api_error'
+import type { TimelineSubject } from '#plugin_host/define_plugin'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+function invalid(message: string, field?: string) {
+  return new ApiError(422, message, { field, code: 'E_INVALID_QUERY' })
+}
+
+/** The one value of a parameter, or undefined when absent or empty. */
+function single(qs: Record<string, unknown>, key: string): string | undefined {
+  const raw = qs[key]
+  if (raw === undefined || raw === '') return undefined
+  if (typeof raw !== 'string') throw invalid(`Give ${key} once, as a single value`, key)
+  return raw.trim() === '' ? undefined : raw.trim()
+}
+
+function onlyKnown(qs: Record<string, unknown>, known: readonly string[]) {
+  for (const key of Object.keys(qs)) {
+    if (!known.includes(key)) {
+      throw invalid(`Unknown parameter "${key}"; this endpoint takes: ${known.join(', ')}`, key)
+    }
+  }
+}
+
+/** `at`: an ISO 8601 time (UTC when it has no offset); now when absent. */
+export function parseBoardQuery(qs: Record<string, unknown>): { at: Date } {
+  onlyKnown(qs, ['at'])
+  const raw = single(qs, 'at')
+  if (raw === undefined) return { at: new Date() }
+  const at = DateTime.fromISO(raw, { zone: 'utc' })
+  if (!at.isValid || at.year < 1 || at.year > 9999) {
+    throw invalid('at must be an ISO 8601 time, like 2026-01-31T12:00:00Z', 'at')
+  }
+  return { at: at.toJSDate() }
+}
+
+const SUBJECTS = ['task_id', 'lead_id', 'draft_id'] as const
+
+/** Exactly one of task_id, lead_id, draft_id, a UUID. */
+export function parseTimelineQuery(qs: Record<string, unknown>): TimelineSubject {
+  onlyKnown(qs, SUBJECTS)
+  const given = SUBJECTS.map((key) => [key, single(qs, key)] as const).filter(([, v]) => v)
+  if (given.length !== 1) {
+    throw invalid('Give exactly one of task_id, lead_id or draft_id')
+  }
+  const [[key, value]] = given
+  if (!UUID.test(value!)) throw invalid(`${key} must be a UUID`, key)
+  return { [key]: value!.toLowerCase() }
+}
