@@ -1,0 +1,113 @@
+/**
+ * Shared bench plumbing: a dedicated database, the real server started as a
+ * child process (as in production), an admin token, and small statistics.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+
+export const APP_ROOT = fileURLToPath(new URL('../', import.meta.url))
+export const BENCH_DATABASE_URL =
+  process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/mc_bench'
+
+/** Creates the bench database if it does not exist. */
+export async function ensureBenchDatabase(url = BENCH_DATABASE_URL) {
+  const target = new URL(url)
+  const name = target.pathname.slice(1)
+  const admin = new URL(url)
+  admin.pathname = '/postgres'
+  const client = new pg.Client({ connectionString: admin.toString() })
+  await client.connect()
+  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
+  if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`)
+  await client.end()
+}
+
+export interface RunningServer {
+  url: string
+  child: ChildProcess
+  stop(): Promise<void>
+}
+
+/** Starts bin/server.ts against the bench database; resolves when it listens. */
+export function startServer(
+  port: number,
+  env: Record<string, string> = {}
+): Promise<RunningServer> {
+  const child = spawn(
+    process.execPath,
+    ['--import=ts-node-maintained/register/esm', 'bin/server.ts'],
+    {
+      cwd: APP_ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: BENCH_DATABASE_URL,
+        LOG_LEVEL: 'warn',
+        ADMIN_EMAIL: 'bench@example.com',
+        ADMIN_PASSWORD: 'bench-password-123',
+        APP_KEY: 'bench-key-bench-key-bench-key-1234',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }
+  )
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes('Mission Control is running')) {
+        clearTimeout(timer)
+        resolve({
+          url: `http://127.0.0.1:${port}`,
+          child,
+          stop: () =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null) return done()
+              child.once('exit', () => done())
+              child.kill('SIGTERM')
+            }),
+        })
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
+  })
+}
+
+/** A personal access token of the bench admin (created on first run from ADMIN_EMAIL/PASSWORD). */
+export async function adminToken(url: string) {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password-123' }),
+  })
+  if (login.status !== 200) throw new Error(`bench login failed: ${login.status}`)
+  const cookies = login.headers.getSetCookie().map((cookie) => cookie.split(';')[0])
+  const xsrf = decodeURIComponent(cookies.find((c) => c.startsWith('XSRF-TOKEN='))!.split('=')[1])
+  const minted = await fetch(`${url}/api/auth/tokens`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'cookie': cookies.join('; '),
+      'x-xsrf-token': xsrf,
+    },
+    body: JSON.stringify({ name: 'bench' }),
+  })
+  return ((await minted.json()) as { token: string }).token
+}
+
+export function percentile(values: number[], p: number) {
+  if (values.length === 0) return NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+export function report(rows: [string, string | number][]) {
+  const width = Math.max(...rows.map(([label]) => label.length))
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`)
+}
