@@ -1,9 +1,13 @@
 import { definePlugin } from '#plugin_host/define_plugin'
 
+const DraftsController = () => import('./controllers/drafts_controller.js')
+const ApprovalsController = () => import('./controllers/approvals_controller.js')
+
+let sweep: NodeJS.Timeout | undefined
+
 /**
  * Drafts: outreach written by agents, versioned, and decided by an admin.
- * Approval is the end of the line: nothing is ever sent. This issue's
- * version owns the tables and models; routes and decisions come next.
+ * Approval is the end of the line: nothing is ever sent.
  */
 export default definePlugin({
   name: 'drafts',
@@ -14,5 +18,42 @@ export default definePlugin({
     Draft: () => import('./models/draft.js'),
     DraftVersion: () => import('./models/draft_version.js'),
     Approval: () => import('./models/approval.js'),
+  },
+  policies: {
+    DraftPolicy: () => import('./policies/draft_policy.js'),
+  },
+  routes({ router, middleware }) {
+    router
+      .group(() => {
+        router.get('drafts', [DraftsController, 'index'])
+        router.post('drafts', [DraftsController, 'store'])
+        router.get('drafts/:id', [DraftsController, 'show'])
+        router.get('drafts/:id/versions', [DraftsController, 'versions'])
+        router.post('drafts/:id/versions', [DraftsController, 'addVersion'])
+        router.post('drafts/:id/submit', [DraftsController, 'submit'])
+        router.post('drafts/:id/decision', [DraftsController, 'decide'])
+        router.get('approvals', [ApprovalsController, 'index'])
+        router.get('approvals/:id', [ApprovalsController, 'show'])
+      })
+      .use(middleware.auth())
+  },
+  async register(host) {
+    const { draftTimeline } = await import('./services/timeline.js')
+    host.registerTimelineSource(draftTimeline)
+  },
+  async boot(host) {
+    // the web server looks for drafts past their approval SLA; tests and commands call the sweep themselves
+    if (host.app.getEnvironment() !== 'web') return
+    const { flagOverdueDrafts } = await import('./actions/flag_overdue_drafts.js')
+    const { draftsConfig } = await import('./config.js')
+    const run = () =>
+      flagOverdueDrafts().catch((error) =>
+        host.app.container
+          .make('logger')
+          .then((logger) => logger.error({ err: error }, 'overdue sweep failed'))
+      )
+    sweep = setInterval(run, draftsConfig.overdueCheckSeconds * 1000)
+    sweep.unref()
+    host.app.terminating(() => clearInterval(sweep))
   },
 })

@@ -35,6 +35,13 @@ export default class Draft extends BaseModel {
   @column()
   declare createdBy: string
 
+  /** When it last entered the approval queue. */
+  @column.dateTime()
+  declare submittedAt: DateTime | null
+
+  @column.dateTime({ serializeAs: null })
+  declare overdueNotifiedAt: DateTime | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

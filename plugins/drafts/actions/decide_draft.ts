@@ -1,0 +1,143 @@
+import Draft from '../models/draft.js'
+import DraftVersion from '../models/draft_version.js'
+import Approval from '../models/approval.js'
+import { ApprovalAction, DraftStatus } from '../enums.js'
+import { ApiError } from '#exceptions/api_error'
+import { TaskColumn } from '#enums/task'
+import { recordChanges, type ChangeContext } from '#services/change_recorder'
+import { moveLinkedTasks } from '#actions/tasks/move_linked_tasks'
+import type User from '#models/user'
+import { advanceLead } from '../../leads/services/lead_funnel.js'
+import { LeadStatus } from '../../leads/enums.js'
+import { linkedTaskId } from '../services/linked_task.js'
+
+export interface Decision {
+  action: ApprovalAction
+  version: number
+  notes?: string
+  content?: string
+}
+
+const OUTCOME: Record<ApprovalAction, { status: DraftStatus; event: string }> = {
+  [ApprovalAction.Approve]: { status: DraftStatus.Approved, event: 'draft.approved' },
+  [ApprovalAction.ApproveWithNotes]: { status: DraftStatus.Approved, event: 'draft.approved' },
+  [ApprovalAction.EditInlineApprove]: { status: DraftStatus.Approved, event: 'draft.approved' },
+  [ApprovalAction.Reject]: { status: DraftStatus.Rejected, event: 'draft.rejected' },
+  [ApprovalAction.RequestChanges]: { status: DraftStatus.Draft, event: 'draft.changes_requested' },
+}
+
+/**
+ * An admin's decision on a draft waiting for approval. The draft row is
+ * locked, so when two admins decide at the same moment exactly one wins;
+ * the other finds it decided and gets 409. The decision must name the
+ * version the admin read (409 if a newer one arrived). Linked records move
+ * in the same transaction: the card to done (approved) or back to doing
+ * (changes requested), the lead forward to approved. Nothing is ever sent.
+ */
+export async function decideDraft(
+  context: ChangeContext,
+  admin: User,
+  draftId: string,
+  decision: Decision
+) {
+  return recordChanges(context, async (trx, recorder) => {
+    const draft = await Draft.query({ client: trx }).where('id', draftId).forUpdate().first()
+    if (!draft) throw ApiError.notFound('Draft')
+    if (draft.status !== DraftStatus.NeedsApproval) {
+      throw ApiError.conflict(
+        draft.approverId && draft.status !== DraftStatus.Draft
+          ? `This draft was already decided (${draft.status}) by someone else`
+          : `Only a draft waiting for approval can be decided; this one is ${draft.status}`,
+        'E_ALREADY_DECIDED'
+      )
+    }
+    if (decision.version !== draft.currentVersion) {
+      throw new ApiError(
+        409,
+        `You decided on version ${decision.version}, but version ${draft.currentVersion} is now current: review it first`,
+        { code: 'E_STALE_VERSION', field: 'version' }
+      )
+    }
+
+    const taskId = await linkedTaskId(trx, draftId)
+    const before = draft.serialize()
+
+    if (decision.action === ApprovalAction.EditInlineApprove) {
+      // the agent's text stays as it was; the admin's edit is a version of its own
+      const version = await DraftVersion.create(
+        {
+          draftId,
+          versionNumber: draft.currentVersion + 1,
+          content: decision.content!,
+          changeNote: decision.notes ?? 'Edited by the approver',
+          createdBy: admin.id,
+        },
+        { client: trx }
+      )
+      draft.currentVersion = version.versionNumber
+      await recorder.record({
+        action: 'draft.version_added',
+        resourceType: 'drafts',
+        resourceId: draftId,
+        taskId,
+        before,
+        after: draft.serialize(),
+        payload: {
+          version: version.versionNumber,
+          change_note: version.changeNote,
+          by: 'approver',
+        },
+      })
+    }
+
+    const outcome = OUTCOME[decision.action]
+    draft.status = outcome.status
+    draft.approverId = admin.id
+    if (outcome.status === DraftStatus.Draft) draft.submittedAt = null
+    await draft.useTransaction(trx).save()
+
+    const approval = await Approval.create(
+      {
+        draftId,
+        action: decision.action,
+        notes: decision.notes ?? null,
+        editorContent:
+          decision.action === ApprovalAction.EditInlineApprove ? decision.content! : null,
+        decidedBy: admin.id,
+      },
+      { client: trx }
+    )
+    await recorder.record({
+      action: 'approval.created',
+      resourceType: 'approvals',
+      resourceId: approval.id,
+      taskId,
+      after: approval.serialize(),
+      payload: { draft_id: draftId, action: decision.action, version: draft.currentVersion },
+    })
+    await recorder.record({
+      action: outcome.event,
+      resourceType: 'drafts',
+      resourceId: draftId,
+      taskId,
+      before,
+      after: draft.serialize(),
+      payload: {
+        status: draft.status,
+        decision: decision.action,
+        version: draft.currentVersion,
+        approval_id: approval.id,
+        notes: decision.notes ?? null,
+      },
+    })
+
+    if (outcome.status === DraftStatus.Approved) {
+      await moveLinkedTasks(recorder, { linked_draft_id: draftId }, TaskColumn.Done, outcome.event)
+      if (draft.leadId)
+        await advanceLead(recorder, draft.leadId, LeadStatus.Approved, outcome.event)
+    } else if (outcome.status === DraftStatus.Draft) {
+      await moveLinkedTasks(recorder, { linked_draft_id: draftId }, TaskColumn.Doing, outcome.event)
+    }
+    return { draft, approval }
+  })
+}

@@ -1,0 +1,18 @@
+import AppPolicy, { type Actor } from '#policies/app_policy'
+import { Permission } from '#policies/permissions'
+
+export default class DraftPolicy extends AppPolicy {
+  view(actor: Actor) {
+    return this.can(actor, Permission.ReadRecords)
+  }
+
+  /** Create drafts, add versions, submit for approval. */
+  write(actor: Actor) {
+    return this.can(actor, Permission.WriteDrafts)
+  }
+
+  /** Every approval action. */
+  decide(actor: Actor) {
+    return this.can(actor, Permission.DecideDrafts)
+  }
+}

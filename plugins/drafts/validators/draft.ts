@@ -1,0 +1,38 @@
+import vine from '@vinejs/vine'
+import { APPROVAL_ACTIONS, ApprovalAction, DRAFT_CHANNELS } from '../enums.js'
+
+const content = () => vine.string().trim().minLength(1).maxLength(100_000)
+const note = () => vine.string().trim().maxLength(5_000)
+
+export const createDraftValidator = vine.compile(
+  vine.object({
+    lead_id: vine.string().uuid().nullable().optional(),
+    channel: vine.enum(DRAFT_CHANNELS),
+    draft_type: vine.string().trim().minLength(1).maxLength(100),
+    content: content(),
+    change_note: note().optional(),
+  })
+)
+
+export const addVersionValidator = vine.compile(
+  vine.object({
+    content: content(),
+    change_note: note().optional(),
+    base_version: vine.number().withoutDecimals().min(1),
+  })
+)
+
+export const decisionValidator = vine.compile(
+  vine.object({
+    action: vine.enum(APPROVAL_ACTIONS),
+    version: vine.number().withoutDecimals().min(1),
+    notes: note()
+      .minLength(1)
+      .optional()
+      .requiredWhen('action', 'in', [
+        ApprovalAction.ApproveWithNotes,
+        ApprovalAction.RequestChanges,
+      ]),
+    content: content().optional().requiredWhen('action', '=', ApprovalAction.EditInlineApprove),
+  })
+)
