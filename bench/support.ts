@@ -32,11 +32,12 @@ export interface RunningServer {
 /** Starts bin/server.ts against the bench database; resolves when it listens. */
 export function startServer(
   port: number,
-  env: Record<string, string> = {}
+  env: Record<string, string> = {},
+  nodeArgs: string[] = []
 ): Promise<RunningServer> {
   const child = spawn(
     process.execPath,
-    ['--import=ts-node-maintained/register/esm', 'bin/server.ts'],
+    [...nodeArgs, '--import=ts-node-maintained/register/esm', 'bin/server.ts'],
     {
       cwd: APP_ROOT,
       env: {

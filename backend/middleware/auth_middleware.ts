@@ -27,8 +27,11 @@ export default class AuthMiddleware {
     if (header.startsWith('Bearer ')) {
       const token = header.slice(7).trim()
       await ctx.auth.authenticateUsing([token.startsWith('mca_') ? 'agent' : 'api'])
-    } else {
+    } else if (ctx.session) {
       await ctx.auth.authenticateUsing(['web'])
+    } else {
+      // no bearer token and no session cookie: nothing to authenticate with
+      throw new ApiError(401, 'Authentication required', { code: 'E_UNAUTHORIZED' })
     }
 
     const actor = ctx.auth.user

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
-import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import { TokenProvider } from '#services/token_provider'
 import { AgentStatus } from '#enums/agent_status'
 import { jsonColumn } from '#models/json_column'
 
@@ -8,7 +8,8 @@ export default class Agent extends BaseModel {
   static table = 'agents'
 
   /** Agent tokens: their own table and guard (`agent`), revocable one by one. */
-  static accessTokens = DbAccessTokensProvider.forModel(Agent, {
+  static accessTokens = new TokenProvider({
+    tokenableModel: Agent,
     table: 'agent_access_tokens',
     prefix: 'mca_',
     type: 'agent_token',

@@ -3,7 +3,7 @@ import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
-import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import { TokenProvider } from '#services/token_provider'
 import { Role } from '#enums/roles'
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
@@ -16,7 +16,8 @@ export default class User extends compose(BaseModel, AuthFinder) {
   static selfAssignPrimaryKey = false
 
   /** Personal access tokens for scripts; prefixed so the auth middleware knows the guard. */
-  static accessTokens = DbAccessTokensProvider.forModel(User, {
+  static accessTokens = new TokenProvider({
+    tokenableModel: User,
     table: 'auth_access_tokens',
     prefix: 'mcu_',
     expiresIn: '90 days',

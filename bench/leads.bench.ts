@@ -1,0 +1,280 @@
+/**
+ * Issue 4's leads figures on 1M leads, each beside a baseline measured in
+ * the same run:
+ * (a) the CSV export through the API against `psql \copy` of the very same
+ *     SELECT (printed by `node ace leads:export-sql`), plus the API
+ *     process's memory while it streams;
+ * (b) a filtered, sorted leads page with x-total-count at 20 concurrent
+ *     connections (autocannon) against a bare node:http + pg handler
+ *     running the same SQL.
+ * Only 127.0.0.1. The leads table of the shared bench database is filled to
+ * 1M once (node ace seed:leads, VACUUM ANALYZE after) and reused.
+ */
+import http from 'node:http'
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { performance } from 'node:perf_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
+import pg from 'pg'
+import autocannon from 'autocannon'
+import {
+  APP_ROOT,
+  BENCH_DATABASE_URL,
+  adminToken,
+  ensureBenchDatabase,
+  percentile,
+  report,
+  startServer,
+} from './support.js'
+
+const ROWS = Number(process.env.LEADS_BENCH_ROWS || 1_000_000)
+const PORT = Number(process.env.LEADS_BENCH_PORT || 3481)
+const BARE_PORT = PORT + 1
+const SECONDS = Number(process.env.BENCH_SECONDS || 10)
+const CONNECTIONS = 20
+const EXPORT_RUNS = 3
+
+/** The closer's view: one status of one niche, newest first, first page. */
+const LIST_QUERY = 'status=contacted&niche=Dentists&_sort=created_at&_order=desc&_start=0&_end=25'
+const EXPORTS: [label: string, query: string][] = [
+  ['all leads', ''],
+  ['status >= contacted, by business_name', 'status_gte=contacted&_sort=business_name&_order=asc'],
+]
+
+/*
+| The same SQL as GET /api/leads?LIST_QUERY: the counters' sum for the
+| total (status and niche are counted columns), then the page.
+*/
+const BARE_COUNT = `select sum("n") as "total" from "leads_counts" where "status" = $1 and "niche" = $2`
+const BARE_PAGE = `select * from "leads" where "status" = $1 and "niche" = $2 order by "created_at" desc, "id" asc limit $3`
+
+/** The baseline: node:http and a pg pool of the API's size, nothing else. */
+async function runBareServer(port: number) {
+  const pool = new pg.Pool({ connectionString: BENCH_DATABASE_URL, max: 10 })
+  const server = http.createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url!, 'http://127.0.0.1')
+      const status = url.searchParams.get('status')
+      const niche = url.searchParams.get('niche')
+      const limit = Number(url.searchParams.get('_end')) - Number(url.searchParams.get('_start'))
+      const count = await pool.query(BARE_COUNT, [status, niche])
+      const page = await pool.query(BARE_PAGE, [status, niche, limit])
+      response.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'x-total-count': String(Number(count.rows[0].total ?? 0)),
+      })
+      response.end(JSON.stringify(page.rows))
+    } catch (error) {
+      response.writeHead(500).end(String(error))
+    }
+  })
+  server.listen(port, '127.0.0.1', () => console.log(`bare server listening on ${port}`))
+}
+
+if (process.env.LEADS_BENCH_BARE) {
+  await runBareServer(Number(process.env.LEADS_BENCH_BARE))
+}
+
+function startBareServer(port: number): Promise<() => Promise<void>> {
+  const child = spawn(
+    process.execPath,
+    ['--import=ts-node-maintained/register/esm', 'bench/leads.bench.ts'],
+    {
+      cwd: APP_ROOT,
+      env: { ...process.env, LEADS_BENCH_BARE: String(port) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }
+  )
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('bare server listening')) {
+        resolve(
+          () =>
+            new Promise<void>((done) => {
+              child.once('exit', () => done())
+              child.kill('SIGTERM')
+            })
+        )
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`bare server exited with ${code}`)))
+  })
+}
+
+/** Runs `node ace ...` against the bench database; resolves with stdout. */
+function ace(argv: string[], inherit = false): Promise<string> {
+  const child = spawn(process.execPath, ['ace', ...argv], {
+    cwd: APP_ROOT,
+    env: { ...process.env, DATABASE_URL: BENCH_DATABASE_URL, NODE_ENV: 'development' },
+    stdio: ['ignore', inherit ? 'inherit' : 'pipe', 'inherit'],
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`node ace ${argv[0]} exited with ${code}`))
+    )
+  })
+}
+
+async function fillLeads() {
+  const client = new pg.Client({ connectionString: BENCH_DATABASE_URL })
+  await client.connect()
+  const { rows } = await client.query('SELECT count(*)::int AS n FROM leads')
+  await client.end()
+  const missing = ROWS - rows[0].n
+  if (missing <= 0) {
+    console.log(`  ${rows[0].n.toLocaleString('en')} leads already there`)
+    return
+  }
+  console.log(`  filling ${missing.toLocaleString('en')} leads (once; VACUUM ANALYZE after)`)
+  const started = performance.now()
+  await ace(['seed:leads', '--count', String(missing), '--seed', '1'], true)
+  console.log(`  filled in ${((performance.now() - started) / 1000).toFixed(0)} s`)
+}
+
+function rssMb(pid: number) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(status.match(/VmRSS:\s+(\d+) kB/)![1]) / 1024
+}
+
+/** Downloads the export, counting bytes; samples the server's RSS meanwhile. */
+async function apiExport(url: string, token: string, query: string, pid: number) {
+  const before = rssMb(pid)
+  let peak = before
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 20)
+  const started = performance.now()
+  const response = await fetch(`${url}/api/leads/export.csv${query ? `?${query}` : ''}`, {
+    headers: { authorization: `Bearer ${token}` },
+  })
+  if (response.status !== 200) throw new Error(`export answered ${response.status}`)
+  let bytes = 0
+  for await (const chunk of response.body!) bytes += chunk.byteLength
+  const seconds = (performance.now() - started) / 1000
+  clearInterval(sampler)
+  peak = Math.max(peak, rssMb(pid))
+  await sleep(1000)
+  return { seconds, bytes, before, peak, after: rssMb(pid) }
+}
+
+/** The same SELECT through `psql \copy ... TO STDOUT`, its output read by this process. */
+async function psqlExport(sql: string) {
+  if (sql.includes('\n')) throw new Error('psql \\copy needs the SELECT on one line')
+  const started = performance.now()
+  const child = spawn(
+    'psql',
+    [
+      BENCH_DATABASE_URL,
+      '-X',
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-c',
+      `\\copy (${sql}) TO STDOUT WITH (FORMAT csv, HEADER, ENCODING 'UTF8')`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] }
+  )
+  let bytes = 0
+  child.stdout!.on('data', (chunk: Buffer) => (bytes += chunk.byteLength))
+  const code = await new Promise((resolve) => child.once('exit', resolve))
+  if (code !== 0) throw new Error(`psql exited with ${code}`)
+  return { seconds: (performance.now() - started) / 1000, bytes }
+}
+
+const median = (values: number[]) => percentile(values, 50)
+const fmt = (n: number, digits = 2) => n.toFixed(digits)
+
+async function benchExports(url: string, token: string, pid: number) {
+  // warm-up: the export's code paths are loaded and compiled before measuring
+  await apiExport(url, token, 'status=booked&lead_score=A', pid)
+  for (const [label, query] of EXPORTS) {
+    const sql = (await ace(['leads:export-sql', ...(query ? [query] : [])])).trim()
+    const api = []
+    const psql = []
+    for (let run = 0; run < EXPORT_RUNS; run++) {
+      api.push(await apiExport(url, token, query, pid))
+      psql.push(await psqlExport(sql))
+    }
+    if (api[0].bytes !== psql[0].bytes) {
+      throw new Error(`the API sent ${api[0].bytes} bytes, psql ${psql[0].bytes}: not the same CSV`)
+    }
+    const apiTime = median(api.map((r) => r.seconds))
+    const psqlTime = median(psql.map((r) => r.seconds))
+    const growth = Math.max(...api.map((r) => r.peak - r.before))
+    const last = api[api.length - 1]
+    console.log(
+      `\n  (a) export: ${label} (${(api[0].bytes / 1e6).toFixed(0)} MB, same bytes as psql)`
+    )
+    report([
+      [
+        'API time (median of 3)',
+        `${fmt(apiTime)} s   psql \\copy: ${fmt(psqlTime)} s   ratio ${fmt(apiTime / psqlTime)}x (aim <= 1.5x)`,
+      ],
+      [
+        'API RSS before / peak / after',
+        `${fmt(last.before, 0)} / ${fmt(last.peak, 0)} / ${fmt(last.after, 0)} MB   largest growth ${fmt(growth, 1)} MB (aim < 100 MB)`,
+      ],
+    ])
+  }
+}
+
+async function load(url: string, headers: Record<string, string>) {
+  // warm-up, then the measured run
+  await autocannon({ url, connections: CONNECTIONS, duration: 2, headers })
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers })
+  if (result.non2xx || result.errors) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`)
+  }
+  return result
+}
+
+async function benchList(url: string, token: string) {
+  const stopBare = await startBareServer(BARE_PORT)
+  try {
+    const apiUrl = `${url}/api/leads?${LIST_QUERY}`
+    const bareUrl = `http://127.0.0.1:${BARE_PORT}/leads?${LIST_QUERY}`
+    const headers = { authorization: `Bearer ${token}` }
+    const [apiCheck, bareCheck] = await Promise.all([fetch(apiUrl, { headers }), fetch(bareUrl)])
+    const apiIds = ((await apiCheck.json()) as { id: string }[]).map((lead) => lead.id)
+    const bareIds = ((await bareCheck.json()) as { id: string }[]).map((lead) => lead.id)
+    const total = apiCheck.headers.get('x-total-count')
+    if (total !== bareCheck.headers.get('x-total-count') || apiIds.join() !== bareIds.join()) {
+      throw new Error('the API and the bare handler do not answer the same page')
+    }
+
+    const api = await load(apiUrl, headers)
+    const bare = await load(bareUrl, {})
+    console.log(
+      `\n  (b) list: ${LIST_QUERY} (x-total-count ${total}), ${CONNECTIONS} connections, ${SECONDS} s`
+    )
+    report([
+      [
+        'API throughput',
+        `${fmt(api.requests.average, 0)} req/s   bare node:http + pg: ${fmt(bare.requests.average, 0)} req/s   ratio ${fmt(api.requests.average / bare.requests.average)}x (aim >= 0.8x)`,
+      ],
+      [
+        'API latency p50 / p99',
+        `${api.latency.p50} / ${api.latency.p99} ms   bare: ${bare.latency.p50} / ${bare.latency.p99} ms (aim p99 < 100 ms)`,
+      ],
+    ])
+  } finally {
+    await stopBare()
+  }
+}
+
+export default async function leadsBench() {
+  await ensureBenchDatabase()
+  // The server migrates the bench database on start; then the fill.
+  let server = await startServer(PORT)
+  try {
+    await fillLeads()
+    // a fresh server after the fill: the RSS figures are about the export alone
+    await server.stop()
+    server = await startServer(PORT)
+    const token = await adminToken(server.url)
+    await benchExports(server.url, token, server.child.pid!)
+    await benchList(server.url, token)
+  } finally {
+    await server.stop()
+  }
+}
