@@ -32,6 +32,8 @@ export default defineConfig({
     () => import('@adonisjs/core/commands'),
     () => import('@adonisjs/lucid/commands'),
     () => import('@adonisjs/bouncer/commands'),
+    /* commands declared by the enabled plugins (`commands` in plugin.ts) */
+    () => import('#plugin_host/commands_loader'),
   ],
 
   providers: [
@@ -50,6 +52,7 @@ export default defineConfig({
     () => import('@adonisjs/auth/auth_provider'),
     () => import('@adonisjs/bouncer/bouncer_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
+    () => import('@adonisjs/transmit/transmit_provider'),
     () => import('#providers/conventions_provider'),
     () => import('#providers/plugin_host_provider'),
   ],
@@ -57,6 +60,7 @@ export default defineConfig({
   preloads: [
     () => import('#start/routes'),
     () => import('#start/kernel'),
+    () => import('#start/realtime'),
     { file: () => import('#start/first_run'), environment: ['web'] },
   ],
 

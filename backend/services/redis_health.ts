@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis'
+import app from '@adonisjs/core/services/app'
 import env from '#start/env'
 
 let client: Redis | null = null
@@ -7,13 +8,17 @@ let client: Redis | null = null
 export async function redisHealth(): Promise<'ok' | 'down' | 'disabled'> {
   const url = env.get('REDIS_URL')
   if (!url) return 'disabled'
-  client ??= new Redis(url, {
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 1000,
-    retryStrategy: () => null,
-  })
+  if (!client) {
+    client = new Redis(url, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 1000,
+      retryStrategy: () => null,
+    })
+    /* an open connection keeps the process alive after the server (or test run) stops */
+    app.terminating(() => closeRedisHealth())
+  }
   try {
     if (client.status !== 'ready') {
       client.disconnect()

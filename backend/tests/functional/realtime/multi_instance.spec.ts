@@ -19,27 +19,23 @@ function freePort(): Promise<number> {
 }
 
 /**
- * A second API instance: the real server entry point on its own port,
- * sharing this run's test database, Redis and realtime channel. Users exist
- * already and migrations are done, so its first-run step changes nothing.
+ * Another API instance on its own port, sharing this run's test database,
+ * Redis and realtime channel (see helpers/api_instance.ts for why it is not
+ * bin/server.ts).
  */
 async function startInstance(port: number, overrides: NodeJS.ProcessEnv = {}) {
   const child = spawn(
     process.execPath,
-    ['--import=ts-node-maintained/register/esm', 'bin/server.ts'],
+    ['--import=ts-node-maintained/register/esm', 'backend/tests/helpers/api_instance.ts'],
     {
       cwd: APP_ROOT,
       env: {
         ...process.env,
-        NODE_ENV: 'test',
         HOST: '127.0.0.1',
         PORT: String(port),
-        /* DATABASE_URL keeps bin/server.ts from starting an embedded PostgreSQL */
-        DATABASE_URL: connectionUrl(),
         TEST_DATABASE_URL: connectionUrl(),
         REDIS_URL: process.env.REDIS_URL,
         REALTIME_CHANNEL: realtimeChannel,
-        MIGRATE_ON_START: 'false',
         LOG_LEVEL: 'warn',
         ...overrides,
       },
@@ -52,14 +48,14 @@ async function startInstance(port: number, overrides: NodeJS.ProcessEnv = {}) {
 
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`instance B exited:\n${output}`)
-    /* not /api/health: its Redis client is not closed on shutdown (a separate issue) */
+    if (child.exitCode !== null) throw new Error(`the instance exited:\n${output}`)
+    /* the app is up once routes and auth answer */
     const probe = await fetch(`http://127.0.0.1:${port}/api/auth/me`).catch(() => null)
     if (probe?.status === 401) return { child, output: () => output }
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
   child.kill('SIGKILL')
-  throw new Error(`instance B did not answer within 60 s:\n${output}`)
+  throw new Error(`the instance did not answer within 60 s:\n${output}`)
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
