@@ -13,6 +13,8 @@ export class ApiError extends Exception {
       field?: string
       rule?: string
       headers?: Record<string, string>
+      /** Extra machine-readable properties of the error item (e.g. `existing_id`). */
+      meta?: Record<string, unknown>
     } = {}
   ) {
     super(message, { status, code: details.code })

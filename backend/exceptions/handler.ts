@@ -7,6 +7,7 @@ interface ErrorItem {
   field?: string
   rule?: string
   code?: string
+  [extra: string]: unknown
 }
 
 interface Answer {
@@ -89,10 +90,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
 
     if (error instanceof ApiError) {
-      const { code, field, rule, headers } = error.details
+      const { code, field, rule, headers, meta } = error.details
       return {
         status: error.status,
-        errors: [clean({ message: error.message, code, field, rule })],
+        errors: [clean({ message: error.message, code, field, rule, ...meta })],
         headers,
       }
     }

@@ -10,6 +10,7 @@ import type { HttpRouterService } from '@adonisjs/core/types'
 import type { LucidModel } from '@adonisjs/lucid/types/model'
 import type { ApplicationService } from '@adonisjs/core/types'
 import type { BasePolicy } from '@adonisjs/bouncer'
+import type { BaseCommand } from '@adonisjs/core/ace'
 import type { Actor } from '#policies/app_policy'
 
 export type LazyImport<T> = () => Promise<{ default: T }>
@@ -103,6 +104,8 @@ export interface PluginDefinition {
   models?: Record<string, LazyImport<LucidModel>>
   /** Seeders run by `node ace db:seed` and on a fresh start, after the host's. */
   seeders?: LazyImport<PluginSeeder>[]
+  /** Ace commands (default-exported BaseCommand classes), listed by `node ace` while enabled. */
+  commands?: LazyImport<typeof BaseCommand>[]
   agentTypes?: AgentTypeDefinition[]
   /** Called for every plugin, in dependency order, before any boot hook. */
   register?: (host: PluginHostApi) => void | Promise<void>

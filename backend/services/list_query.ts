@@ -176,6 +176,7 @@ export function applyFilters<Q extends AnyQuery>(query: Q, parsed: ParsedList, s
   const col = (field: string) => (spec.table ? `${spec.table}.${field}` : field)
   for (const { field, op, values } of parsed.filters) {
     const column = col(field)
+    const type = spec.filters[field]
     switch (op) {
       case '':
         values.length === 1 ? query.where(column, values[0]) : query.whereIn(column, values)
@@ -190,9 +191,17 @@ export function applyFilters<Q extends AnyQuery>(query: Q, parsed: ParsedList, s
       case '_gte':
         query.where(column, '>=', values[values.length - 1])
         break
-      case '_lte':
-        query.where(column, '<=', values[values.length - 1])
+      case '_lte': {
+        const value = values[values.length - 1]
+        // times are handed out to the millisecond but stored to the microsecond:
+        // "up to 10:00:00.123" includes everything within that millisecond
+        if (typeof type === 'string' && type === 'datetime') {
+          query.where(column, '<', new Date(Date.parse(String(value)) + 1).toISOString())
+        } else {
+          query.where(column, '<=', value)
+        }
         break
+      }
       case '_like':
         query.where((sub: any) => {
           for (const value of values) {

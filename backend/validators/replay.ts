@@ -33,8 +33,9 @@ export function parseBoardQuery(qs: Record<string, unknown>): { at: Date } {
   onlyKnown(qs, ['at'])
   const raw = single(qs, 'at')
   if (raw === undefined) return { at: new Date() }
+  /* luxon also reads a bare time ("12") as today; a moment in history needs its date */
   const at = DateTime.fromISO(raw, { zone: 'utc' })
-  if (!at.isValid || at.year < 1 || at.year > 9999) {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || !at.isValid || at.year < 1) {
     throw invalid('at must be an ISO 8601 time, like 2026-01-31T12:00:00Z', 'at')
   }
   return { at: at.toJSDate() }
