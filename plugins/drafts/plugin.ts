@@ -19,9 +19,11 @@ export default definePlugin({
     DraftVersion: () => import('./models/draft_version.js'),
     Approval: () => import('./models/approval.js'),
   },
+  seeders: [() => import('./seed/demo_drafts.js')],
   policies: {
     DraftPolicy: () => import('./policies/draft_policy.js'),
   },
+  openapi: () => import('./openapi.js'),
   routes({ router, middleware }) {
     router
       .group(() => {

@@ -94,7 +94,14 @@ async function demoBoard(port: number, email: string, password: string) {
   const headers = { authorization: `Bearer ${token}` }
   const tasks = await (await fetch(`${base}/tasks?_end=100`, { headers })).json()
   const agents = await (await fetch(`${base}/agents?_end=100`, { headers })).json()
-  return { tasks: tasks as any[], agents: (agents as any[]).map((agent) => agent.name) }
+  const drafts = await (await fetch(`${base}/drafts?_end=100`, { headers })).json()
+  const leads = await fetch(`${base}/leads?_end=1`, { headers })
+  return {
+    tasks: tasks as any[],
+    agents: (agents as any[]).map((agent) => agent.name),
+    drafts: drafts as any[],
+    leads: Number(leads.headers.get('x-total-count')),
+  }
 }
 
 test.group('The start command', () => {
@@ -126,6 +133,10 @@ test.group('The start command', () => {
     assert.equal(board.tasks.length, 20)
     assert.isTrue(board.tasks.every((task: any) => task.column === 'backlog'))
     assert.includeMembers(board.agents, ['orchestrator', 'lead_finder', 'enricher', 'copywriter'])
+    assert.isAtLeast(board.leads, 200)
+    const statuses = new Set(board.drafts.map((draft: any) => draft.status))
+    assert.includeMembers([...statuses], ['needs_approval', 'approved', 'draft'])
+    assert.isTrue(board.drafts.some((draft: any) => draft.current_version > 1))
     await stop(first.child)
 
     const second = start(dataDir, port, pgPort)
@@ -136,6 +147,8 @@ test.group('The start command', () => {
     const reseeded = await demoBoard(port, email, password)
     assert.equal(reseeded.tasks.length, 20, 'a restart does not seed twice')
     assert.equal(reseeded.agents.length, board.agents.length)
+    assert.equal(reseeded.drafts.length, board.drafts.length)
+    assert.equal(reseeded.leads, board.leads)
     await stop(second.child)
   }).timeout(240_000)
 })
