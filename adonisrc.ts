@@ -58,6 +58,7 @@ export default defineConfig({
   ],
 
   preloads: [
+    () => import('#start/shutdown'),
     () => import('#start/routes'),
     () => import('#start/kernel'),
     () => import('#start/realtime'),

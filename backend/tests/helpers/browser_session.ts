@@ -12,6 +12,11 @@ export class BrowserSession {
     return this.#cookies.get(name)
   }
 
+  /** Carries a cookie over, as a browser does when a load balancer sends it to another instance. */
+  setCookie(name: string, value: string) {
+    this.#cookies.set(name, value)
+  }
+
   async request(
     method: string,
     path: string,
