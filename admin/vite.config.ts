@@ -9,12 +9,17 @@ import react from '@vitejs/plugin-react'
 | API and the Transmit SSE stream to the backend on :4000.
 */
 const root = fileURLToPath(new URL('.', import.meta.url))
+const src = fileURLToPath(new URL('./src', import.meta.url))
 const API = process.env.VITE_API_TARGET ?? 'http://localhost:4000'
 
 export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  resolve: {
+    // Plugin screens (plugins/*/admin) reach the admin's shared code as `@admin/...`.
+    alias: { '@admin': src },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react'
-import { BrowserRouter, Outlet, Route, Routes } from 'react-router'
+import { BrowserRouter, Outlet, Route, Routes, useLocation } from 'react-router'
 import { Authenticated, CanAccess, Refine, type HttpError } from '@refinedev/core'
 import {
   ErrorComponent,
@@ -14,37 +14,25 @@ import routerProvider, {
   NavigateToResource,
   UnsavedChangesNotifier,
 } from '@refinedev/react-router'
-import dataProvider from '@refinedev/simple-rest'
-import { App as AntdApp, ConfigProvider, Flex, Result, Spin } from 'antd'
-import { DashboardOutlined, TeamOutlined } from '@ant-design/icons'
-import { API_URL, http } from './http'
-import { accessControlProvider, authProvider } from './auth'
+import { App as AntdApp, ConfigProvider } from 'antd'
+import { dataProvider } from './providers/data'
+import { authProvider } from './providers/auth'
+import { accessControlProvider } from './providers/access_control'
+import { liveProvider } from './providers/live'
+import { Forbidden, Loading } from './components/states'
+import { Header } from './shell/header'
+import { ScreenErrorBoundary } from './shell/screen_error_boundary'
+import { resources, routes } from './plugins'
 
 const LoginPage = lazy(() => import('./pages/login'))
-const HomePage = lazy(() => import('./pages/home'))
-const UserList = lazy(() => import('./pages/users/list'))
-const UserCreate = lazy(() => import('./pages/users/create'))
-const UserEdit = lazy(() => import('./pages/users/edit'))
 
-function Loading() {
-  return (
-    <Flex align="center" justify="center" style={{ minHeight: 240 }}>
-      <Spin size="large" />
-    </Flex>
-  )
-}
-
+/** A lazy screen: a spinner while its chunk loads, an error page if it throws. */
 function Page({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<Loading />}>{children}</Suspense>
-}
-
-function Forbidden() {
+  const { pathname } = useLocation()
   return (
-    <Result
-      status="403"
-      title="Not allowed"
-      subTitle="Your role does not give access to this page."
-    />
+    <ScreenErrorBoundary resetKey={pathname}>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </ScreenErrorBoundary>
   )
 }
 
@@ -59,25 +47,18 @@ const title = <ThemedTitle collapsed={false} text="Mission Control" />
 function Shell() {
   return (
     <Refine
-      dataProvider={dataProvider(API_URL, http)}
+      dataProvider={dataProvider}
       routerProvider={routerProvider}
       authProvider={authProvider}
       accessControlProvider={accessControlProvider}
+      liveProvider={liveProvider}
       notificationProvider={useNotificationProvider}
-      resources={[
-        { name: 'home', list: '/', meta: { label: 'Home', icon: <DashboardOutlined /> } },
-        {
-          name: 'users',
-          list: '/users',
-          create: '/users/create',
-          edit: '/users/edit/:id',
-          meta: { label: 'Users', icon: <TeamOutlined /> },
-        },
-      ]}
+      resources={resources}
       options={{
         syncWithLocation: true,
         warnWhenUnsavedChanges: true,
         disableTelemetry: true,
+        liveMode: 'auto',
         title: { text: 'Mission Control' },
         reactQuery: { clientConfig: { defaultOptions: { queries: { retry } } } },
       }}
@@ -90,7 +71,7 @@ function Shell() {
               fallback={<CatchAllNavigate to="/login" />}
               loading={<Loading />}
             >
-              <ThemedLayout Title={() => title}>
+              <ThemedLayout Title={() => title} Header={Header}>
                 <Page>
                   <CanAccess fallback={<Forbidden />}>
                     <Outlet />
@@ -100,12 +81,9 @@ function Shell() {
             </Authenticated>
           }
         >
-          <Route index element={<HomePage />} />
-          <Route path="/users">
-            <Route index element={<UserList />} />
-            <Route path="create" element={<UserCreate />} />
-            <Route path="edit/:id" element={<UserEdit />} />
-          </Route>
+          {routes.map(({ path, component: Screen }) => (
+            <Route key={path} path={path} element={<Screen />} />
+          ))}
           <Route path="*" element={<ErrorComponent />} />
         </Route>
         <Route

@@ -2,6 +2,7 @@ import type { HttpError } from '@refinedev/core'
 import { Create, useForm } from '@refinedev/antd'
 import { Form, Input, Select } from 'antd'
 import { ROLE_OPTIONS, type Role, type UserRecord } from './shared'
+import { formErrorNotification } from '../../lib/notifications'
 
 interface NewUser {
   email: string
@@ -12,6 +13,7 @@ interface NewUser {
 export default function UserCreate() {
   const { formProps, saveButtonProps } = useForm<UserRecord, HttpError, NewUser>({
     redirect: 'list',
+    errorNotification: formErrorNotification,
   })
 
   return (

@@ -2,6 +2,7 @@ import type { HttpError } from '@refinedev/core'
 import { Edit, useForm } from '@refinedev/antd'
 import { Alert, Form, Input, Select, Switch } from 'antd'
 import { ROLE_OPTIONS, type Role, type UserRecord } from './shared'
+import { formErrorNotification } from '../../lib/notifications'
 
 interface UserChanges {
   role: Role
@@ -11,6 +12,7 @@ interface UserChanges {
 export default function UserEdit() {
   const { formProps, saveButtonProps, query } = useForm<UserRecord, HttpError, UserChanges>({
     redirect: 'list',
+    errorNotification: formErrorNotification,
   })
   const user = query?.data?.data
 

@@ -1,47 +1,81 @@
 import type { HttpError } from '@refinedev/core'
 import { DateField, EditButton, getDefaultSortOrder, List, useTable } from '@refinedev/antd'
-import { Alert, Button, Empty, Form, Input, Space, Table, Tag } from 'antd'
-import { ROLE_COLORS, type UserRecord } from './shared'
+import { Form, Input, Select, Space, Table, Tag } from 'antd'
+import { QueryError, tableEmptyText } from '../../components/states'
+import {
+  filterValues,
+  hasActiveFilters,
+  toFilters,
+  type FilterField,
+} from '../../components/list_filters'
+import { ROLE_COLORS, ROLE_OPTIONS, type UserRecord } from './shared'
+
+const FILTERS: FilterField[] = [
+  { name: 'q', operator: 'eq' },
+  { name: 'role', operator: 'in' },
+  { name: 'is_active', operator: 'eq' },
+]
 
 export default function UserList() {
-  const { tableProps, sorters, searchFormProps, tableQuery } = useTable<
+  const { tableProps, sorters, filters, searchFormProps, tableQuery } = useTable<
     UserRecord,
     HttpError,
-    { q: string }
+    Record<string, unknown>
   >({
     syncWithLocation: true,
     pagination: { pageSize: 20 },
     sorters: { initial: [{ field: 'created_at', order: 'asc' }] },
-    // Free-text search over the users' email (the API's `q`).
-    onSearch: ({ q }) => [{ field: 'q', operator: 'eq', value: q?.trim() || undefined }],
+    // `q` searches the users' email.
+    onSearch: (values) => toFilters(FILTERS, values),
   })
+  const submit = () => searchFormProps.form?.submit()
 
   return (
     <List>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        <Form {...searchFormProps} layout="inline">
+        <Form {...searchFormProps} layout="inline" initialValues={filterValues(FILTERS, filters)}>
           <Form.Item name="q">
-            <Input.Search
-              placeholder="Search by email"
+            <Input.Search placeholder="Search by email" allowClear onSearch={submit} />
+          </Form.Item>
+          <Form.Item name="role">
+            <Select
+              mode="multiple"
               allowClear
-              onSearch={() => searchFormProps.form?.submit()}
+              placeholder="Role"
+              options={ROLE_OPTIONS}
+              onChange={submit}
+              style={{ minWidth: 160 }}
+            />
+          </Form.Item>
+          <Form.Item name="is_active">
+            <Select
+              allowClear
+              placeholder="Status"
+              onChange={submit}
+              style={{ width: 140 }}
+              options={[
+                { value: 'true', label: 'active' },
+                { value: 'false', label: 'deactivated' },
+              ]}
             />
           </Form.Item>
         </Form>
         {tableQuery.isError && (
-          <Alert
-            type="error"
-            showIcon
-            message="The users could not be loaded"
-            description={tableQuery.error?.message}
-            action={<Button onClick={() => tableQuery.refetch()}>Retry</Button>}
+          <QueryError
+            title="The users could not be loaded"
+            error={tableQuery.error}
+            onRetry={() => tableQuery.refetch()}
           />
         )}
         <Table<UserRecord>
           {...tableProps}
           rowKey="id"
           locale={{
-            emptyText: <Empty description={tableQuery.isError ? 'No data' : 'No users match'} />,
+            emptyText: tableEmptyText({
+              isError: tableQuery.isError,
+              filtered: hasActiveFilters(filters),
+              noun: 'users',
+            }),
           }}
           pagination={{
             ...tableProps.pagination,

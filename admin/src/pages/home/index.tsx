@@ -13,8 +13,8 @@ import {
   Tag,
   Typography,
 } from 'antd'
-import { API_URL, http, toHttpError } from '../http'
-import type { Me } from '../auth'
+import { API_URL, http, toHttpError } from '../../providers/http'
+import type { Me } from '../../providers/auth'
 
 interface Health {
   status: 'ok' | 'degraded' | 'down'

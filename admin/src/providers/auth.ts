@@ -1,13 +1,17 @@
-import type { AccessControlProvider, AuthProvider } from '@refinedev/core'
+import type { AuthProvider } from '@refinedev/core'
 import { API_URL, http, type ApiHttpError } from './http'
+import { realtime } from '../realtime/client'
+
+export type Role = 'admin' | 'operator' | 'closer' | 'viewer'
 
 /** GET /api/auth/me for a person. */
 export interface Me {
   type: 'user'
   id: string
   email: string
-  role: 'admin' | 'operator' | 'closer' | 'viewer'
+  role: Role
   is_active: boolean
+  /** What the server's role table lets this person do (docs/PERMISSIONS.md). */
   permissions: string[]
 }
 
@@ -54,6 +58,7 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
+    realtime.stop()
     await http.post(`${API_URL}/auth/logout`).catch(() => undefined)
     forgetMe()
     return { success: true, redirectTo: '/login' }
@@ -82,34 +87,9 @@ export const authProvider: AuthProvider = {
   async onError(error: ApiHttpError) {
     if (error?.statusCode === 401) {
       forgetMe()
+      realtime.stop()
       return { logout: true, redirectTo: '/login', error }
     }
     return {}
-  },
-}
-
-/*
-| The UI mirrors the server's role table: /api/auth/me lists the caller's
-| permissions. Resources without a rule here are left to the server to refuse.
-*/
-const RULES: Record<string, Record<string, string>> = {
-  users: {
-    list: 'users.read',
-    show: 'users.read',
-    create: 'users.manage',
-    edit: 'users.manage',
-  },
-}
-
-export const accessControlProvider: AccessControlProvider = {
-  async can({ resource, action }) {
-    const needed = resource ? RULES[resource]?.[action] : undefined
-    if (!needed) return { can: true }
-    const me = await fetchMe().catch(() => null)
-    if (me?.permissions.includes(needed)) return { can: true }
-    return { can: false, reason: 'Your role does not allow this action' }
-  },
-  options: {
-    buttons: { enableAccessControl: true, hideIfUnauthorized: true },
   },
 }

@@ -1,0 +1,92 @@
+import { useCustom } from '@refinedev/core'
+import { Card, Empty, Tag, Timeline, Typography } from 'antd'
+import { API_URL } from '../providers/http'
+import { formatDateTime } from '../lib/format'
+import { QueryError } from './states'
+
+/** An item of GET /api/replay/timeline (events, audit entries, and what plugins add). */
+export interface TimelineItem {
+  at: string
+  kind: string
+  [key: string]: unknown
+}
+
+const KIND_COLORS: Record<string, string> = {
+  event: 'blue',
+  audit: 'gray',
+  version: 'green',
+  approval: 'purple',
+}
+
+function label(item: TimelineItem): string {
+  if (item.kind === 'event') return String(item.event_type)
+  if (item.kind === 'audit') return `${item.action} by ${item.actor_type}`
+  if (item.kind === 'version')
+    return `version ${item.version_number}${item.change_note ? `: ${item.change_note}` : ''}`
+  if (item.kind === 'approval')
+    return `decision: ${item.action}${item.notes ? ` (${item.notes})` : ''}`
+  return item.kind
+}
+
+/**
+ * A record's history, oldest first: its events, its linked records' events,
+ * and what plugins add (draft versions, decisions); audit entries for admins.
+ */
+export function RecordTimeline({
+  subject,
+  id,
+  limit = 50,
+}: {
+  subject: 'task_id' | 'lead_id' | 'draft_id'
+  id: string
+  limit?: number
+}) {
+  const { result, query } = useCustom<TimelineItem[]>({
+    url: `${API_URL}/replay/timeline`,
+    method: 'get',
+    config: { query: { [subject]: id } },
+    errorNotification: false,
+  })
+  const items = (Array.isArray(result.data) ? result.data : []).filter(
+    (item) => item.kind !== 'audit'
+  )
+  const shown = items.slice(-limit)
+
+  return (
+    <Card size="small" title="Timeline" loading={query.isLoading}>
+      {query.isError ? (
+        <QueryError
+          title="The timeline could not be loaded"
+          error={query.error}
+          onRetry={() => query.refetch()}
+        />
+      ) : shown.length === 0 ? (
+        <Empty description="No history yet" />
+      ) : (
+        <>
+          {items.length > shown.length && (
+            <Typography.Paragraph type="secondary">
+              The last {shown.length} of {items.length} entries.
+            </Typography.Paragraph>
+          )}
+          <Timeline
+            items={shown.map((item, index) => ({
+              key: `${item.kind}-${String(item.id ?? index)}-${item.at}`,
+              color: KIND_COLORS[item.kind] ?? 'gray',
+              children: (
+                <>
+                  <Tag>{item.kind}</Tag>
+                  <Typography.Text>{label(item)}</Typography.Text>
+                  <br />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(item.at)}
+                  </Typography.Text>
+                </>
+              ),
+            }))}
+          />
+        </>
+      )}
+    </Card>
+  )
+}

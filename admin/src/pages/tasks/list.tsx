@@ -1,0 +1,244 @@
+import type { HttpError } from '@refinedev/core'
+import { useMany } from '@refinedev/core'
+import {
+  DeleteButton,
+  EditButton,
+  getDefaultSortOrder,
+  List,
+  ShowButton,
+  useTable,
+} from '@refinedev/antd'
+import { Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
+import { Link } from 'react-router'
+import { QueryError, tableEmptyText } from '../../components/states'
+import { TimeAgo } from '../../components/time_ago'
+import {
+  filterValues,
+  hasActiveFilters,
+  toFilters,
+  type FilterField,
+} from '../../components/list_filters'
+import { hasResource } from '../../plugins'
+import {
+  COLUMN_COLORS,
+  COLUMN_LABELS,
+  COLUMN_OPTIONS,
+  OWNER_TYPES,
+  PRIORITY_COLORS,
+  PRIORITY_LABELS,
+  PRIORITY_OPTIONS,
+  type TaskRecord,
+} from '../../lib/tasks'
+import type { AgentRecord } from '../../lib/agents'
+import { shortId } from '../../lib/format'
+
+const FILTERS: FilterField[] = [
+  { name: 'q', operator: 'eq' },
+  { name: 'column', operator: 'in' },
+  { name: 'priority', operator: 'in' },
+  { name: 'owner_type', operator: 'eq' },
+]
+
+export default function TaskList() {
+  const { tableProps, sorters, filters, searchFormProps, tableQuery } = useTable<
+    TaskRecord,
+    HttpError,
+    Record<string, unknown>
+  >({
+    syncWithLocation: true,
+    pagination: { pageSize: 20 },
+    sorters: { initial: [{ field: 'created_at', order: 'desc' }] },
+    onSearch: (values) => toFilters(FILTERS, values),
+  })
+
+  const tasks = tableProps.dataSource ?? []
+  const agentIds = [
+    ...new Set(tasks.filter((t) => t.owner_type === 'agent' && t.owner_id).map((t) => t.owner_id!)),
+  ]
+  const { result: agents } = useMany<AgentRecord>({
+    resource: 'agents',
+    ids: agentIds,
+    queryOptions: { enabled: agentIds.length > 0 },
+  })
+  const agentName = (id: string) => agents.data.find((agent) => agent.id === id)?.name
+  const showLeads = hasResource('leads')
+  const leadIds = [...new Set(tasks.map((t) => t.linked_lead_id).filter((id) => id !== null))]
+  const { result: leads } = useMany<{ id: string; business_name: string }>({
+    resource: 'leads',
+    ids: leadIds,
+    queryOptions: { enabled: showLeads && leadIds.length > 0 },
+    errorNotification: false,
+  })
+  const leadName = (id: string) => leads.data.find((lead) => lead.id === id)?.business_name
+  const showDrafts = hasResource('drafts')
+  const submit = () => searchFormProps.form?.submit()
+
+  return (
+    <List>
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Form
+          {...searchFormProps}
+          layout="inline"
+          initialValues={filterValues(FILTERS, filters)}
+          style={{ rowGap: 8 }}
+        >
+          <Form.Item name="q">
+            <Input.Search
+              placeholder="Search title and description"
+              allowClear
+              onSearch={submit}
+              style={{ width: 280 }}
+            />
+          </Form.Item>
+          <Form.Item name="column">
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder="Column"
+              options={COLUMN_OPTIONS}
+              onChange={submit}
+              style={{ minWidth: 180 }}
+            />
+          </Form.Item>
+          <Form.Item name="priority">
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder="Priority"
+              options={PRIORITY_OPTIONS}
+              onChange={submit}
+              style={{ minWidth: 160 }}
+            />
+          </Form.Item>
+          <Form.Item name="owner_type">
+            <Select
+              allowClear
+              placeholder="Owner"
+              options={OWNER_TYPES.map((value) => ({ value, label: value }))}
+              onChange={submit}
+              style={{ minWidth: 120 }}
+            />
+          </Form.Item>
+        </Form>
+        {tableQuery.isError && (
+          <QueryError
+            title="The tasks could not be loaded"
+            error={tableQuery.error}
+            onRetry={() => tableQuery.refetch()}
+          />
+        )}
+        <Table<TaskRecord>
+          {...tableProps}
+          rowKey="id"
+          locale={{
+            emptyText: tableEmptyText({
+              isError: tableQuery.isError,
+              filtered: hasActiveFilters(filters),
+              noun: 'tasks',
+            }),
+          }}
+          pagination={{
+            ...tableProps.pagination,
+            showSizeChanger: true,
+            showTotal: (total) => `${total} tasks`,
+          }}
+        >
+          <Table.Column<TaskRecord>
+            dataIndex="title"
+            title="Title"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('title', sorters)}
+            render={(title: string, task) => <Link to={`/tasks/show/${task.id}`}>{title}</Link>}
+          />
+          <Table.Column<TaskRecord>
+            dataIndex="column"
+            title="Column"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('column', sorters)}
+            render={(column: TaskRecord['column']) => (
+              <Tag color={COLUMN_COLORS[column]}>{COLUMN_LABELS[column]}</Tag>
+            )}
+          />
+          <Table.Column<TaskRecord>
+            dataIndex="priority"
+            title="Priority"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('priority', sorters)}
+            render={(priority: TaskRecord['priority']) => (
+              <Tag color={PRIORITY_COLORS[priority]}>{PRIORITY_LABELS[priority]}</Tag>
+            )}
+          />
+          <Table.Column<TaskRecord>
+            key="owner"
+            title="Owner"
+            render={(_, task) =>
+              task.owner_type === 'agent' && task.owner_id ? (
+                <Link to={`/agents/show/${task.owner_id}`}>
+                  {agentName(task.owner_id) ?? shortId(task.owner_id)}
+                </Link>
+              ) : (
+                <Typography.Text type="secondary">{task.owner_type}</Typography.Text>
+              )
+            }
+          />
+          {showLeads && (
+            <Table.Column<TaskRecord>
+              key="lead"
+              title="Lead"
+              render={(_, task) =>
+                task.linked_lead_id ? (
+                  <Link to={`/leads/show/${task.linked_lead_id}`}>
+                    {leadName(task.linked_lead_id) ?? shortId(task.linked_lead_id)}
+                  </Link>
+                ) : (
+                  '—'
+                )
+              }
+            />
+          )}
+          {showDrafts && (
+            <Table.Column<TaskRecord>
+              key="draft"
+              title="Draft"
+              render={(_, task) =>
+                task.linked_draft_id ? (
+                  <Link to={`/drafts/show/${task.linked_draft_id}`}>
+                    {shortId(task.linked_draft_id)}
+                  </Link>
+                ) : (
+                  '—'
+                )
+              }
+            />
+          )}
+          <Table.Column<TaskRecord>
+            dataIndex="updated_at"
+            title="Updated"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('updated_at', sorters)}
+            render={(value: string) => <TimeAgo value={value} />}
+          />
+          <Table.Column<TaskRecord>
+            dataIndex="created_at"
+            title="Created"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('created_at', sorters)}
+            render={(value: string) => <TimeAgo value={value} />}
+          />
+          <Table.Column<TaskRecord>
+            title="Actions"
+            key="actions"
+            fixed="right"
+            render={(_, task) => (
+              <Space size={4}>
+                <ShowButton hideText size="small" recordItemId={task.id} />
+                <EditButton hideText size="small" recordItemId={task.id} />
+                <DeleteButton hideText size="small" recordItemId={task.id} />
+              </Space>
+            )}
+          />
+        </Table>
+      </Space>
+    </List>
+  )
+}

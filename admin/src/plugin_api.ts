@@ -1,0 +1,70 @@
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react'
+import type { ResourceProps } from '@refinedev/core'
+import type { AccessRules } from './providers/access_control'
+
+/*
+| What a plugin's admin screens declare. The admin finds every
+| `plugins/<name>/admin/index.tsx` at build time and mounts what its
+| default export lists; removing the folder removes the screens and their
+| menu entries. Keep index.tsx light: screens are `lazy(() => import(...))`,
+| so each loads only when opened.
+|
+|   export default defineAdminPlugin({
+|     name: 'leads',
+|     resources: [{ name: 'leads', list: { path: '/leads', component: lazy(() => import('./list')) }, ... }],
+|     routes: [{ path: '/leads/pipeline', component: lazy(() => import('./pipeline')) }],
+|     menu: [{ name: 'pipeline', label: 'Pipeline', path: '/leads/pipeline' }],
+|     access: { leads: { create: 'leads.write', delete: 'leads.delete' } },
+|   })
+*/
+
+/** A screen: any component without props, usually `lazy(() => import('./list'))`. */
+export type Screen = ComponentType | LazyExoticComponent<ComponentType>
+
+/** A path (React Router syntax, `/leads/show/:id`) and the screen it shows. */
+export interface ScreenRoute {
+  path: string
+  component: Screen
+}
+
+type CrudAction = 'list' | 'show' | 'create' | 'edit'
+
+/**
+ * A Refine resource (name = the API path under /api) whose CRUD screens
+ * come with their routes. `meta.label`, `meta.icon` and `meta.order` place
+ * it in the menu (no `list`, or `meta.hide`: not in the menu).
+ */
+export interface AdminResource extends Omit<ResourceProps, CrudAction> {
+  list?: ScreenRoute
+  show?: ScreenRoute
+  create?: ScreenRoute
+  edit?: ScreenRoute
+}
+
+/** A menu entry for a page that is not a resource's list (an inbox, a board). */
+export interface AdminMenuEntry {
+  /** Unique; also the resource name access rules use for it (action `list`). */
+  name: string
+  label: string
+  path: string
+  icon?: ReactNode
+  /** Smaller first; the host's entries use 0-100 in tens. */
+  order?: number
+  /** Nest under another entry or resource by name. */
+  parent?: string
+}
+
+export interface AdminPlugin {
+  /** The plugin's folder name. */
+  name: string
+  resources?: AdminResource[]
+  /** Pages outside the CRUD routes, shown inside the signed-in layout. */
+  routes?: ScreenRoute[]
+  menu?: AdminMenuEntry[]
+  /** Which permission (from /api/auth/me) each action needs; see providers/access_control. */
+  access?: AccessRules
+}
+
+export function defineAdminPlugin(plugin: AdminPlugin): AdminPlugin {
+  return plugin
+}

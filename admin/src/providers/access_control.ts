@@ -1,0 +1,86 @@
+import type { AccessControlProvider, CanReturnType } from '@refinedev/core'
+import { fetchMe } from './auth'
+
+/*
+| The UI asks the server's rules instead of re-implementing them: GET
+| /api/auth/me lists the caller's permissions (the role table of
+| docs/PERMISSIONS.md), and each screen action names the permission it
+| needs. The server still refuses whatever the UI lets through.
+*/
+
+export interface RuleContext {
+  /** The caller's permissions, from /api/auth/me. */
+  permissions: ReadonlySet<string>
+  /** What `can({ params })` was given (a record, a move's from/to, ...). */
+  params?: Record<string, unknown>
+}
+
+/**
+ * A permission name, a list of them (any one is enough), or a function for
+ * rules that depend on the record: `true` when allowed, else the reason.
+ */
+export type AccessRule = string | readonly string[] | ((context: RuleContext) => true | string)
+
+/** resource name → action (`list`, `show`, `create`, `edit`, `delete`, or a custom one) → rule. */
+export type AccessRules = Record<string, Record<string, AccessRule>>
+
+const rules: AccessRules = {}
+
+/** Adds (or replaces) rules; the host's screens and every plugin call it once at startup. */
+export function registerAccessRules(more: AccessRules | undefined) {
+  for (const [resource, actions] of Object.entries(more ?? {})) {
+    rules[resource] = { ...rules[resource], ...actions }
+  }
+}
+
+const NOT_ALLOWED = 'Your role does not allow this'
+
+function evaluate(
+  rule: AccessRule,
+  context: RuleContext
+): { can: true } | { can: false; reason: string } {
+  if (typeof rule === 'function') {
+    const answer = rule(context)
+    return answer === true ? { can: true } : { can: false, reason: answer }
+  }
+  const needed = typeof rule === 'string' ? [rule] : rule
+  if (needed.some((permission) => context.permissions.has(permission))) return { can: true }
+  return { can: false, reason: NOT_ALLOWED }
+}
+
+/**
+ * The same answer as `useCan`, outside React (an event handler deciding
+ * before it sends). Without a rule the action is allowed here and left to
+ * the server; reading screens (`list`, `show`) need `records.read` at most.
+ */
+export async function checkAccess(
+  resource: string | undefined,
+  action: string,
+  params?: Record<string, unknown>
+): Promise<CanReturnType> {
+  const rule = resource ? rules[resource]?.[action] : undefined
+  if (!rule) return { can: true }
+  const me = await fetchMe().catch(() => null)
+  if (!me) return { can: false, reason: 'Sign in first' }
+  return evaluate(rule, { permissions: new Set(me.permissions), params })
+}
+
+/** Synchronous variant for code that already holds the permissions list. */
+export function allows(
+  permissions: readonly string[] | undefined,
+  resource: string,
+  action: string,
+  params?: Record<string, unknown>
+): CanReturnType {
+  const rule = rules[resource]?.[action]
+  if (!rule) return { can: true }
+  return evaluate(rule, { permissions: new Set(permissions ?? []), params })
+}
+
+export const accessControlProvider: AccessControlProvider = {
+  can: ({ resource, action, params }) =>
+    checkAccess(resource, action, params as Record<string, unknown> | undefined),
+  options: {
+    buttons: { enableAccessControl: true, hideIfUnauthorized: true },
+  },
+}

@@ -1,0 +1,85 @@
+import { lazy } from 'react'
+import {
+  AuditOutlined,
+  DashboardOutlined,
+  ProjectOutlined,
+  RobotOutlined,
+  TeamOutlined,
+} from '@ant-design/icons'
+import { defineAdminPlugin } from './plugin_api'
+import { Permission } from './lib/permissions'
+import { moveRefusal, type TaskColumn } from './lib/tasks'
+
+/*
+| The host's own screens, declared like a plugin's (plugin_api.ts). Menu
+| order: home 0, board 10, inbox 15, tasks 20, agents 30, feed 40, leads 50,
+| drafts 60, replay 80, audit 90, users 95.
+*/
+export default defineAdminPlugin({
+  name: 'host',
+  resources: [
+    {
+      name: 'home',
+      list: { path: '/', component: lazy(() => import('./pages/home')) },
+      meta: { label: 'Home', icon: <DashboardOutlined />, order: 0 },
+    },
+    {
+      name: 'tasks',
+      list: { path: '/tasks', component: lazy(() => import('./pages/tasks/list')) },
+      show: { path: '/tasks/show/:id', component: lazy(() => import('./pages/tasks/show')) },
+      create: { path: '/tasks/create', component: lazy(() => import('./pages/tasks/create')) },
+      edit: { path: '/tasks/edit/:id', component: lazy(() => import('./pages/tasks/edit')) },
+      meta: { label: 'Tasks', icon: <ProjectOutlined />, order: 20, canDelete: true },
+    },
+    {
+      name: 'agents',
+      list: { path: '/agents', component: lazy(() => import('./pages/agents/list')) },
+      show: { path: '/agents/show/:id', component: lazy(() => import('./pages/agents/show')) },
+      create: { path: '/agents/create', component: lazy(() => import('./pages/agents/create')) },
+      meta: { label: 'Agents', icon: <RobotOutlined />, order: 30 },
+    },
+    {
+      name: 'audit',
+      list: { path: '/audit', component: lazy(() => import('./pages/audit/list')) },
+      show: { path: '/audit/show/:id', component: lazy(() => import('./pages/audit/show')) },
+      meta: { label: 'Audit log', icon: <AuditOutlined />, order: 90 },
+    },
+    {
+      name: 'users',
+      list: { path: '/users', component: lazy(() => import('./pages/users/list')) },
+      create: { path: '/users/create', component: lazy(() => import('./pages/users/create')) },
+      edit: { path: '/users/edit/:id', component: lazy(() => import('./pages/users/edit')) },
+      meta: { label: 'Users', icon: <TeamOutlined />, order: 95 },
+    },
+  ],
+  access: {
+    tasks: {
+      create: Permission.WriteTasks,
+      edit: Permission.WriteTasks,
+      delete: Permission.FinishTasks,
+      /** can({ resource: 'tasks', action: 'move', params: { from, to } }) */
+      move: ({ permissions, params }) =>
+        !params?.to
+          ? true
+          : (moveRefusal(
+              (params.from as TaskColumn | null | undefined) ?? null,
+              params.to as TaskColumn,
+              permissions
+            ) ?? true),
+    },
+    agents: {
+      create: Permission.ControlAgents,
+      /** pause, resume, kill, and the global pause */
+      control: Permission.ControlAgents,
+      tokens: Permission.ManageAgentTokens,
+    },
+    events: { create: Permission.EmitEvents },
+    audit: { list: Permission.ReadAudit, show: Permission.ReadAudit },
+    users: {
+      list: Permission.ReadUsers,
+      show: Permission.ReadUsers,
+      create: Permission.ManageUsers,
+      edit: Permission.ManageUsers,
+    },
+  },
+})

@@ -1,0 +1,32 @@
+import { lazy } from 'react'
+import { FileTextOutlined } from '@ant-design/icons'
+import { defineAdminPlugin } from '@admin/plugin_api'
+import { Permission } from '@admin/lib/permissions'
+
+/**
+ * The drafts screens: list, record page with versions, create, and "new
+ * version" as the edit screen (a draft is never changed in place).
+ */
+export default defineAdminPlugin({
+  name: 'drafts',
+  resources: [
+    {
+      name: 'drafts',
+      list: { path: '/drafts', component: lazy(() => import('./list')) },
+      show: { path: '/drafts/show/:id', component: lazy(() => import('./show')) },
+      create: { path: '/drafts/create', component: lazy(() => import('./create')) },
+      edit: { path: '/drafts/edit/:id', component: lazy(() => import('./edit')) },
+      meta: { label: 'Drafts', icon: <FileTextOutlined />, order: 60 },
+    },
+  ],
+  access: {
+    drafts: {
+      create: Permission.WriteDrafts,
+      /** a new version */
+      edit: Permission.WriteDrafts,
+      submit: Permission.WriteDrafts,
+      /** approve, approve with notes, request changes, reject, edit inline and approve */
+      decide: Permission.DecideDrafts,
+    },
+  },
+})

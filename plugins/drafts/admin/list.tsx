@@ -1,0 +1,216 @@
+import type { HttpError } from '@refinedev/core'
+import { useMany } from '@refinedev/core'
+import { EditButton, getDefaultSortOrder, List, ShowButton, useTable } from '@refinedev/antd'
+import { Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
+import { Link } from 'react-router'
+import { QueryError, tableEmptyText } from '@admin/components/states'
+import { TimeAgo } from '@admin/components/time_ago'
+import {
+  filterValues,
+  hasActiveFilters,
+  toFilters,
+  type FilterField,
+} from '@admin/components/list_filters'
+import { hasResource } from '@admin/plugins'
+import { shortId } from '@admin/lib/format'
+import { DraftStatusTags } from './draft_status'
+import {
+  CHANNEL_LABELS,
+  CHANNEL_OPTIONS,
+  DraftStatus,
+  STATUS_OPTIONS,
+  type DraftRecord,
+} from './shared'
+
+const FILTERS: FilterField[] = [
+  { name: 'q', operator: 'eq' },
+  { name: 'status', operator: 'in' },
+  { name: 'channel', operator: 'in' },
+  // The API's own filter: drafts waiting past the approval SLA.
+  { name: 'overdue', operator: 'eq' },
+]
+
+function excerpt(content: string | null, length = 120) {
+  if (!content) return '—'
+  const flat = content.replace(/\s+/g, ' ').trim()
+  return flat.length > length ? `${flat.slice(0, length)}…` : flat
+}
+
+export default function DraftList() {
+  const { tableProps, sorters, filters, searchFormProps, tableQuery } = useTable<
+    DraftRecord,
+    HttpError,
+    Record<string, unknown>
+  >({
+    syncWithLocation: true,
+    pagination: { pageSize: 20 },
+    sorters: { initial: [{ field: 'updated_at', order: 'desc' }] },
+    onSearch: (values) => toFilters(FILTERS, values),
+  })
+  const submit = () => searchFormProps.form?.submit()
+
+  const showLeads = hasResource('leads')
+  const leadIds = [
+    ...new Set((tableProps.dataSource ?? []).map((d) => d.lead_id).filter((id) => id !== null)),
+  ]
+  const { result: leads } = useMany<{ id: string; business_name: string }>({
+    resource: 'leads',
+    ids: leadIds,
+    queryOptions: { enabled: showLeads && leadIds.length > 0 },
+    errorNotification: false,
+  })
+
+  return (
+    <List>
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Form
+          {...searchFormProps}
+          layout="inline"
+          initialValues={filterValues(FILTERS, filters)}
+          style={{ rowGap: 8 }}
+        >
+          <Form.Item name="q">
+            <Input.Search
+              placeholder="Search draft type"
+              allowClear
+              onSearch={submit}
+              style={{ width: 220 }}
+            />
+          </Form.Item>
+          <Form.Item name="status">
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder="Status"
+              options={STATUS_OPTIONS}
+              onChange={submit}
+              style={{ minWidth: 180 }}
+            />
+          </Form.Item>
+          <Form.Item name="channel">
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder="Channel"
+              options={CHANNEL_OPTIONS}
+              onChange={submit}
+              style={{ minWidth: 160 }}
+            />
+          </Form.Item>
+          <Form.Item name="overdue">
+            <Select
+              allowClear
+              placeholder="Overdue?"
+              onChange={submit}
+              style={{ width: 130 }}
+              options={[
+                { value: 'true', label: 'Overdue' },
+                { value: 'false', label: 'Not overdue' },
+              ]}
+            />
+          </Form.Item>
+        </Form>
+        {tableQuery.isError && (
+          <QueryError
+            title="The drafts could not be loaded"
+            error={tableQuery.error}
+            onRetry={() => tableQuery.refetch()}
+          />
+        )}
+        <Table<DraftRecord>
+          {...tableProps}
+          rowKey="id"
+          locale={{
+            emptyText: tableEmptyText({
+              isError: tableQuery.isError,
+              filtered: hasActiveFilters(filters),
+              noun: 'drafts',
+            }),
+          }}
+          pagination={{
+            ...tableProps.pagination,
+            showSizeChanger: true,
+            showTotal: (count) => `${count} drafts`,
+          }}
+        >
+          <Table.Column<DraftRecord>
+            dataIndex="draft_type"
+            title="Draft"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('draft_type', sorters)}
+            render={(type: string, draft) => (
+              <Space direction="vertical" size={0} style={{ maxWidth: 420 }}>
+                <Link to={`/drafts/show/${draft.id}`}>{type}</Link>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {excerpt(draft.content)}
+                </Typography.Text>
+              </Space>
+            )}
+          />
+          <Table.Column<DraftRecord>
+            dataIndex="channel"
+            title="Channel"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('channel', sorters)}
+            render={(channel: DraftRecord['channel']) => CHANNEL_LABELS[channel] ?? channel}
+          />
+          <Table.Column<DraftRecord>
+            dataIndex="status"
+            title="Status"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('status', sorters)}
+            render={(_, draft) => <DraftStatusTags draft={draft} />}
+          />
+          <Table.Column<DraftRecord>
+            dataIndex="current_version"
+            title="Version"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('current_version', sorters)}
+            render={(version: number) => <Tag>v{version}</Tag>}
+          />
+          {showLeads && (
+            <Table.Column<DraftRecord>
+              dataIndex="lead_id"
+              title="Lead"
+              render={(id: string | null) =>
+                id ? (
+                  <Link to={`/leads/show/${id}`}>
+                    {leads.data.find((lead) => lead.id === id)?.business_name ?? shortId(id)}
+                  </Link>
+                ) : (
+                  '—'
+                )
+              }
+            />
+          )}
+          <Table.Column<DraftRecord>
+            dataIndex="submitted_at"
+            title="Submitted"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('submitted_at', sorters)}
+            render={(value: string | null) => <TimeAgo value={value} empty="—" />}
+          />
+          <Table.Column<DraftRecord>
+            dataIndex="updated_at"
+            title="Updated"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('updated_at', sorters)}
+            render={(value: string) => <TimeAgo value={value} />}
+          />
+          <Table.Column<DraftRecord>
+            title="Actions"
+            key="actions"
+            render={(_, draft) => (
+              <Space size={4}>
+                <ShowButton hideText size="small" recordItemId={draft.id} />
+                {draft.status !== DraftStatus.Approved && (
+                  <EditButton hideText size="small" recordItemId={draft.id} title="New version" />
+                )}
+              </Space>
+            )}
+          />
+        </Table>
+      </Space>
+    </List>
+  )
+}

@@ -1,0 +1,29 @@
+import { lazy } from 'react'
+import { ContactsOutlined } from '@ant-design/icons'
+import { defineAdminPlugin } from '@admin/plugin_api'
+import { Permission } from '@admin/lib/permissions'
+
+/** The leads screens: a filterable list with CSV export, a record page and forms. */
+export default defineAdminPlugin({
+  name: 'leads',
+  resources: [
+    {
+      name: 'leads',
+      list: { path: '/leads', component: lazy(() => import('./list')) },
+      show: { path: '/leads/show/:id', component: lazy(() => import('./show')) },
+      create: { path: '/leads/create', component: lazy(() => import('./create')) },
+      edit: { path: '/leads/edit/:id', component: lazy(() => import('./edit')) },
+      meta: { label: 'Leads', icon: <ContactsOutlined />, order: 50, canDelete: true },
+    },
+  ],
+  access: {
+    leads: {
+      create: Permission.WriteLeads,
+      // Closers may edit, but only the follow-up fields (the form shows only those).
+      edit: [Permission.WriteLeads, Permission.WriteLeadFollowUp],
+      edit_all_fields: Permission.WriteLeads,
+      delete: Permission.DeleteLeads,
+      export: Permission.ExportLeads,
+    },
+  },
+})

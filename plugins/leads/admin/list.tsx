@@ -1,0 +1,231 @@
+import type { HttpError } from '@refinedev/core'
+import {
+  CreateButton,
+  DeleteButton,
+  EditButton,
+  getDefaultSortOrder,
+  List,
+  ShowButton,
+  useTable,
+} from '@refinedev/antd'
+import { Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
+import { Link } from 'react-router'
+import { QueryError, tableEmptyText } from '@admin/components/states'
+import { TimeAgo } from '@admin/components/time_ago'
+import {
+  filterValues,
+  hasActiveFilters,
+  toFilters,
+  type FilterField,
+} from '@admin/components/list_filters'
+import { ExportCsvButton } from './export_button'
+import {
+  SCORE_COLORS,
+  SCORE_OPTIONS,
+  STATUS_COLORS,
+  STATUS_OPTIONS,
+  type LeadRecord,
+} from './shared'
+
+const FILTERS: FilterField[] = [
+  { name: 'q', operator: 'eq' },
+  { name: 'status', operator: 'in' },
+  { name: 'lead_score', operator: 'in' },
+  { name: 'niche', operator: 'contains' },
+  { name: 'region', operator: 'contains' },
+]
+
+export default function LeadList() {
+  const { tableProps, sorters, filters, searchFormProps, tableQuery } = useTable<
+    LeadRecord,
+    HttpError,
+    Record<string, unknown>
+  >({
+    syncWithLocation: true,
+    pagination: { pageSize: 20 },
+    sorters: { initial: [{ field: 'created_at', order: 'desc' }] },
+    onSearch: (values) => toFilters(FILTERS, values),
+  })
+  const submit = () => searchFormProps.form?.submit()
+  const total = tableQuery.data?.total
+
+  return (
+    <List
+      headerButtons={({ createButtonProps }) => (
+        <Space wrap>
+          <ExportCsvButton filters={filters} sorters={sorters} total={total} />
+          {createButtonProps && <CreateButton {...createButtonProps} />}
+        </Space>
+      )}
+    >
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Form
+          {...searchFormProps}
+          layout="inline"
+          initialValues={filterValues(FILTERS, filters)}
+          style={{ rowGap: 8 }}
+        >
+          <Form.Item name="q">
+            <Input.Search
+              placeholder="Search name, contact, email, website"
+              allowClear
+              onSearch={submit}
+              style={{ width: 300 }}
+            />
+          </Form.Item>
+          <Form.Item name="status">
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder="Status"
+              options={STATUS_OPTIONS}
+              onChange={submit}
+              style={{ minWidth: 180 }}
+              data-testid="filter-status"
+            />
+          </Form.Item>
+          <Form.Item name="lead_score">
+            <Select
+              mode="multiple"
+              allowClear
+              placeholder="Score"
+              options={SCORE_OPTIONS}
+              onChange={submit}
+              style={{ minWidth: 120 }}
+              data-testid="filter-score"
+            />
+          </Form.Item>
+          <Form.Item name="niche">
+            <Input
+              placeholder="Niche"
+              allowClear
+              onPressEnter={submit}
+              onBlur={submit}
+              style={{ width: 150 }}
+            />
+          </Form.Item>
+          <Form.Item name="region">
+            <Input
+              placeholder="Region"
+              allowClear
+              onPressEnter={submit}
+              onBlur={submit}
+              style={{ width: 150 }}
+            />
+          </Form.Item>
+        </Form>
+        {tableQuery.isError && (
+          <QueryError
+            title="The leads could not be loaded"
+            error={tableQuery.error}
+            onRetry={() => tableQuery.refetch()}
+          />
+        )}
+        <Table<LeadRecord>
+          {...tableProps}
+          rowKey="id"
+          locale={{
+            emptyText: tableEmptyText({
+              isError: tableQuery.isError,
+              filtered: hasActiveFilters(filters),
+              noun: 'leads',
+            }),
+          }}
+          pagination={{
+            ...tableProps.pagination,
+            showSizeChanger: true,
+            showTotal: (count) => `${count} leads`,
+          }}
+        >
+          <Table.Column<LeadRecord>
+            dataIndex="business_name"
+            title="Business"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('business_name', sorters)}
+            render={(name: string, lead) => (
+              <Space direction="vertical" size={0}>
+                <Link to={`/leads/show/${lead.id}`}>{name}</Link>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {lead.website}
+                </Typography.Text>
+              </Space>
+            )}
+          />
+          <Table.Column<LeadRecord>
+            dataIndex="niche"
+            title="Niche"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('niche', sorters)}
+          />
+          <Table.Column<LeadRecord>
+            dataIndex="region"
+            title="Region"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('region', sorters)}
+          />
+          <Table.Column<LeadRecord>
+            dataIndex="lead_score"
+            title="Score"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('lead_score', sorters)}
+            render={(score: LeadRecord['lead_score']) => (
+              <Tag color={SCORE_COLORS[score]}>{score}</Tag>
+            )}
+          />
+          <Table.Column<LeadRecord>
+            dataIndex="status"
+            title="Status"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('status', sorters)}
+            render={(status: LeadRecord['status']) => (
+              <Tag color={STATUS_COLORS[status]}>{status}</Tag>
+            )}
+          />
+          <Table.Column<LeadRecord>
+            key="contact"
+            title="Contact"
+            render={(_, lead) =>
+              lead.contact_name || lead.email ? (
+                <Space direction="vertical" size={0}>
+                  <span>{lead.contact_name ?? '—'}</span>
+                  {lead.email && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {lead.email}
+                    </Typography.Text>
+                  )}
+                </Space>
+              ) : (
+                '—'
+              )
+            }
+          />
+          <Table.Column<LeadRecord>
+            dataIndex="last_action_at"
+            title="Last action"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('last_action_at', sorters)}
+            render={(value: string | null) => <TimeAgo value={value} />}
+          />
+          <Table.Column<LeadRecord>
+            dataIndex="created_at"
+            title="Added"
+            sorter
+            defaultSortOrder={getDefaultSortOrder('created_at', sorters)}
+            render={(value: string) => <TimeAgo value={value} />}
+          />
+          <Table.Column<LeadRecord>
+            title="Actions"
+            key="actions"
+            render={(_, lead) => (
+              <Space size={4}>
+                <ShowButton hideText size="small" recordItemId={lead.id} />
+                <EditButton hideText size="small" recordItemId={lead.id} />
+                <DeleteButton hideText size="small" recordItemId={lead.id} />
+              </Space>
+            )}
+          />
+        </Table>
+      </Space>
+    </List>
+  )
+}
