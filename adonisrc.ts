@@ -91,7 +91,8 @@ export default defineConfig({
     forceExit: false,
   },
 
-  metaFiles: [],
+  /* copied into build/ by `node ace build` */
+  metaFiles: [{ pattern: 'seed/*.json', reloadServer: false }],
 
   hooks: {
     onBuildStarting: [],
