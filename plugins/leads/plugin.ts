@@ -1,8 +1,11 @@
 import { definePlugin } from '#plugin_host/define_plugin'
 
+const LeadsController = () => import('./controllers/leads_controller.js')
+
 /**
- * Leads: the businesses the agents find and the closers work. This issue's
- * version owns the table and model; routes, policy and export come next.
+ * Leads: the businesses the agents find and the closers work. A table with
+ * dedupe on website and email, the list dialect with search, a streamed CSV
+ * export, demo leads on an empty table and `node ace seed:leads`.
  */
 export default definePlugin({
   name: 'leads',
@@ -10,5 +13,28 @@ export default definePlugin({
   description: 'Businesses found by agents, enriched and worked by closers.',
   models: {
     Lead: () => import('./models/lead.js'),
+  },
+  policies: {
+    LeadPolicy: () => import('./policies/lead_policy.js'),
+  },
+  seeders: [() => import('./seed/demo_leads.js')],
+  commands: [
+    () => import('./commands/seed_leads.js'),
+    () => import('./commands/leads_export_sql.js'),
+  ],
+  openapi: () => import('./openapi.js'),
+  routes({ router, middleware }) {
+    const uuid = router.matchers.uuid()
+    router
+      .group(() => {
+        router.get('leads', [LeadsController, 'index'])
+        // Before `leads/:id` (ids are UUID-matched anyway).
+        router.get('leads/export.csv', [LeadsController, 'export'])
+        router.get('leads/:id', [LeadsController, 'show']).where('id', uuid)
+        router.post('leads', [LeadsController, 'store'])
+        router.patch('leads/:id', [LeadsController, 'update']).where('id', uuid)
+        router.delete('leads/:id', [LeadsController, 'destroy']).where('id', uuid)
+      })
+      .use(middleware.auth())
   },
 })

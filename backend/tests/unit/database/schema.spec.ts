@@ -69,7 +69,8 @@ const TABLES: Record<string, Record<string, string>> = {
     phone: 'text',
     source: 'text',
     lead_score: 'text',
-    status: 'text',
+    /* a native enum in funnel order, so sorting by status follows the funnel (plugins/leads) */
+    status: 'USER-DEFINED',
     last_action_at: 'timestamp with time zone',
     next_step: 'text',
     notes: 'jsonb',
@@ -117,7 +118,7 @@ const TABLES: Record<string, Record<string, string>> = {
   agent_access_tokens: { tokenable_id: 'uuid' },
 }
 
-/* The enums of the design, enforced by CHECK constraints. */
+/* The enums of the design, enforced by CHECK constraints or native enum types. */
 const ENUMS: [string, string, string[]][] = [
   ['users', 'role', ['admin', 'operator', 'closer', 'viewer']],
   ['agents', 'status', ['idle', 'running', 'paused', 'blocked']],
@@ -205,6 +206,19 @@ test.group('Database schema', () => {
   test('enum columns accept their values and refuse anything else', async ({ assert }) => {
     const checks = await constraints('c')
     for (const [table, column, values] of ENUMS) {
+      const native = await db.rawQuery(
+        `SELECT e.enumlabel FROM pg_attribute a JOIN pg_enum e ON e.enumtypid = a.atttypid
+         WHERE a.attrelid = ?::regclass AND a.attname = ? ORDER BY e.enumsortorder`,
+        [table, column]
+      )
+      if (native.rows.length) {
+        assert.deepEqual(
+          native.rows.map((row: { enumlabel: string }) => row.enumlabel),
+          values,
+          `${table}.${column}`
+        )
+        continue
+      }
       const check = checks.find(
         (c) => c.table === table && c.def.includes(column === 'column' ? '"column"' : column)
       )

@@ -1,0 +1,77 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Lead from '../models/lead.js'
+import LeadPolicy from '../policies/lead_policy.js'
+import { ApiError } from '#exceptions/api_error'
+import { actorFromContext } from '#services/change_recorder'
+import { parseListQuery } from '#services/list_query'
+import { createLeadValidator, updateLeadValidator, FOLLOW_UP_FIELDS } from '../validators/lead.js'
+import { LEAD_LIST, runLeadList } from '../services/lead_list.js'
+import {
+  assertNoNul,
+  exportFileName,
+  exportSql,
+  openExportStream,
+} from '../services/lead_export.js'
+import { createLead } from '../actions/create_lead.js'
+import { updateLead } from '../actions/update_lead.js'
+import { deleteLead } from '../actions/delete_lead.js'
+
+export default class LeadsController {
+  async index(ctx: HttpContext) {
+    await ctx.bouncer.with(LeadPolicy).authorize('view')
+    assertNoNul(ctx.request.qs())
+    return runLeadList(ctx)
+  }
+
+  async show({ bouncer, params }: HttpContext) {
+    await bouncer.with(LeadPolicy).authorize('view')
+    const lead = await Lead.find(params.id)
+    if (!lead) throw ApiError.notFound('Lead')
+    return lead
+  }
+
+  async store(ctx: HttpContext) {
+    await ctx.bouncer.with(LeadPolicy).authorize('create')
+    const data = await ctx.request.validateUsing(createLeadValidator)
+    const lead = await createLead(actorFromContext(ctx), data)
+    return ctx.response.created(lead)
+  }
+
+  /** Closers change only the follow-up fields; naming any other field is refused whole. */
+  async update(ctx: HttpContext) {
+    const policy = ctx.bouncer.with(LeadPolicy)
+    await policy.authorize('update')
+    if (await policy.denies('updateEveryField')) {
+      const body = ctx.request.body()
+      const others = Object.keys(body).filter((key) => !FOLLOW_UP_FIELDS.includes(key as any))
+      if (others.length > 0) {
+        throw ApiError.forbidden(
+          `Your role may change only status, next_step and notes of a lead; remove: ${others.join(', ')}`
+        )
+      }
+    }
+    const changes = await ctx.request.validateUsing(updateLeadValidator)
+    return updateLead(actorFromContext(ctx), ctx.params.id, changes)
+  }
+
+  async destroy(ctx: HttpContext) {
+    await ctx.bouncer.with(LeadPolicy).authorize('delete')
+    await deleteLead(actorFromContext(ctx), ctx.params.id)
+    return ctx.response.noContent()
+  }
+
+  /** GET /api/leads/export.csv: every row the list would show, as CSV. */
+  async export(ctx: HttpContext) {
+    await ctx.bouncer.with(LeadPolicy).authorize('export')
+    const qs = ctx.request.qs()
+    assertNoNul(qs)
+    // Paging does not apply to an export: every matching row is sent.
+    const { _start: _s, _end: _e, ...query } = qs
+    const parsed = parseListQuery(query, LEAD_LIST)
+    const stream = await openExportStream(exportSql(parsed))
+    ctx.response.header('content-type', 'text/csv; charset=utf-8')
+    ctx.response.header('content-disposition', `attachment; filename="${exportFileName()}"`)
+    ctx.response.header('cache-control', 'no-store')
+    ctx.response.stream(stream)
+  }
+}

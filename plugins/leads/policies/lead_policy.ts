@@ -1,0 +1,31 @@
+import AppPolicy, { type Actor } from '#policies/app_policy'
+import { Permission } from '#policies/permissions'
+
+/** Leads by the role table; closers hold only the follow-up part of writing. */
+export default class LeadPolicy extends AppPolicy {
+  view(actor: Actor) {
+    return this.can(actor, Permission.ReadRecords)
+  }
+
+  create(actor: Actor) {
+    return this.can(actor, Permission.WriteLeads)
+  }
+
+  /** Any update at all: every field, or only status, next_step and notes. */
+  update(actor: Actor) {
+    return this.can(actor, Permission.WriteLeads) || this.can(actor, Permission.WriteLeadFollowUp)
+  }
+
+  /** Fields beyond the follow-up ones (business_name, website, lead_score, ...). */
+  updateEveryField(actor: Actor) {
+    return this.can(actor, Permission.WriteLeads)
+  }
+
+  delete(actor: Actor) {
+    return this.can(actor, Permission.DeleteLeads)
+  }
+
+  export(actor: Actor) {
+    return this.can(actor, Permission.ExportLeads)
+  }
+}

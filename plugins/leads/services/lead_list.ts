@@ -1,0 +1,104 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import {
+  applyFilters,
+  applySort,
+  parseListQuery,
+  type ListSpec,
+  type ParsedList,
+} from '#services/list_query'
+import { DateTime } from 'luxon'
+import { LEAD_SCORES, LEAD_STATUSES } from '../enums.js'
+import db from '@adonisjs/lucid/services/db'
+
+/**
+ * What the leads list (and its CSV export) may filter, sort and search.
+ * Sort fields have indexes; `q` and `_like` are served by trigram indexes.
+ */
+export const LEAD_LIST: ListSpec = {
+  filters: {
+    id: 'uuid',
+    business_name: 'text',
+    niche: 'text',
+    region: 'text',
+    website: 'text',
+    contact_name: 'text',
+    contact_role: 'text',
+    email: 'text',
+    phone: 'text',
+    source: 'text',
+    lead_score: { enum: LEAD_SCORES },
+    status: { enum: LEAD_STATUSES },
+    next_step: 'text',
+    last_action_at: 'datetime',
+    created_at: 'datetime',
+    updated_at: 'datetime',
+  },
+  sortable: [
+    'business_name',
+    'niche',
+    'region',
+    'lead_score',
+    'status',
+    'created_at',
+    'updated_at',
+    'last_action_at',
+  ],
+  search: ['business_name', 'contact_name', 'email', 'website', 'niche', 'region'],
+  /* newest first: what a closer opening the table wants to see */
+  defaultSort: [['created_at', 'desc']],
+  tieBreaker: 'id',
+}
+
+/* The columns leads_counts is keyed by (see the leads_counts migration). */
+const COUNTED = new Set(['status', 'lead_score', 'niche', 'region'])
+
+/** Whether the counters can answer: no `q`, and filters only on counted columns. */
+export function countableFromCounters(parsed: ParsedList) {
+  return !parsed.q && parsed.filters.every(({ field }) => COUNTED.has(field))
+}
+
+/**
+ * The exact number of leads the list's filters and `q` match. Filters on
+ * status, lead_score, niche and region only (the usual views) sum the
+ * trigger-maintained counters with the very same WHERE, built by the same
+ * translator; anything else counts the leads.
+ */
+export async function countLeads(parsed: ParsedList): Promise<number> {
+  if (countableFromCounters(parsed)) {
+    const query = applyFilters(db.from('leads_counts'), parsed, LEAD_LIST)
+    const [{ total }] = await query.sum('n as total')
+    return Number(total ?? 0)
+  }
+  const query = applyFilters(db.from('leads'), parsed, LEAD_LIST)
+  const [{ total }] = await query.count('* as total')
+  return Number(total)
+}
+
+/* Timestamps as the Lead model serializes them (Luxon's ISO in the server's zone). */
+const TIMESTAMPS = ['last_action_at', 'created_at', 'updated_at'] as const
+
+function serializeRow(row: Record<string, unknown>) {
+  for (const column of TIMESTAMPS) {
+    const value = row[column]
+    if (value instanceof Date) row[column] = DateTime.fromJSDate(value).toISO()
+  }
+  return row
+}
+
+/**
+ * The host translator's steps (parse, filter, sort, page) with two changes
+ * for a table of a million rows: the total comes from countLeads instead of
+ * a count(*) over the leads, and the page is read as plain rows (the same
+ * JSON the Lead model gives, without hydrating models: a third less CPU per
+ * request). Count and page run side by side.
+ */
+export async function runLeadList(ctx: HttpContext) {
+  const parsed = parseListQuery(ctx.request.qs(), LEAD_LIST)
+  const page = applyFilters(db.from('leads'), parsed, LEAD_LIST)
+  applySort(page, parsed, LEAD_LIST)
+  page.offset(parsed.start).limit(parsed.end - parsed.start)
+  const [total, rows] = await Promise.all([countLeads(parsed), page])
+  ctx.response.header('x-total-count', String(total))
+  ctx.response.header('content-type', 'application/json; charset=utf-8')
+  return JSON.stringify(rows.map(serializeRow))
+}
