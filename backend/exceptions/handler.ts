@@ -29,6 +29,16 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; message: string; code: 
     code: 'E_REFERENCE',
   },
   '23514': { status: 422, message: 'A value is outside the allowed set', code: 'E_CHECK' },
+  '22021': {
+    status: 422,
+    message: 'A value contains bytes that are not valid text',
+    code: 'E_INVALID_INPUT',
+  },
+  '22P05': {
+    status: 422,
+    message: 'A value contains a character that cannot be stored',
+    code: 'E_INVALID_INPUT',
+  },
   '22P02': { status: 422, message: 'A value has the wrong format', code: 'E_INVALID_INPUT' },
   '22001': { status: 422, message: 'A value is too long', code: 'E_TOO_LONG' },
   '22003': { status: 422, message: 'A number is out of range', code: 'E_OUT_OF_RANGE' },

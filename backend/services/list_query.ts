@@ -50,6 +50,12 @@ function invalid(message: string, field?: string) {
 function asList(value: unknown, key: string): string[] {
   const values = Array.isArray(value) ? value : [value]
   for (const item of values) {
+    if (typeof item === 'string' && item.includes('\u0000')) {
+      throw new ApiError(422, `Query parameter "${key}" contains a NUL character`, {
+        field: key,
+        code: 'E_INVALID_QUERY',
+      })
+    }
     if (typeof item !== 'string') {
       throw new ApiError(400, `Query parameter "${key}" is malformed`, {
         field: key,

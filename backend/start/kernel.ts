@@ -14,7 +14,7 @@ server.use([
   () => import('#middleware/drain_middleware'),
   () => import('#middleware/request_id_middleware'),
   () => import('#middleware/container_bindings_middleware'),
-  () => import('@adonisjs/static/static_middleware'),
+  () => import('#middleware/static_middleware'),
   () => import('@adonisjs/cors/cors_middleware'),
 ])
 

@@ -157,6 +157,26 @@ test.group('Errors: the contract shape everywhere', () => {
     assert.equal(ctx.response.getStatus(), 503)
   })
 
+  test('NUL characters in a query or a body answer 422, not 500', async ({ assert }) => {
+    const admin = await makeUser(Role.Admin)
+    const token = (await User.accessTokens.create(admin)).value!.release()
+    const headers = { 'authorization': `Bearer ${token}`, 'content-type': 'application/json' }
+    const list = await fetch(`${BASE()}/api/tasks?q=a%00b`, { headers })
+    assert.equal(list.status, 422)
+    const body = await fetch(`${BASE()}/api/tasks`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title: 'a\u0000b', description: 'x' }),
+    })
+    assert.equal(body.status, 422)
+    const event = await fetch(`${BASE()}/api/events`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ event_type: 'note.added', payload: { text: 'a\u0000b' } }),
+    })
+    assert.isBelow(event.status, 500)
+  })
+
   test('every answer carries its request id', async ({ assert }) => {
     const response = await new BrowserSession().get('/api/health')
     assert.match(response.headers.get('x-request-id') ?? '', /\w{10,}/)
