@@ -1,16 +1,16 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
 import { BaseCommand, args } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import string from '@adonisjs/core/helpers/string'
+import { labelOf, normalizePluginName, scaffoldPlugin } from '#plugin_host/scaffold'
 
-const SNAKE_CASE = /^[a-z][a-z0-9_]*$/
+export { normalizePluginName }
 
 /**
  * `node ace make:plugin <name>`: scaffolds plugins/<name>/ with a plugin.ts,
  * one authenticated route, its controller, a test that passes at once and a
  * README. Plain template strings: the files are small and easier to read here
- * than spread over stubs.
+ * than spread over stubs. The writing itself is shared with make:agent
+ * (#plugin_host/scaffold).
  */
 export default class MakePlugin extends BaseCommand {
   static commandName = 'make:plugin'
@@ -29,68 +29,20 @@ export default class MakePlugin extends BaseCommand {
   declare name: string
 
   async run() {
-    const name = normalizePluginName(this.name)
-    if (!name) {
-      return this.#fail(
-        `Invalid plugin name ${JSON.stringify(this.name)}: after conversion to snake_case it must start with a letter and contain only a-z, 0-9 and _`
-      )
-    }
-
-    const root = this.app.makePath('plugins')
-    const folder = join(root, name)
-    if (existsSync(folder)) {
-      return this.#fail(`plugins/${name} already exists: choose another name or remove that folder`)
-    }
-
-    /*
-     * Written into a hidden folder (discovery skips dot-folders) and renamed at
-     * the end, so a failure never leaves a half plugin that would break the boot.
-     */
-    const staging = join(root, `.${name}.tmp-${process.pid}-${Date.now()}`)
-    const files = pluginFiles(name)
-    try {
-      for (const [path, contents] of Object.entries(files)) {
-        mkdirSync(dirname(join(staging, path)), { recursive: true })
-        writeFileSync(join(staging, path), contents)
-      }
-      renameSync(staging, folder)
-    } catch (error) {
-      rmSync(staging, { recursive: true, force: true })
-      throw error
-    }
-
-    for (const path of Object.keys(files)) {
-      this.logger.action(`create plugins/${name}/${path}`).succeeded()
-    }
-    const enabled = process.env.PLUGINS?.trim()
-    this.logger.log('')
-    this.logger.log(`Plugin "${name}" is ready. Run its test:`)
-    this.logger.log(`  node ace test plugins --files plugins/${name}/tests/${name}.spec.ts`)
-    if (enabled && enabled !== '*') {
-      this.logger.warning(`PLUGINS is set ("${enabled}"): add ${name} to it to enable the plugin`)
-    }
+    await scaffoldPlugin(this, this.name, {
+      kind: 'plugin',
+      files: pluginFiles,
+      next: (name) => [
+        `Plugin "${name}" is ready. Run its test:`,
+        `  node ace test plugins --files plugins/${name}/tests/${name}.spec.ts`,
+      ],
+    })
   }
-
-  #fail(message: string) {
-    this.logger.error(message)
-    this.exitCode = 1
-  }
-}
-
-/** snake_case name, or null when the input cannot make one. Valid snake_case is kept as typed. */
-export function normalizePluginName(input: string | undefined): string | null {
-  const raw = (input ?? '').trim()
-  const name = SNAKE_CASE.test(raw) ? raw : string.snakeCase(raw)
-  return SNAKE_CASE.test(name) ? name : null
 }
 
 /** The generated files, by path inside the plugin folder. */
 export function pluginFiles(name: string): Record<string, string> {
-  const label = name
-    .split('_')
-    .filter(Boolean)
-    .map((word) => word[0].toUpperCase() + word.slice(1))
-    .join(' ')
+  const label = labelOf(name)
   const controller = `${string.pascalCase(name)}Controller`
 
   return {

@@ -4,6 +4,7 @@ import { createEventValidator } from '#validators/event'
 import { actorFromContext } from '#services/change_recorder'
 import { findEvent, listEvents } from '#services/event_feed'
 import { emitEvent } from '#actions/events/emit_event'
+import { checkProgressEvent } from '#services/agent_types'
 
 export default class EventsController {
   /** The list dialect, or `?after=<seq>` for the reconnect backfill. */
@@ -17,11 +18,16 @@ export default class EventsController {
     return findEvent(params.id)
   }
 
-  /** A progress event; paused agents never get here (the auth middleware answers 423). */
+  /**
+   * A progress event; paused agents never get here (the auth middleware
+   * answers 423). Its type and payload are checked against the agent types'
+   * declarations (#services/agent_types).
+   */
   async store(ctx: HttpContext) {
     await ctx.bouncer.with(EventPolicy).authorize('emit')
     const data = await ctx.request.validateUsing(createEventValidator)
-    const event = await emitEvent(actorFromContext(ctx), data)
+    const payload = await checkProgressEvent(ctx.auth.user!, data.event_type, data.payload)
+    const event = await emitEvent(actorFromContext(ctx), { ...data, payload })
     return ctx.response.created(event)
   }
 }

@@ -12,8 +12,23 @@ import type { ApplicationService } from '@adonisjs/core/types'
 import type { BasePolicy } from '@adonisjs/bouncer'
 import type { BaseCommand } from '@adonisjs/core/ace'
 import type { Actor } from '#policies/app_policy'
+import type { OpenApiContribution } from '#openapi/kit'
+import { VineObject } from '@vinejs/vine'
+import { EVENT_TYPE_PATTERN, reservedEventTypeReason } from '#enums/event_type'
 
 export type LazyImport<T> = () => Promise<{ default: T }>
+
+/** A VineJS object schema: `vine.object({ ... })`. */
+export type ObjectSchema = VineObject<any, any, any, any>
+
+/** A progress event an agent type emits through POST /api/events, and the shape of its payload. */
+export interface AgentEventTypeDefinition {
+  /** `namespace.verb`, lowercase (`lead.enriched`); not in the host's namespaces, not ending in .created/.updated/.deleted. */
+  type: string
+  description?: string
+  /** The payload's schema; without one, any JSON object is accepted. */
+  payload?: ObjectSchema
+}
 
 /** An agent type: what an agent of this kind is and what its tokens may do. */
 export interface AgentTypeDefinition {
@@ -23,6 +38,10 @@ export interface AgentTypeDefinition {
   description?: string
   /** Abilities given to the tokens of agents of this type. */
   abilities?: string[]
+  /** Schema of an agent's `metadata.settings`, checked when an agent of this type is created with them. */
+  settings?: ObjectSchema
+  /** The only event types agents of this type may post; each name belongs to one agent type. */
+  events?: AgentEventTypeDefinition[]
 }
 
 /** What a plugin's `routes` function receives. Routes are mounted under /api. */
@@ -106,6 +125,8 @@ export interface PluginDefinition {
   seeders?: LazyImport<PluginSeeder>[]
   /** Ace commands (default-exported BaseCommand classes), listed by `node ace` while enabled. */
   commands?: LazyImport<typeof BaseCommand>[]
+  /** The plugin's routes in GET /api/openapi.json: a module default-exporting defineOpenApi({...}). */
+  openapi?: LazyImport<OpenApiContribution>
   agentTypes?: AgentTypeDefinition[]
   /** Called for every plugin, in dependency order, before any boot hook. */
   register?: (host: PluginHostApi) => void | Promise<void>
@@ -129,7 +150,7 @@ export function definePlugin(definition: PluginDefinition): DefinedPlugin {
       `plugin name must be snake_case (a-z, 0-9, _), got ${JSON.stringify(definition.name)}`
     )
   }
-  for (const key of ['routes', 'register', 'boot'] as const) {
+  for (const key of ['routes', 'register', 'boot', 'openapi'] as const) {
     if (definition[key] !== undefined && typeof definition[key] !== 'function') {
       throw new TypeError(`"${key}" must be a function`)
     }
@@ -145,6 +166,38 @@ export function assertAgentType(type: AgentTypeDefinition) {
       `agent type ${JSON.stringify(type?.name)} needs a snake_case name and a label`
     )
   }
+  const where = `agent type "${type.name}"`
+  if (type.abilities !== undefined && !isStringArray(type.abilities)) {
+    throw new TypeError(`${where}: "abilities" must be an array of strings`)
+  }
+  if (type.settings !== undefined && !(type.settings instanceof VineObject)) {
+    throw new TypeError(`${where}: "settings" must be a VineJS object schema (vine.object({...}))`)
+  }
+  if (type.events === undefined) return
+  if (!Array.isArray(type.events)) throw new TypeError(`${where}: "events" must be an array`)
+  const seen = new Set<string>()
+  for (const event of type.events) {
+    const name = event?.type
+    if (typeof name !== 'string' || name.length > 100 || !EVENT_TYPE_PATTERN.test(name)) {
+      throw new TypeError(
+        `${where}: event type ${JSON.stringify(name)} must be lowercase words joined by dots (lead.enriched), at most 100 characters`
+      )
+    }
+    /* an event type nobody may post would only fail later, at the agent's first report */
+    const reserved = reservedEventTypeReason(name)
+    if (reserved) throw new TypeError(`${where}: event type "${name}": ${reserved}`)
+    if (seen.has(name)) throw new TypeError(`${where}: event type "${name}" is listed twice`)
+    seen.add(name)
+    if (event.payload !== undefined && !(event.payload instanceof VineObject)) {
+      throw new TypeError(
+        `${where}: the payload of "${name}" must be a VineJS object schema (vine.object({...}))`
+      )
+    }
+  }
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string')
 }
 
 export function isDefinedPlugin(value: unknown): value is DefinedPlugin {

@@ -5,6 +5,7 @@
  */
 import type { ApplicationService, HttpRouterService } from '@adonisjs/core/types'
 import type { BasePolicy } from '@adonisjs/bouncer'
+import vine, { type VineValidator } from '@vinejs/vine'
 import {
   assertAgentType,
   type AgentTypeDefinition,
@@ -14,12 +15,32 @@ import {
   type PluginSeeder,
   type TimelineSource,
 } from './define_plugin.js'
+import type { OpenApiContribution } from '#openapi/kit'
 import type { LoadedPlugin } from './discovery.js'
 import { PluginError } from './plugin_error.js'
 
+/** A compiled VineJS validator of an object schema. */
+export type ObjectValidator = VineValidator<any, Record<string, any> | undefined>
+
+/** A declared event type, its payload validator compiled once at register time. */
+export interface RegisteredEventType {
+  type: string
+  description?: string
+  /** The agent type that declares it, and that agent type's plugin. */
+  agentType: string
+  plugin: string
+  /** Undefined when the declaration has no payload schema (any JSON object is accepted). */
+  validator?: ObjectValidator
+}
+
+export type RegisteredAgentType = AgentTypeDefinition & { plugin: string }
+
 export class PluginHost {
   #plugins: LoadedPlugin[] = []
-  #agentTypes = new Map<string, AgentTypeDefinition & { plugin: string }>()
+  #agentTypes = new Map<string, RegisteredAgentType>()
+  #settingsValidators = new Map<string, ObjectValidator>()
+  /* by event type name: a name belongs to one agent type, so it has one schema */
+  #eventTypes = new Map<string, RegisteredEventType>()
   #policies: Record<string, LazyImport<typeof BasePolicy>> = {}
   #policyOwners = new Map<string, string>()
   #timelineSources: { plugin: string; source: TimelineSource }[] = []
@@ -71,8 +92,25 @@ export class PluginHost {
     return [...this.#agentTypes.values()].map(({ plugin: _plugin, ...type }) => type)
   }
 
-  agentType(name: string) {
+  agentType(name: string): RegisteredAgentType | undefined {
     return this.#agentTypes.get(name)
+  }
+
+  /** The validator of `metadata.settings` for agents of this type, when it declares one. */
+  settingsValidator(agentType: string): ObjectValidator | undefined {
+    return this.#settingsValidators.get(agentType)
+  }
+
+  /** A declared event type, by name, whichever agent type declares it. */
+  eventType(type: string): RegisteredEventType | undefined {
+    return this.#eventTypes.get(type)
+  }
+
+  /** The event types an agent type declares, in declaration order. */
+  eventTypesOf(agentType: string): RegisteredEventType[] {
+    return (this.#agentTypes.get(agentType)?.events ?? []).map((event) =>
+      this.#eventTypes.get(event.type)!
+    )
   }
 
   policies() {
@@ -90,17 +128,46 @@ export class PluginHost {
     )
   }
 
+  /** Every enabled plugin's OpenAPI contribution (`openapi` in plugin.ts), in plugin order. */
+  openApiSources(): { plugin: string; load: LazyImport<OpenApiContribution> }[] {
+    return this.#plugins.flatMap(({ definition }) =>
+      definition.openapi ? [{ plugin: definition.name, load: definition.openapi }] : []
+    )
+  }
+
+  /** Checks the declaration, then compiles its schemas once; nothing is kept when a check fails. */
+  #registerAgentType(plugin: string, type: AgentTypeDefinition) {
+    assertAgentType(type)
+    const existing = this.#agentTypes.get(type.name)
+    if (existing) {
+      throw new Error(`agent type "${type.name}" is already registered by "${existing.plugin}"`)
+    }
+    for (const event of type.events ?? []) {
+      const owner = this.#eventTypes.get(event.type)
+      if (owner) {
+        throw new Error(
+          `event type "${event.type}" of agent type "${type.name}" is already declared by agent type "${owner.agentType}" (plugin "${owner.plugin}")`
+        )
+      }
+    }
+    const events = (type.events ?? []).map((event): RegisteredEventType => ({
+      type: event.type,
+      description: event.description,
+      agentType: type.name,
+      plugin,
+      validator: event.payload ? vine.compile(event.payload) : undefined,
+    }))
+    const settings = type.settings ? vine.compile(type.settings) : undefined
+
+    this.#agentTypes.set(type.name, { ...type, plugin })
+    if (settings) this.#settingsValidators.set(type.name, settings)
+    for (const event of events) this.#eventTypes.set(event.type, event)
+  }
+
   async #as(plugin: string, phase: string, run: (api: PluginHostApi) => unknown) {
     const api: PluginHostApi = {
       app: this.app,
-      registerAgentType: (type) => {
-        assertAgentType(type)
-        const existing = this.#agentTypes.get(type.name)
-        if (existing) {
-          throw new Error(`agent type "${type.name}" is already registered by "${existing.plugin}"`)
-        }
-        this.#agentTypes.set(type.name, { ...type, plugin })
-      },
+      registerAgentType: (type) => this.#registerAgentType(plugin, type),
       registerPolicy: (name, policy) => {
         const owner = this.#policyOwners.get(name)
         if (owner) throw new Error(`policy "${name}" is already registered by "${owner}"`)

@@ -18,11 +18,13 @@ import transmit from '@adonisjs/transmit/services/main'
 import { guardTransmitRequest } from '#services/realtime'
 
 const HealthController = () => import('#controllers/health_controller')
+const OpenApiController = () => import('#controllers/openapi_controller')
 const AuthController = () => import('#controllers/auth_controller')
 const UsersController = () => import('#controllers/users_controller')
 const AgentTokensController = () => import('#controllers/agent_tokens_controller')
 const TasksController = () => import('#controllers/tasks_controller')
 const AgentsController = () => import('#controllers/agents_controller')
+const AgentTypesController = () => import('#controllers/agent_types_controller')
 const SystemControlsController = () => import('#controllers/system_controls_controller')
 const EventsController = () => import('#controllers/events_controller')
 const AuditController = () => import('#controllers/audit_controller')
@@ -33,6 +35,9 @@ router.where('id', router.matchers.uuid())
 router
   .group(() => {
     router.get('health', [HealthController])
+    /* Public: this API described (OpenAPI 3.1), and rendered for people. */
+    router.get('openapi.json', [OpenApiController, 'document'])
+    router.get('docs', [OpenApiController, 'reference'])
 
     router.post('auth/login', [AuthController, 'login'])
 
@@ -65,6 +70,9 @@ router
         router.post('agents/:id/pause', [AgentsController, 'pause'])
         router.post('agents/:id/resume', [AgentsController, 'resume'])
         router.post('agents/:id/kill', [AgentsController, 'kill'])
+
+        router.get('agent-types', [AgentTypesController, 'index'])
+        router.get('agent-types/:name', [AgentTypesController, 'show'])
 
         router.get('system/controls', [SystemControlsController, 'show'])
         router.post('system/pause', [SystemControlsController, 'pause'])

@@ -3,8 +3,12 @@ import { AgentStatus } from '#enums/agent_status'
 import { ApiError } from '#exceptions/api_error'
 import { recordChange, type ChangeContext } from '#services/change_recorder'
 import pluginHost from '#services/plugin_host'
+import { checkAgentSettings } from '#services/agent_types'
 
-/** An agent of a type some plugin declares (422 otherwise, listing the known types). */
+/**
+ * An agent of a type some plugin declares (422 otherwise, listing the known
+ * types), with `metadata.settings`, when given, valid for that type.
+ */
 export async function createAgent(
   context: ChangeContext,
   data: { name: string; type: string; metadata?: Record<string, unknown> }
@@ -19,6 +23,7 @@ export async function createAgent(
       { field: 'type', rule: 'agentType', code: 'E_VALIDATION_ERROR' }
     )
   }
+  const metadata = await checkAgentSettings(data.type, data.metadata)
   return recordChange(
     context,
     async (trx) => {
@@ -27,7 +32,7 @@ export async function createAgent(
           name: data.name,
           type: data.type,
           status: AgentStatus.Idle,
-          metadata: data.metadata ?? {},
+          metadata: metadata ?? {},
         },
         { client: trx }
       )

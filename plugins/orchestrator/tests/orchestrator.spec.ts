@@ -1,15 +1,8 @@
 import { test } from '@japa/runner'
+import { randomUUID } from 'node:crypto'
 import pluginHost from '#services/plugin_host'
 import { discoverPlugins } from '#plugin_host/discovery'
-import User from '#models/user'
-import { Role } from '#enums/roles'
-
-const ORCHESTRATOR = {
-  name: 'orchestrator',
-  label: 'Orchestrator',
-  description: 'Breaks a goal into tasks on the board, assigns them and emits progress events.',
-  abilities: ['tasks.write', 'events.emit'],
-}
+import { agentOfType, emit } from '#tests/helpers/agent_types'
 
 test.group('orchestrator plugin', () => {
   test('is discovered and registers its agent type', async ({ assert }) => {
@@ -19,36 +12,35 @@ test.group('orchestrator plugin', () => {
       'orchestrator'
     )
 
-    assert.include(
-      pluginHost.plugins.map((plugin) => plugin.definition.name),
-      'orchestrator'
+    const type = pluginHost.agentType('orchestrator')!
+    assert.equal(type.plugin, 'orchestrator')
+    assert.equal(type.label, 'Orchestrator')
+    assert.deepEqual(type.abilities, ['tasks.write', 'events.emit'])
+    assert.deepEqual(
+      pluginHost.eventTypesOf('orchestrator').map((event) => event.type),
+      ['goal.planned', 'work.assigned']
     )
-    assert.deepEqual(pluginHost.agentType('orchestrator'), {
-      ...ORCHESTRATOR,
-      plugin: 'orchestrator',
-    })
   })
 
-  test('GET /api/orchestrator/agent-types needs a login', async ({ client }) => {
-    const response = await client.get('/api/orchestrator/agent-types')
-    response.assertStatus(401)
-  })
+  test('its agents report plans and assignments; payloads are checked', async ({ assert }) => {
+    const { agent, token, abilities } = await agentOfType('orchestrator')
+    assert.deepEqual(abilities, ['tasks.write', 'events.emit'])
+    const taskIds = [randomUUID(), randomUUID()]
 
-  test('GET /api/orchestrator/agent-types lists the registered agent types', async ({
-    client,
-    assert,
-  }) => {
-    const user = await User.create({
-      email: 'orchestrator-viewer@example.com',
-      password: 'a-long-enough-password',
-      role: Role.Viewer,
-      isActive: true,
+    const planned = await emit(token, 'goal.planned', { goal: 'bakeries', task_ids: taskIds })
+    assert.equal(planned.status, 201)
+    assert.deepInclude(planned.body.payload, { goal: 'bakeries', task_ids: taskIds })
+    const assigned = await emit(token, 'work.assigned', {
+      task_id: taskIds[0],
+      agent_id: agent.id,
     })
+    assert.equal(assigned.status, 201)
 
-    const response = await client.get('/api/orchestrator/agent-types').loginAs(user)
-
-    response.assertStatus(200)
-    assert.deepEqual(response.body(), pluginHost.agentTypes())
-    assert.deepInclude(response.body(), ORCHESTRATOR)
+    const empty = await emit(token, 'goal.planned', { goal: 'bakeries', task_ids: [] })
+    assert.equal(empty.status, 422)
+    assert.equal(empty.body.errors[0].field, 'payload.task_ids')
+    const notUuid = await emit(token, 'work.assigned', { task_id: 'x', agent_id: agent.id })
+    assert.equal(notUuid.status, 422)
+    assert.equal(notUuid.body.errors[0].field, 'payload.task_id')
   })
 })

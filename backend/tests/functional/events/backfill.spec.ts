@@ -24,9 +24,9 @@ test.group('GET /api/events?after=<seq> (the reconnect backfill)', (group) => {
     const b = (await call(admin, 'POST', '/api/tasks', { title: 'B' })).body
     await call(admin, 'PATCH', `/api/tasks/${b.id}`, { title: 'B, renamed' })
     await call(actors.tokens.agent, 'POST', '/api/events', {
-      event_type: 'lead.enriched',
+      event_type: 'goal.planned',
       task_id: b.id,
-      payload: {},
+      payload: { goal: 'B', task_ids: [b.id] },
     })
 
     const backfill = await call(actors.tokens.viewer, 'GET', `/api/events?after=${seen}`)
@@ -39,7 +39,7 @@ test.group('GET /api/events?after=<seq> (the reconnect backfill)', (group) => {
         ['task.moved', a.id],
         ['task.created', b.id],
         ['task.updated', b.id],
-        ['lead.enriched', b.id],
+        ['goal.planned', b.id],
       ]
     )
     const seqs = backfill.body.map((event: any) => event.id)
@@ -160,16 +160,16 @@ test.group('GET /api/events (the list)', (group) => {
     await new Promise((resolve) => setTimeout(resolve, 5))
     await call(admin, 'PATCH', `/api/tasks/${task.id}`, { column: 'doing' })
     await call(actors.tokens.agent, 'POST', '/api/events', {
-      event_type: 'lead.enriched',
+      event_type: 'goal.planned',
       task_id: task.id,
-      payload: {},
+      payload: { goal: 'listed', task_ids: [task.id] },
     })
 
     const list = await call(actors.tokens.closer, 'GET', `/api/events?task_id=${task.id}`)
     assert.equal(list.headers.get('x-total-count'), '3')
     assert.deepEqual(
       list.body.map((event: any) => event.event_type),
-      ['lead.enriched', 'task.moved', 'task.created']
+      ['goal.planned', 'task.moved', 'task.created']
     )
     const byAgent = await call(
       admin,
@@ -178,7 +178,7 @@ test.group('GET /api/events (the list)', (group) => {
     )
     assert.deepEqual(
       byAgent.body.map((event: any) => event.event_type),
-      ['lead.enriched']
+      ['goal.planned']
     )
     const byCreator = await call(
       admin,
@@ -197,7 +197,7 @@ test.group('GET /api/events (the list)', (group) => {
     )
     assert.includeMembers(
       recent.body.map((event: any) => event.event_type),
-      ['lead.enriched']
+      ['goal.planned']
     )
     assert.notInclude(
       recent.body.map((event: any) => event.event_type),

@@ -10,6 +10,13 @@ async function historySize() {
   return { events: Number(events.max), audit: Number(audit.max) }
 }
 
+/*
+ * The test agent is an orchestrator: it may post the event types its type
+ * declares (goal.planned, work.assigned), with payloads matching their
+ * schemas. People may also post types no agent type declares.
+ */
+const UNDECLARED = 'outreach.note_added'
+
 /** A payload whose serialized JSON is exactly `bytes` long. */
 function payloadOfSize(bytes: number) {
   const overhead = JSON.stringify({ text: '' }).length
@@ -32,22 +39,18 @@ test.group('POST /api/events', (group) => {
   test('writes one event and one audit row, and answers 201 with the event', async ({ assert }) => {
     const before = await historySize()
     const response = await call(actors.tokens.agent, 'POST', '/api/events', {
-      event_type: 'lead.enriched',
+      event_type: 'goal.planned',
       task_id: taskId,
-      payload: { score: 'A', notes: ['runs a bakery'], nested: { ok: true } },
+      payload: { goal: 'find bakeries in Lyon', task_ids: [taskId] },
     })
     assert.equal(response.status, 201)
     const event = response.body
     assert.isNumber(event.id)
-    assert.equal(event.event_type, 'lead.enriched')
+    assert.equal(event.event_type, 'goal.planned')
     assert.equal(event.task_id, taskId)
     assert.equal(event.agent_id, actors.agent.id)
     assert.equal(event.created_by, actors.agent.id)
-    assert.deepInclude(event.payload, {
-      score: 'A',
-      notes: ['runs a bakery'],
-      nested: { ok: true },
-    })
+    assert.deepInclude(event.payload, { goal: 'find bakeries in Lyon', task_ids: [taskId] })
     assert.isString(event.created_at)
 
     const after = await historySize()
@@ -56,7 +59,7 @@ test.group('POST /api/events', (group) => {
     assert.equal(after.events, event.id)
 
     const audit = await db.from('audit_log').where('id', after.audit).firstOrFail()
-    assert.equal(audit.action, 'lead.enriched')
+    assert.equal(audit.action, 'goal.planned')
     assert.equal(audit.actor_type, 'agent')
     assert.equal(audit.actor_id, actors.agent.id)
     assert.equal(audit.resource_type, 'tasks')
@@ -134,14 +137,14 @@ test.group('POST /api/events', (group) => {
     const before = await historySize()
     for (const payload of [[1, 2], 'text', 12, true]) {
       const response = await call(actors.tokens.admin, 'POST', '/api/events', {
-        event_type: 'lead.enriched',
+        event_type: UNDECLARED,
         payload,
       })
       assert.equal(response.status, 422, JSON.stringify(payload))
       assert.equal(response.body.errors[0].field, 'payload')
     }
     const tooBig = await call(actors.tokens.agent, 'POST', '/api/events', {
-      event_type: 'lead.enriched',
+      event_type: 'goal.planned',
       payload: payloadOfSize(MAX_EVENT_PAYLOAD_BYTES + 1),
     })
     assert.equal(tooBig.status, 422)
@@ -149,14 +152,15 @@ test.group('POST /api/events', (group) => {
     assert.equal(tooBig.body.errors[0].rule, 'maxSize')
     /* multi-byte characters count as the bytes they take */
     const wide = await call(actors.tokens.agent, 'POST', '/api/events', {
-      event_type: 'lead.enriched',
+      event_type: 'goal.planned',
       payload: { text: 'é'.repeat(MAX_EVENT_PAYLOAD_BYTES / 2) },
     })
     assert.equal(wide.status, 422)
     assert.deepEqual(await historySize(), before)
 
-    const atLimit = await call(actors.tokens.agent, 'POST', '/api/events', {
-      event_type: 'lead.enriched',
+    /* no declared schema takes 64 KB of text: a person's undeclared type does */
+    const atLimit = await call(actors.tokens.operator, 'POST', '/api/events', {
+      event_type: UNDECLARED,
       payload: payloadOfSize(MAX_EVENT_PAYLOAD_BYTES),
     })
     assert.equal(atLimit.status, 201)
@@ -165,16 +169,16 @@ test.group('POST /api/events', (group) => {
   test('an unknown or malformed task_id answers 422 and writes nothing', async ({ assert }) => {
     const before = await historySize()
     const unknown = await call(actors.tokens.agent, 'POST', '/api/events', {
-      event_type: 'lead.enriched',
+      event_type: 'goal.planned',
       task_id: '00000000-0000-4000-8000-000000000000',
-      payload: {},
+      payload: { goal: 'g', task_ids: [taskId] },
     })
     assert.equal(unknown.status, 422)
     assert.equal(unknown.body.errors[0].field, 'task_id')
     const malformed = await call(actors.tokens.agent, 'POST', '/api/events', {
-      event_type: 'lead.enriched',
+      event_type: 'goal.planned',
       task_id: 'not-a-uuid',
-      payload: {},
+      payload: { goal: 'g', task_ids: [taskId] },
     })
     assert.equal(malformed.status, 422)
     assert.equal(malformed.body.errors[0].field, 'task_id')
@@ -186,9 +190,9 @@ test.group('POST /api/events', (group) => {
     assert.equal(pause.status, 200)
     const before = await historySize()
     const response = await call(actors.tokens.agent, 'POST', '/api/events', {
-      event_type: 'lead.enriched',
+      event_type: 'goal.planned',
       task_id: taskId,
-      payload: { score: 'B' },
+      payload: { goal: 'g', task_ids: [taskId] },
     })
     assert.equal(response.status, 423)
     assert.equal(response.body.errors[0].code, 'E_AGENT_PAUSED')
@@ -203,16 +207,16 @@ test.group('POST /api/events', (group) => {
     assert.equal(pause.status, 200)
     const before = await historySize()
     const response = await call(actors.tokens.agent, 'POST', '/api/events', {
-      event_type: 'lead.enriched',
-      payload: {},
+      event_type: 'goal.planned',
+      payload: { goal: 'g', task_ids: [taskId] },
     })
     assert.equal(response.status, 423)
     assert.equal(response.body.errors[0].code, 'E_AGENT_PAUSED')
     assert.deepEqual(await historySize(), before)
 
     const human = await call(actors.tokens.operator, 'POST', '/api/events', {
-      event_type: 'lead.enriched',
-      payload: {},
+      event_type: 'goal.planned',
+      payload: { goal: 'g', task_ids: [taskId] },
     })
     assert.equal(human.status, 201)
   })

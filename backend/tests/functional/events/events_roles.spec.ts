@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { randomUUID } from 'node:crypto'
 import { call, makeActors, type Actors, type ActorName } from '#tests/helpers/actors'
 import { BrowserSession } from '#tests/helpers/browser_session'
 
@@ -33,17 +34,21 @@ test.group('/api/events role rules', (group) => {
   })
 
   test('only admins, operators and agents emit events', async ({ assert }) => {
+    /* a type the agent's type (orchestrator) declares, so the agent may post it too */
+    const marker = randomUUID()
     for (const name of PEOPLE) {
       const response = await call(actors.tokens[name], 'POST', '/api/events', {
-        event_type: 'role.checked',
-        payload: { by: name },
+        event_type: 'work.assigned',
+        payload: { task_id: marker, agent_id: actors.agent.id, note: name },
       })
       assert.equal(response.status, CAN_EMIT.includes(name) ? 201 : 403, name)
       if (!CAN_EMIT.includes(name)) assert.equal(response.body.errors[0].code, 'E_FORBIDDEN')
     }
-    const emitted = await call(actors.tokens.admin, 'GET', '/api/events?event_type=role.checked')
+    const emitted = await call(actors.tokens.admin, 'GET', '/api/events?event_type=work.assigned')
     assert.sameMembers(
-      emitted.body.map((event: any) => event.payload.by),
+      emitted.body
+        .filter((event: any) => event.payload.task_id === marker)
+        .map((event: any) => event.payload.note),
       CAN_EMIT
     )
   })

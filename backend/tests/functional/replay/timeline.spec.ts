@@ -30,9 +30,9 @@ test.group('GET /api/replay/timeline', (group) => {
       await call(admin, 'PATCH', `/api/tasks/${taskId}`, { column })
     }
     await call(actors.tokens.agent, 'POST', '/api/events', {
-      event_type: 'draft.review_started',
+      event_type: 'work.assigned',
       task_id: taskId,
-      payload: { note: 'on it' },
+      payload: { task_id: taskId, agent_id: actors.agent.id, note: 'on it' },
     })
     /* noise: another task's history must stay out */
     const other = (await call(admin, 'POST', '/api/tasks', { title: 'unrelated' })).body.id
@@ -76,7 +76,7 @@ test.group('GET /api/replay/timeline', (group) => {
     )
     assert.deepEqual(
       events.map((item: any) => item.event_type),
-      ['task.created', 'task.moved', 'task.moved', 'task.moved', 'draft.review_started']
+      ['task.created', 'task.moved', 'task.moved', 'task.moved', 'work.assigned']
     )
     assert.deepEqual(
       events
@@ -154,11 +154,12 @@ test.group('GET /api/replay/timeline', (group) => {
       await call(admin, 'POST', '/api/tasks', { title: 'call the bakery', linked_lead_id: leadId })
     ).body
     await sleep(3)
-    const enriched = await call(actors.tokens.agent, 'POST', '/api/events', {
-      event_type: 'lead.enriched',
-      payload: { id: leadId, score: 'A' },
+    /* a type no agent type declares: people may post it, with any payload */
+    const called = await call(admin, 'POST', '/api/events', {
+      event_type: 'lead.called',
+      payload: { id: leadId, outcome: 'voicemail' },
     })
-    assert.equal(enriched.status, 201)
+    assert.equal(called.status, 201)
 
     const ofLead = await call(admin, 'GET', `/api/replay/timeline?lead_id=${leadId}`)
     assert.equal(ofLead.status, 200)
@@ -167,7 +168,7 @@ test.group('GET /api/replay/timeline', (group) => {
       leadEvents.map((item: any) => [item.event_type, item.task_id]),
       [
         ['task.created', task.id],
-        ['lead.enriched', null],
+        ['lead.called', null],
       ]
     )
     assertOldestFirst(assert, ofLead.body)
@@ -180,7 +181,7 @@ test.group('GET /api/replay/timeline', (group) => {
     )
     assert.deepEqual(
       ofTask.body.map((item: any) => item.event_type),
-      ['task.created', 'lead.enriched']
+      ['task.created', 'lead.called']
     )
   })
 

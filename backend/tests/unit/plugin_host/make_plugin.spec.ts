@@ -1,74 +1,14 @@
 import { test } from '@japa/runner'
-import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
-import pg from 'pg'
 import app from '@adonisjs/core/services/app'
-import { connectionUrl } from '#config/database'
 import MakePlugin, { normalizePluginName } from '../../../commands/make_plugin.js'
-
-const run = promisify(execFile)
-
-/** Runs `node ace ...` in a child process; resolves with the exit code and output, never rejects. */
-async function ace(argv: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['ace', ...argv, '--no-ansi'], {
-      cwd: app.makePath(),
-      env: { ...process.env, ...env },
-      maxBuffer: 16 * 1024 * 1024,
-    })
-    return { code: 0, output: `${stdout}\n${stderr}` }
-  } catch (error: any) {
-    return { code: Number(error.code ?? 1), output: `${error.stdout}\n${error.stderr}` }
-  }
-}
+import { ace, childTestEnv, runCommand } from '#tests/helpers/scaffold'
 
 /** Runs the command in this process, output captured. */
-async function makePlugin(name: string) {
-  const kernel = await app.container.make('ace')
-  kernel.ui.switchMode('raw')
-  const command = await kernel.create(MakePlugin, [name])
-  await command.exec()
-  return command
-}
-
-/**
- * The generated test runs in a child whose test runner drops and migrates its
- * database: give it one of its own, next to this run's, so neither destroys
- * the other's.
- */
-async function scaffoldDatabaseUrl() {
-  const url = new URL(connectionUrl())
-  const name = `${url.pathname.slice(1)}_scaffold`
-  if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`unexpected test database name ${name}`)
-
-  const server = new URL(url)
-  server.pathname = '/postgres'
-  const client = new pg.Client({ connectionString: server.href })
-  await client.connect()
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`)
-  } finally {
-    await client.end()
-  }
-  url.pathname = `/${name}`
-  return url.href
-}
-
-/** A port nobody listens on, so the child's HTTP server does not collide with another run's. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
+function makePlugin(name: string) {
+  return runCommand(MakePlugin, [name])
 }
 
 test.group('make:plugin', () => {
@@ -132,16 +72,9 @@ test.group('make:plugin', () => {
         `return { plugin: '${name}', status: 'ok' }`
       )
 
-      /* when PLUGINS limits the plugins, the new one must be on the list */
-      const enabled = process.env.PLUGINS?.trim()
       const tested = await ace(
         ['test', 'plugins', '--files', `plugins/${name}/tests/${name}.spec.ts`],
-        {
-          TEST_DATABASE_URL: await scaffoldDatabaseUrl(),
-          HOST: '127.0.0.1',
-          PORT: String(await freePort()),
-          ...(enabled && enabled !== '*' ? { PLUGINS: `${enabled},${name}` } : {}),
-        }
+        await childTestEnv(name)
       )
       assert.equal(tested.code, 0, tested.output)
       assert.match(tested.output, /Tests\s+2 passed \(2\)/)

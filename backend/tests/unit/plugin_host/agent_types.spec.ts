@@ -1,0 +1,207 @@
+import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import vine, { errors } from '@vinejs/vine'
+import { definePlugin, type PluginDefinition } from '#plugin_host/define_plugin'
+import type { LoadedPlugin } from '#plugin_host/discovery'
+import { PluginHost } from '#plugin_host/host'
+import { PluginError } from '#plugin_host/plugin_error'
+import { jsonSchemaOf } from '#services/vine_json_schema'
+
+function loaded(definition: PluginDefinition): LoadedPlugin {
+  return {
+    folder: definition.name,
+    path: `/nowhere/${definition.name}`,
+    definition: definePlugin(definition),
+  }
+}
+
+const found = vine.object({
+  lead_id: vine.string().uuid(),
+  website: vine.string().url(),
+})
+
+test.group('agent types: declarations', () => {
+  test('settings and event payloads must be VineJS object schemas', ({ assert }) => {
+    assert.throws(
+      () =>
+        definePlugin({
+          name: 'leads',
+          agentTypes: [{ name: 'scout', label: 'Scout', settings: { depth: 1 } as any }],
+        }),
+      'agent type "scout": "settings" must be a VineJS object schema (vine.object({...}))'
+    )
+    assert.throws(
+      () =>
+        definePlugin({
+          name: 'leads',
+          agentTypes: [
+            {
+              name: 'scout',
+              label: 'Scout',
+              events: [{ type: 'lead.found', payload: vine.string() as any }],
+            },
+          ],
+        }),
+      'agent type "scout": the payload of "lead.found" must be a VineJS object schema (vine.object({...}))'
+    )
+  })
+
+  test('event type names must be postable: the pattern, the host namespaces and verbs', ({
+    assert,
+  }) => {
+    const declare = (type: string) => () =>
+      definePlugin({
+        name: 'leads',
+        agentTypes: [{ name: 'scout', label: 'Scout', events: [{ type }] }],
+      })
+    assert.throws(declare('Lead.Found'), /event type "Lead.Found" must be lowercase words/)
+    assert.throws(declare('found'), /event type "found" must be lowercase words/)
+    assert.throws(
+      declare('task.scouted'),
+      'agent type "scout": event type "task.scouted": "task." events are written by Mission Control itself and cannot be posted'
+    )
+    assert.throws(
+      declare('lead.created'),
+      'agent type "scout": event type "lead.created": ".created" events record changes to records and cannot be posted'
+    )
+    assert.doesNotThrow(declare('lead.found'))
+  })
+
+  test('an event type is listed once per agent type', ({ assert }) => {
+    assert.throws(
+      () =>
+        definePlugin({
+          name: 'leads',
+          agentTypes: [
+            {
+              name: 'scout',
+              label: 'Scout',
+              events: [{ type: 'lead.found' }, { type: 'lead.found' }],
+            },
+          ],
+        }),
+      'agent type "scout": event type "lead.found" is listed twice'
+    )
+  })
+})
+
+test.group('agent types: the host', () => {
+  test('compiles settings and payload schemas once, at register time', async ({ assert }) => {
+    const host = new PluginHost(app)
+    await host.start([
+      loaded({
+        name: 'leads',
+        agentTypes: [
+          {
+            name: 'scout',
+            label: 'Scout',
+            settings: vine.object({ depth: vine.number().min(1) }),
+            events: [
+              { type: 'lead.found', description: 'A lead was found.', payload: found },
+              { type: 'lead.search_started' },
+            ],
+          },
+        ],
+      }),
+    ])
+
+    assert.deepEqual(
+      host.eventTypesOf('scout').map((event) => [event.type, event.agentType, event.plugin]),
+      [
+        ['lead.found', 'scout', 'leads'],
+        ['lead.search_started', 'scout', 'leads'],
+      ]
+    )
+    assert.isUndefined(host.eventType('lead.search_started')!.validator)
+    assert.deepEqual(await host.settingsValidator('scout')!.validate({ depth: '3' }), { depth: 3 })
+
+    const validator = host.eventType('lead.found')!.validator!
+    const payload = {
+      lead_id: '5f0c2b8e-4b9e-4c56-9b8e-7f6d1c2a3b4c',
+      website: 'https://a.example',
+    }
+    assert.deepEqual(await validator.validate({ ...payload, extra: 1 }), payload)
+    await assert.rejects(() => validator.validate({ ...payload, website: 'nope' }))
+    assert.isUndefined(host.eventType('lead.unknown'))
+    assert.deepEqual(host.eventTypesOf('nobody'), [])
+  })
+
+  test('an event type declared by two agent types names both', async ({ assert }) => {
+    const host = new PluginHost(app)
+    try {
+      await host.start([
+        loaded({
+          name: 'leads',
+          agentTypes: [{ name: 'scout', label: 'Scout', events: [{ type: 'lead.found' }] }],
+        }),
+        loaded({
+          name: 'drafts',
+          register: (api) =>
+            api.registerAgentType({
+              name: 'spotter',
+              label: 'Spotter',
+              events: [{ type: 'lead.found' }],
+            }),
+        }),
+      ])
+      assert.fail('start was expected to fail')
+    } catch (error) {
+      assert.instanceOf(error, PluginError)
+      assert.equal(
+        (error as Error).message,
+        'Plugin "drafts" failed to register: event type "lead.found" of agent type "spotter" is already declared by agent type "scout" (plugin "leads")'
+      )
+    }
+    /* nothing of the refused type was kept */
+    assert.isUndefined(host.agentType('spotter'))
+  })
+})
+
+test.group('agent types: JSON Schema of a VineJS schema', () => {
+  test('types, required fields, formats, bounds, enums and nulls', ({ assert }) => {
+    const schema = jsonSchemaOf(
+      vine.compile(
+        vine.object({
+          lead_id: vine.string().uuid(),
+          website: vine.string().url().maxLength(300),
+          email: vine.string().email().nullable(),
+          fields: vine
+            .array(vine.enum(['email', 'phone']))
+            .minLength(1)
+            .distinct(),
+          version: vine.number().withoutDecimals().min(1),
+          percent: vine.number().range([0, 100]).optional(),
+          flag: vine.boolean().optional(),
+          tags: vine.record(vine.string()).optional(),
+        })
+      )
+    )
+    assert.deepEqual(schema, {
+      type: 'object',
+      properties: {
+        lead_id: { type: 'string', format: 'uuid' },
+        website: { type: 'string', format: 'uri', maxLength: 300 },
+        email: { type: ['string', 'null'], format: 'email' },
+        fields: {
+          type: 'array',
+          items: { enum: ['email', 'phone'] },
+          minItems: 1,
+          uniqueItems: true,
+        },
+        version: { type: 'integer', minimum: 1 },
+        percent: { type: 'number', minimum: 0, maximum: 100 },
+        flag: { type: 'boolean' },
+        tags: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+      required: ['lead_id', 'website', 'email', 'fields', 'version'],
+      additionalProperties: false,
+    })
+  })
+
+  test('the compiled validator still validates after being described', async ({ assert }) => {
+    const validator = vine.compile(vine.object({ n: vine.number() }))
+    jsonSchemaOf(validator)
+    assert.deepEqual(await validator.validate({ n: 2 }), { n: 2 })
+    await assert.rejects(() => validator.validate({ n: 'x' }), errors.E_VALIDATION_ERROR as any)
+  })
+})
