@@ -60,6 +60,8 @@ export default definePlugin({
   name: '${name}',
   label: '${label}',
   description: 'Describe what ${label} adds to Mission Control.',
+  /* Every route is described in the OpenAPI document (a test checks it). */
+  openapi: () => import('./openapi.js'),
   routes({ router, middleware }) {
     /* Mounted under /api: GET /api/${name}/status */
     router.get('${name}/status', [${controller}, 'status']).use(middleware.auth())
@@ -73,6 +75,34 @@ export default definePlugin({
     return { plugin: '${name}', status: 'ok' }
   }
 }
+`,
+
+    'openapi.ts': `import { defineOpenApi } from '#openapi/kit'
+import { Permission } from '#policies/permissions'
+
+/** ${label}'s routes in GET /api/openapi.json. */
+export default defineOpenApi({
+  tags: [{ name: '${label}', description: 'Describe what ${label} adds to Mission Control.' }],
+  paths: {
+    '/api/${name}/status': {
+      get: {
+        operationId: '${string.camelCase(name)}Status',
+        summary: '${label} status',
+        access: Permission.ReadRecords,
+        response: {
+          status: 200,
+          description: 'The plugin answers once its routes are mounted.',
+          schema: {
+            type: 'object',
+            properties: { plugin: { type: 'string' }, status: { type: 'string' } },
+            required: ['plugin', 'status'],
+          },
+          example: { plugin: '${name}', status: 'ok' },
+        },
+      },
+    },
+  },
+})
 `,
 
     'database/migrations/.gitkeep': '',

@@ -55,6 +55,7 @@ test.group('make:plugin', () => {
 
       for (const file of [
         'plugin.ts',
+        'openapi.ts',
         `controllers/${name}_controller.ts`,
         'database/migrations/.gitkeep',
         `tests/${name}.spec.ts`,
