@@ -12,7 +12,7 @@ import { controlAgent, type ControlAction } from '#actions/agents/control_agent'
 import { heartbeat } from '#actions/agents/heartbeat'
 import { AGENT_STATUSES } from '#enums/agent_status'
 
-const AGENT_LIST: ListSpec = {
+export const AGENT_LIST: ListSpec = {
   filters: {
     id: 'uuid',
     name: 'text',

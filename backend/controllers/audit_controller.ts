@@ -5,7 +5,7 @@ import { ApiError } from '#exceptions/api_error'
 import { runList, type ListSpec } from '#services/list_query'
 import { ACTOR_TYPES } from '#enums/actor_type'
 
-const AUDIT_LIST: ListSpec = {
+export const AUDIT_LIST: ListSpec = {
   filters: {
     id: 'integer',
     actor_type: { enum: ACTOR_TYPES },

@@ -8,7 +8,7 @@ import { actorFromContext, recordChange } from '#services/change_recorder'
 import { ROLES } from '#enums/roles'
 import { updateUser } from '#actions/users/update_user'
 
-const LIST: ListSpec = {
+export const USER_LIST: ListSpec = {
   filters: {
     id: 'uuid',
     email: 'text',
@@ -25,7 +25,7 @@ const LIST: ListSpec = {
 export default class UsersController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with(UserPolicy).authorize('viewList')
-    return runList(ctx, User.query(), LIST)
+    return runList(ctx, User.query(), USER_LIST)
   }
 
   async show({ bouncer, params }: HttpContext) {

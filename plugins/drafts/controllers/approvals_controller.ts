@@ -5,7 +5,7 @@ import { APPROVAL_ACTIONS } from '../enums.js'
 import { ApiError } from '#exceptions/api_error'
 import { runList, type ListSpec } from '#services/list_query'
 
-const APPROVAL_LIST: ListSpec = {
+export const APPROVAL_LIST: ListSpec = {
   filters: {
     id: 'uuid',
     draft_id: 'uuid',

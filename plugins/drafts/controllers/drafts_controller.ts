@@ -20,7 +20,7 @@ import { runList, type ListSpec } from '#services/list_query'
 import User from '#models/user'
 import { DateTime } from 'luxon'
 
-const DRAFT_LIST: ListSpec = {
+export const DRAFT_LIST: ListSpec = {
   table: 'drafts',
   filters: {
     id: 'uuid',
@@ -48,7 +48,7 @@ const DRAFT_LIST: ListSpec = {
   defaultSort: [['updated_at', 'desc']],
 }
 
-const VERSION_LIST: ListSpec = {
+export const VERSION_LIST: ListSpec = {
   filters: { version_number: 'integer', created_by: 'uuid', created_at: 'datetime' },
   sortable: ['version_number', 'created_at'],
   defaultSort: [['version_number', 'asc']],
