@@ -25,7 +25,7 @@ const IMPORTER = (filePath: string) => {
   return import(filePath)
 }
 
-const DATABASE_COMMANDS = /^(migration:|db:|seed:|agent:token|users:)/
+const DATABASE_COMMANDS = /^(migration:|db:|seed:|agent:token|agents:demo|users:)/
 
 try {
   loadDotEnv()

@@ -36,3 +36,17 @@ if (!existsSync('admin/dist/index.html') && process.env.SKIP_ADMIN_BUILD !== '1'
 
 await import('ts-node-maintained/register/esm')
 await import('../bin/server.js')
+
+/*
+| `npm start -- --demo` or DEMO_AGENTS=1: the demo crew (orchestrator,
+| lead_finder, enricher, copywriter) works the board in this process once
+| the server listens; DEMO_SPEED sets its pace (default 1).
+*/
+const demo =
+  process.argv.includes('--demo') || /^(1|true|yes|on)$/i.test(process.env.DEMO_AGENTS ?? '')
+if (demo && process.exitCode === undefined) {
+  const { startCrewInServer } = await import('../backend/demo_crew/crew.js')
+  await startCrewInServer({ speed: Number(process.env.DEMO_SPEED) || 1 }).catch((error) =>
+    console.error(`The demo crew could not start: ${error?.message ?? error}`)
+  )
+}

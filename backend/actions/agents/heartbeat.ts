@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import Agent from '#models/agent'
 import { AgentStatus } from '#enums/agent_status'
 import { ApiError } from '#exceptions/api_error'
+import { getGlobalPause } from '#services/controls'
 import { recordChange, type ChangeContext } from '#services/change_recorder'
 
 export interface Heartbeat {
@@ -13,13 +14,17 @@ export interface Heartbeat {
 
 /**
  * An agent says it is alive. Allowed while paused (that is how a paused
- * agent learns it may resume): a paused or killed agent only refreshes
- * `last_update_at`. A heartbeat that changes nothing but the time is not
+ * agent learns it may resume): a paused or killed agent, or any agent
+ * during the global pause, only refreshes `last_update_at`. A heartbeat that changes nothing but the time is not
  * an event (agents beat every few seconds and the history would drown);
  * a new status, task or message is recorded as `agent.heartbeat`.
  */
 export async function heartbeat(context: ChangeContext, agent: Agent, beat: Heartbeat) {
-  const held = agent.status === AgentStatus.Paused || agent.status === AgentStatus.Blocked
+  // paused, killed or globally paused: the beat only says "alive", nothing is recorded
+  const held =
+    agent.status === AgentStatus.Paused ||
+    agent.status === AgentStatus.Blocked ||
+    (await getGlobalPause()).paused
   const status = held ? agent.status : (beat.status as AgentStatus)
   const currentTaskId =
     held || beat.current_task_id === undefined ? agent.currentTaskId : beat.current_task_id
@@ -35,7 +40,8 @@ export async function heartbeat(context: ChangeContext, agent: Agent, beat: Hear
     }
   }
 
-  const changed = status !== agent.status || currentTaskId !== agent.currentTaskId || !!beat.message
+  const changed =
+    !held && (status !== agent.status || currentTaskId !== agent.currentTaskId || !!beat.message)
   if (!changed) {
     await Agent.query().where('id', agent.id).update({ last_update_at: DateTime.now().toSQL() })
     return Agent.findOrFail(agent.id)

@@ -95,6 +95,7 @@ test.group('Pause: a paused agent gets 423 on every write and nothing is written
       })
       assert.equal(beat.status, 200)
       assert.isTrue(beat.body.controls.paused)
+      assert.deepEqual(await historySize(), before, 'a heartbeat while paused records nothing')
       assert.equal((await call(actors.tokens.agent, 'GET', '/api/tasks')).status, 200)
     })
   }
