@@ -13,7 +13,20 @@ process.env.NODE_ENV = 'test'
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
 import { configure, processCLIArgs, run } from '@japa/runner'
+import { createServer } from 'node:net'
 import { APP_ROOT } from '../backend/runtime/prepare.js'
+
+/* The test server takes any free port unless PORT is given, so runs never collide. */
+if (!process.env.PORT) {
+  process.env.PORT = await new Promise<string>((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(String(port)))
+    })
+  })
+}
 
 const IMPORTER = (filePath: string) => {
   if (filePath.startsWith('./') || filePath.startsWith('../')) {
