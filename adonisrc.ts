@@ -83,6 +83,11 @@ export default defineConfig({
         timeout: 180000,
       },
       {
+        files: ['backend/tests/browser/**/*.spec(.ts|.js)'],
+        name: 'browser',
+        timeout: 120000,
+      },
+      {
         files: ['plugins/*/tests/**/*.spec(.ts|.js)'],
         name: 'plugins',
         timeout: 30000,

@@ -22,6 +22,7 @@ import { liveProvider } from './providers/live'
 import { Forbidden, Loading } from './components/states'
 import { Header } from './shell/header'
 import { ScreenErrorBoundary } from './shell/screen_error_boundary'
+import { GlobalPauseBanner } from './shell/global_pause'
 import { resources, routes } from './plugins'
 
 const LoginPage = lazy(() => import('./pages/login'))
@@ -72,6 +73,7 @@ function Shell() {
               loading={<Loading />}
             >
               <ThemedLayout Title={() => title} Header={Header}>
+                <GlobalPauseBanner />
                 <Page>
                   <CanAccess fallback={<Forbidden />}>
                     <Outlet />

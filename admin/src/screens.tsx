@@ -1,6 +1,9 @@
 import { lazy } from 'react'
 import {
+  AppstoreOutlined,
   AuditOutlined,
+  FieldTimeOutlined,
+  HistoryOutlined,
   DashboardOutlined,
   ProjectOutlined,
   RobotOutlined,
@@ -33,7 +36,7 @@ export default defineAdminPlugin({
     },
     {
       name: 'agents',
-      list: { path: '/agents', component: lazy(() => import('./pages/agents/list')) },
+      list: { path: '/agents', component: lazy(() => import('./pages/agents/cards')) },
       show: { path: '/agents/show/:id', component: lazy(() => import('./pages/agents/show')) },
       create: { path: '/agents/create', component: lazy(() => import('./pages/agents/create')) },
       meta: { label: 'Agents', icon: <RobotOutlined />, order: 30 },
@@ -51,6 +54,16 @@ export default defineAdminPlugin({
       edit: { path: '/users/edit/:id', component: lazy(() => import('./pages/users/edit')) },
       meta: { label: 'Users', icon: <TeamOutlined />, order: 95 },
     },
+  ],
+  routes: [
+    { path: '/board', component: lazy(() => import('./pages/board')) },
+    { path: '/feed', component: lazy(() => import('./pages/feed')) },
+    { path: '/replay', component: lazy(() => import('./pages/replay')) },
+  ],
+  menu: [
+    { name: 'board', label: 'Board', path: '/board', icon: <AppstoreOutlined />, order: 10 },
+    { name: 'feed', label: 'Feed', path: '/feed', icon: <FieldTimeOutlined />, order: 40 },
+    { name: 'replay', label: 'Replay', path: '/replay', icon: <HistoryOutlined />, order: 80 },
   ],
   access: {
     tasks: {

@@ -1,5 +1,5 @@
 import { lazy } from 'react'
-import { FileTextOutlined } from '@ant-design/icons'
+import { FileTextOutlined, InboxOutlined } from '@ant-design/icons'
 import { defineAdminPlugin } from '@admin/plugin_api'
 import { Permission } from '@admin/lib/permissions'
 
@@ -18,6 +18,10 @@ export default defineAdminPlugin({
       edit: { path: '/drafts/edit/:id', component: lazy(() => import('./edit')) },
       meta: { label: 'Drafts', icon: <FileTextOutlined />, order: 60 },
     },
+  ],
+  routes: [{ path: '/inbox', component: lazy(() => import('./inbox')) }],
+  menu: [
+    { name: 'inbox', label: 'Approval inbox', path: '/inbox', icon: <InboxOutlined />, order: 15 },
   ],
   access: {
     drafts: {

@@ -9,6 +9,7 @@ import { API_URL } from '@admin/providers/http'
 import { formatDateTime, shortId } from '@admin/lib/format'
 import { DraftStatusTags } from './draft_status'
 import { SubmitButton } from './submit_button'
+import { VersionCompare } from './version_compare'
 import { CHANNEL_LABELS, DraftStatus, type DraftRecord, type DraftVersion } from './shared'
 
 /** The draft's lead by name (only rendered when the leads screens are installed). */
@@ -72,6 +73,11 @@ function Versions({ draft }: { draft: DraftRecord }) {
             { title: 'Saved', dataIndex: 'created_at', render: (at: string) => formatDateTime(at) },
           ]}
         />
+      )}
+      {versions.length > 1 && (
+        <div style={{ marginTop: 12 }}>
+          <VersionCompare versions={versions} />
+        </div>
       )}
     </Card>
   )

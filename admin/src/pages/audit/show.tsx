@@ -4,6 +4,7 @@ import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd'
 import { Link } from 'react-router'
 import { QueryError } from '../../components/states'
 import { JsonBlock } from '../../components/json_block'
+import { JsonDiff } from '../../components/json_diff'
 import { formatDateTime } from '../../lib/format'
 import { hasResource } from '../../plugins'
 import { ACTOR_COLORS, recordPath, type AuditRecord } from './shared'
@@ -46,6 +47,11 @@ export default function AuditShow() {
                 {entry.metadata?.request_id ?? '—'} · {entry.metadata?.ip ?? 'no IP'}
               </Descriptions.Item>
             </Descriptions>
+          </Col>
+          <Col xs={24}>
+            <Card size="small" title="Changes">
+              <JsonDiff before={entry.before_state} after={entry.after_state} />
+            </Card>
           </Col>
           <Col xs={24} md={12}>
             <Card size="small" title="Before">

@@ -15,6 +15,7 @@ import {
 } from 'antd'
 import { API_URL, http, toHttpError } from '../../providers/http'
 import type { Me } from '../../providers/auth'
+import { Overview } from './overview'
 
 interface Health {
   status: 'ok' | 'degraded' | 'down'
@@ -68,6 +69,7 @@ export default function HomePage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         Mission Control
       </Typography.Title>
+      <Overview />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Card

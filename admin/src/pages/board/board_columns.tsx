@@ -1,0 +1,159 @@
+import type { ReactNode } from 'react'
+import { Badge, Card, Empty, Flex, Space, Tag, Tooltip, Typography, theme } from 'antd'
+import { Link } from 'react-router'
+import { RobotOutlined, UserOutlined } from '@ant-design/icons'
+import {
+  COLUMN_LABELS,
+  PRIORITY_COLORS,
+  PRIORITY_LABELS,
+  TASK_COLUMNS,
+  type TaskColumn,
+  type TaskRecord,
+} from '../../lib/tasks'
+import { shortId } from '../../lib/format'
+
+/** Names for a card's owner and links: agent id → name, lead id → business name. */
+export interface BoardLookups {
+  agentName: (id: string) => string | undefined
+  leadName: (id: string) => string | undefined
+  showLeads: boolean
+  showDrafts: boolean
+}
+
+/** A task card: title, priority, owner, linked lead and draft. */
+export function TaskCard({
+  task,
+  lookups,
+  dragging,
+  overlay,
+}: {
+  task: TaskRecord
+  lookups: BoardLookups
+  dragging?: boolean
+  /** The copy under the pointer while dragging. */
+  overlay?: boolean
+}) {
+  const owner =
+    task.owner_type === 'agent'
+      ? ((task.owner_id && lookups.agentName(task.owner_id)) ?? shortId(task.owner_id))
+      : 'admin'
+  return (
+    <Card
+      size="small"
+      data-testid={overlay ? 'drag-overlay' : `task-card-${task.id}`}
+      data-task-title={task.title}
+      style={{ opacity: dragging ? 0.5 : 1, cursor: 'grab' }}
+      styles={{ body: { padding: 10 } }}
+    >
+      <Space direction="vertical" size={4} style={{ width: '100%' }}>
+        <Link to={`/tasks/show/${task.id}`} onPointerDown={(e) => e.stopPropagation()}>
+          <Typography.Text strong>{task.title}</Typography.Text>
+        </Link>
+        <Space size={4} wrap>
+          <Tag color={PRIORITY_COLORS[task.priority]}>{PRIORITY_LABELS[task.priority]}</Tag>
+          <Tag icon={task.owner_type === 'agent' ? <RobotOutlined /> : <UserOutlined />}>
+            {owner}
+          </Tag>
+        </Space>
+        {(task.linked_lead_id || task.linked_draft_id) && (
+          <Space size={8} wrap style={{ fontSize: 12 }}>
+            {task.linked_lead_id &&
+              (lookups.showLeads ? (
+                <Link
+                  to={`/leads/show/${task.linked_lead_id}`}
+                  onPointerDown={(e) => e.stopPropagation()}
+                >
+                  Lead: {lookups.leadName(task.linked_lead_id) ?? shortId(task.linked_lead_id)}
+                </Link>
+              ) : (
+                <span>Lead {shortId(task.linked_lead_id)}</span>
+              ))}
+            {task.linked_draft_id &&
+              (lookups.showDrafts ? (
+                <Link
+                  to={`/drafts/show/${task.linked_draft_id}`}
+                  onPointerDown={(e) => e.stopPropagation()}
+                >
+                  Draft {shortId(task.linked_draft_id)}
+                </Link>
+              ) : (
+                <span>Draft {shortId(task.linked_draft_id)}</span>
+              ))}
+          </Space>
+        )}
+      </Space>
+    </Card>
+  )
+}
+
+/** One column's frame: title, count, and what goes in it. */
+export function ColumnFrame({
+  column,
+  count,
+  highlight,
+  refused,
+  children,
+}: {
+  column: TaskColumn
+  count: number
+  highlight?: boolean
+  refused?: string | null
+  children: ReactNode
+}) {
+  const { token } = theme.useToken()
+  return (
+    <div
+      data-testid={`column-${column}`}
+      style={{
+        flex: '1 1 240px',
+        minWidth: 240,
+        background: refused
+          ? token.colorErrorBg
+          : highlight
+            ? token.colorPrimaryBg
+            : token.colorFillQuaternary,
+        border: `1px dashed ${refused ? token.colorError : highlight ? token.colorPrimary : 'transparent'}`,
+        borderRadius: 8,
+        padding: 8,
+        minHeight: 200,
+      }}
+    >
+      <Flex justify="space-between" align="center" style={{ padding: '4px 4px 8px' }}>
+        <Typography.Text strong>{COLUMN_LABELS[column]}</Typography.Text>
+        <Tooltip title={refused ?? undefined}>
+          <Badge count={count} showZero color={token.colorTextSecondary} />
+        </Tooltip>
+      </Flex>
+      <Flex vertical gap={8}>
+        {children}
+        {count === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No tasks" />}
+      </Flex>
+    </div>
+  )
+}
+
+/** Tasks grouped by column, each column in the server's order. */
+export function groupByColumn(tasks: TaskRecord[]): Record<TaskColumn, TaskRecord[]> {
+  const groups = Object.fromEntries(TASK_COLUMNS.map((c) => [c, [] as TaskRecord[]])) as Record<
+    TaskColumn,
+    TaskRecord[]
+  >
+  for (const task of tasks) groups[task.column]?.push(task)
+  return groups
+}
+
+/** A read-only board (replay). */
+export function StaticBoard({ tasks, lookups }: { tasks: TaskRecord[]; lookups: BoardLookups }) {
+  const groups = groupByColumn(tasks)
+  return (
+    <Flex gap={12} wrap style={{ alignItems: 'flex-start' }}>
+      {TASK_COLUMNS.map((column) => (
+        <ColumnFrame key={column} column={column} count={groups[column].length}>
+          {groups[column].map((task) => (
+            <TaskCard key={task.id} task={task} lookups={lookups} />
+          ))}
+        </ColumnFrame>
+      ))}
+    </Flex>
+  )
+}

@@ -1,0 +1,220 @@
+import { useMemo, useState } from 'react'
+import { useGetIdentity, useList, useMany, useUpdate, type HttpError } from '@refinedev/core'
+import { CreateButton, List } from '@refinedev/antd'
+import { App, Flex, Typography } from 'antd'
+import {
+  DndContext,
+  DragOverlay,
+  PointerSensor,
+  KeyboardSensor,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragStartEvent,
+  type DragOverEvent,
+} from '@dnd-kit/core'
+import { Loading, QueryError } from '../../components/states'
+import { allows } from '../../providers/access_control'
+import type { Me } from '../../providers/auth'
+import { hasResource } from '../../plugins'
+import { TASK_COLUMNS, COLUMN_LABELS, type TaskColumn, type TaskRecord } from '../../lib/tasks'
+import type { AgentRecord } from '../../lib/agents'
+import { ColumnFrame, TaskCard, groupByColumn, type BoardLookups } from './board_columns'
+
+function DraggableCard({
+  task,
+  lookups,
+  disabled,
+}: {
+  task: TaskRecord
+  lookups: BoardLookups
+  disabled: boolean
+}) {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: task.id,
+    data: { from: task.column },
+    disabled,
+  })
+  return (
+    <div ref={setNodeRef} {...listeners} {...attributes} data-column={task.column}>
+      <TaskCard task={task} lookups={lookups} dragging={isDragging} />
+    </div>
+  )
+}
+
+function DroppableColumn({
+  column,
+  tasks,
+  lookups,
+  canDrag,
+  over,
+  refused,
+}: {
+  column: TaskColumn
+  tasks: TaskRecord[]
+  lookups: BoardLookups
+  canDrag: boolean
+  over: boolean
+  refused: string | null
+}) {
+  const { setNodeRef } = useDroppable({ id: column })
+  return (
+    <div ref={setNodeRef} style={{ flex: '1 1 240px', minWidth: 240, display: 'flex' }}>
+      <ColumnFrame
+        column={column}
+        count={tasks.length}
+        highlight={over}
+        refused={over ? refused : null}
+      >
+        {tasks.map((task) => (
+          <DraggableCard key={task.id} task={task} lookups={lookups} disabled={!canDrag} />
+        ))}
+      </ColumnFrame>
+    </div>
+  )
+}
+
+/**
+ * The board: four columns, drag and drop. A drop the role or the transition
+ * table refuses is refused here, with the reason, before anything is sent;
+ * an allowed one moves at once (optimistic) and rolls back with the
+ * server's message if the server refuses. Live mode refetches on changes
+ * by anyone else.
+ */
+export default function Board() {
+  const { message } = App.useApp()
+  const { data: me } = useGetIdentity<Me>()
+  const { result, query } = useList<TaskRecord, HttpError>({
+    resource: 'tasks',
+    pagination: { currentPage: 1, pageSize: 1000 },
+    sorters: [{ field: 'created_at', order: 'asc' }],
+  })
+  const { result: agents } = useList<AgentRecord>({
+    resource: 'agents',
+    pagination: { currentPage: 1, pageSize: 1000 },
+  })
+  const tasks = result.data ?? []
+  const showLeads = hasResource('leads')
+  const leadIds = useMemo(
+    () => [...new Set(tasks.map((t) => t.linked_lead_id).filter((id): id is string => !!id))],
+    [tasks]
+  )
+  const { result: leads } = useMany<{ id: string; business_name: string }>({
+    resource: 'leads',
+    ids: leadIds,
+    queryOptions: { enabled: showLeads && leadIds.length > 0 },
+    errorNotification: false,
+  })
+  const lookups: BoardLookups = {
+    agentName: (id) => agents.data.find((a) => a.id === id)?.name,
+    leadName: (id) => leads.data.find((l) => l.id === id)?.business_name,
+    showLeads,
+    showDrafts: hasResource('drafts'),
+  }
+  const { mutate } = useUpdate<TaskRecord, HttpError>()
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor)
+  )
+  const [active, setActive] = useState<TaskRecord | null>(null)
+  const [overColumn, setOverColumn] = useState<TaskColumn | null>(null)
+
+  const permissions = me?.permissions
+  // Moving needs the right to change tasks at all (tasks.edit = tasks.write); each drop is checked below.
+  const canDrag = !!me && allows(permissions, 'tasks', 'edit').can
+  const refusal = (from: TaskColumn, to: TaskColumn): string | null => {
+    const answer = allows(permissions, 'tasks', 'move', { from, to })
+    return answer.can ? null : (answer.reason ?? 'Not allowed')
+  }
+
+  const onDragStart = ({ active: a }: DragStartEvent) =>
+    setActive(tasks.find((t) => t.id === a.id) ?? null)
+  const onDragOver = ({ over }: DragOverEvent) =>
+    setOverColumn((over?.id as TaskColumn | undefined) ?? null)
+  const onDragEnd = ({ active: a, over }: DragEndEvent) => {
+    setActive(null)
+    setOverColumn(null)
+    const task = tasks.find((t) => t.id === a.id)
+    const to = over?.id as TaskColumn | undefined
+    if (!task || !to || task.column === to) return
+    const reason = refusal(task.column, to)
+    if (reason) {
+      message.error({ content: `Move refused: ${reason}`, key: 'board-move' })
+      return
+    }
+    mutate(
+      {
+        resource: 'tasks',
+        id: task.id,
+        values: { column: to },
+        mutationMode: 'optimistic',
+        successNotification: false,
+        errorNotification: false,
+      },
+      {
+        onSuccess: () =>
+          message.success({
+            content: `Moved “${task.title}” to ${COLUMN_LABELS[to]}`,
+            key: 'board-move',
+          }),
+        onError: (error) =>
+          message.error({
+            content: `The server refused the move: ${error.message}`,
+            key: 'board-move',
+          }),
+      }
+    )
+  }
+
+  const groups = groupByColumn(tasks)
+  return (
+    <List title="Board" headerButtons={<CreateButton resource="tasks" />}>
+      {query.isLoading ? (
+        <Loading />
+      ) : query.isError ? (
+        <QueryError
+          title="The board could not be loaded"
+          error={query.error}
+          onRetry={() => query.refetch()}
+        />
+      ) : (
+        <>
+          {!canDrag && me && (
+            <Typography.Paragraph type="secondary">
+              Your role can see the board but not move tasks.
+            </Typography.Paragraph>
+          )}
+          <DndContext
+            sensors={sensors}
+            onDragStart={onDragStart}
+            onDragOver={onDragOver}
+            onDragEnd={onDragEnd}
+            onDragCancel={() => {
+              setActive(null)
+              setOverColumn(null)
+            }}
+          >
+            <Flex gap={12} wrap style={{ alignItems: 'stretch' }} data-testid="board">
+              {TASK_COLUMNS.map((column) => (
+                <DroppableColumn
+                  key={column}
+                  column={column}
+                  tasks={groups[column]}
+                  lookups={lookups}
+                  canDrag={canDrag}
+                  over={overColumn === column && !!active && active.column !== column}
+                  refused={active ? refusal(active.column, column) : null}
+                />
+              ))}
+            </Flex>
+            <DragOverlay dropAnimation={null}>
+              {active ? <TaskCard task={active} lookups={lookups} overlay /> : null}
+            </DragOverlay>
+          </DndContext>
+        </>
+      )}
+    </List>
+  )
+}

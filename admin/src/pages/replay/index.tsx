@@ -1,0 +1,204 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { List } from '@refinedev/antd'
+import { Button, Card, Empty, Select, Slider, Space, Typography } from 'antd'
+import { PauseOutlined, CaretRightOutlined } from '@ant-design/icons'
+import { Loading, QueryError } from '../../components/states'
+import { RecordTimeline } from '../../components/record_timeline'
+import { API_URL, http, toHttpError } from '../../providers/http'
+import { formatDateTime } from '../../lib/format'
+import type { TaskRecord } from '../../lib/tasks'
+import type { AgentRecord } from '../../lib/agents'
+import type { EventRow } from '../../realtime/event_feed'
+import { hasResource } from '../../plugins'
+import { StaticBoard, type BoardLookups } from '../board/board_columns'
+
+interface ReplayBoard {
+  at: string
+  tasks: TaskRecord[]
+  agents: AgentRecord[]
+}
+
+const STEPS = 200
+const PLAY_MS = 400
+
+async function boundary(order: 'asc' | 'desc'): Promise<number | null> {
+  const { data } = await http.get<EventRow[]>(`${API_URL}/events`, {
+    params: { _sort: 'id', _order: order, _start: 0, _end: 1 },
+  })
+  return data[0] ? new Date(data[0].created_at).getTime() : null
+}
+
+/**
+ * Replay: a scrubber over the board's history (first to last event), with
+ * play/pause, showing the board as it was at that moment; and the timeline
+ * of one task and what it links to.
+ */
+export default function Replay() {
+  const [bounds, setBounds] = useState<{ min: number; max: number } | null>(null)
+  const [boundsError, setBoundsError] = useState<string | null>(null)
+  const [at, setAt] = useState<number | null>(null)
+  const [board, setBoard] = useState<ReplayBoard | null>(null)
+  const [boardError, setBoardError] = useState<string | null>(null)
+  const [loadingBoard, setLoadingBoard] = useState(false)
+  const [playing, setPlaying] = useState(false)
+  const [taskId, setTaskId] = useState<string | undefined>()
+  const request = useRef(0)
+
+  const loadBounds = () => {
+    setBoundsError(null)
+    Promise.all([boundary('asc'), boundary('desc')])
+      .then(([min, max]) => {
+        if (min === null || max === null) {
+          setBounds({ min: 0, max: 0 })
+          return
+        }
+        setBounds({ min, max: Math.max(max, min + 1) })
+        setAt((current) => current ?? max)
+      })
+      .catch((error) => setBoundsError(toHttpError(error).message))
+  }
+  useEffect(loadBounds, [])
+
+  // The board at `at`, the newest request winning.
+  useEffect(() => {
+    if (at === null) return
+    const mine = ++request.current
+    setLoadingBoard(true)
+    const timer = setTimeout(() => {
+      http
+        .get<ReplayBoard>(`${API_URL}/replay/board`, {
+          params: { at: new Date(at).toISOString() },
+        })
+        .then(({ data }) => {
+          if (mine !== request.current) return
+          setBoard(data)
+          setBoardError(null)
+        })
+        .catch((error) => mine === request.current && setBoardError(toHttpError(error).message))
+        .finally(() => mine === request.current && setLoadingBoard(false))
+    }, 120)
+    return () => clearTimeout(timer)
+  }, [at])
+
+  // Play: move forward a step at a time, stop at the end.
+  useEffect(() => {
+    if (!playing || !bounds) return
+    const step = Math.max(1, Math.round((bounds.max - bounds.min) / STEPS))
+    const timer = setInterval(() => {
+      setAt((current) => {
+        const next = Math.min(bounds.max, (current ?? bounds.min) + step)
+        if (next >= bounds.max) setPlaying(false)
+        return next
+      })
+    }, PLAY_MS)
+    return () => clearInterval(timer)
+  }, [playing, bounds])
+
+  const lookups: BoardLookups = useMemo(
+    () => ({
+      agentName: (id) => board?.agents.find((a) => a.id === id)?.name,
+      leadName: () => undefined,
+      showLeads: hasResource('leads'),
+      showDrafts: hasResource('drafts'),
+    }),
+    [board]
+  )
+
+  if (boundsError)
+    return (
+      <List title="Replay">
+        <QueryError
+          title="The history could not be loaded"
+          error={{ message: boundsError }}
+          onRetry={loadBounds}
+        />
+      </List>
+    )
+  if (!bounds) return <Loading />
+  if (bounds.max === 0)
+    return (
+      <List title="Replay">
+        <Empty description="Nothing has happened yet: there is no history to replay" />
+      </List>
+    )
+
+  const play = () => {
+    if (at !== null && at >= bounds.max) setAt(bounds.min)
+    setPlaying(true)
+  }
+
+  return (
+    <List title="Replay">
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Card size="small">
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Space wrap>
+              <Button
+                data-testid="replay-play"
+                icon={playing ? <PauseOutlined /> : <CaretRightOutlined />}
+                onClick={() => (playing ? setPlaying(false) : play())}
+              >
+                {playing ? 'Pause' : 'Play'}
+              </Button>
+              <Typography.Text strong data-testid="replay-at">
+                {at !== null ? formatDateTime(new Date(at).toISOString()) : '—'}
+              </Typography.Text>
+              {loadingBoard && <Typography.Text type="secondary">loading…</Typography.Text>}
+            </Space>
+            <div data-testid="replay-slider">
+              <Slider
+                min={bounds.min}
+                max={bounds.max}
+                step={1}
+                value={at ?? bounds.max}
+                onChange={(value) => {
+                  setPlaying(false)
+                  setAt(value)
+                }}
+                tooltip={{
+                  formatter: (value) =>
+                    value ? formatDateTime(new Date(value).toISOString()) : '',
+                }}
+              />
+            </div>
+            <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+              <Typography.Text type="secondary">
+                {formatDateTime(new Date(bounds.min).toISOString())}
+              </Typography.Text>
+              <Typography.Text type="secondary">
+                {formatDateTime(new Date(bounds.max).toISOString())}
+              </Typography.Text>
+            </Space>
+          </Space>
+        </Card>
+        {boardError ? (
+          <QueryError
+            title="The board at that time could not be loaded"
+            error={{ message: boardError }}
+          />
+        ) : board ? (
+          <div data-testid="replay-board">
+            <StaticBoard tasks={board.tasks} lookups={lookups} />
+          </div>
+        ) : (
+          <Loading />
+        )}
+        <Card size="small" title="A task's timeline">
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Select
+              showSearch
+              allowClear
+              optionFilterProp="label"
+              placeholder="Pick a task on the board above"
+              style={{ minWidth: 320 }}
+              value={taskId}
+              onChange={setTaskId}
+              options={(board?.tasks ?? []).map((task) => ({ value: task.id, label: task.title }))}
+            />
+            {taskId && <RecordTimeline subject="task_id" id={taskId} />}
+          </Space>
+        </Card>
+      </Space>
+    </List>
+  )
+}

@@ -1,0 +1,532 @@
+import db from '@adonisjs/lucid/services/db'
+import { test } from '@japa/runner'
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync, readdirSync, statSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import app from '@adonisjs/core/services/app'
+import { Role } from '#enums/roles'
+import { makeUser, PASSWORD } from '#tests/helpers/users'
+import { makeActors, call, type Actors } from '#tests/helpers/actors'
+import Task from '#models/task'
+import { TaskColumn } from '#enums/task'
+import Lead from '../../../plugins/leads/models/lead.js'
+import { LeadScore, LeadStatus } from '../../../plugins/leads/enums.js'
+
+/*
+| The admin app in a real browser: Debian's Chromium (never a downloaded
+| one) through playwright-core, against the test server, which serves
+| admin/dist. The suite builds the admin first when the build is missing or
+| older than its sources. Each test makes its own data through the API.
+*/
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const BASE = () => `http://${process.env.HOST}:${process.env.PORT}`
+const SCREENSHOTS = app.makePath('docs/screenshots')
+const VIEWPORT = { width: 1280, height: 800 }
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path))
+    else newest = Math.max(newest, statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+/** Builds admin/dist when it is missing or older than admin/src or a plugin's screens. */
+function ensureAdminBuild() {
+  const index = app.makePath('admin/dist/index.html')
+  const sources = [app.makePath('admin/src'), app.makePath('admin/index.html')]
+  for (const plugin of readdirSync(app.makePath('plugins'))) {
+    const dir = app.makePath('plugins', plugin, 'admin')
+    if (existsSync(dir)) sources.push(dir)
+  }
+  const newest = Math.max(
+    ...sources.map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs))
+  )
+  if (existsSync(index) && statSync(index).mtimeMs >= newest) return
+  execFileSync('npm', ['run', 'build:admin'], { cwd: app.makePath(), stdio: 'inherit' })
+}
+
+let browser: Browser
+
+async function signIn(context: BrowserContext, email: string): Promise<Page> {
+  const page = await context.newPage()
+  await page.goto(`${BASE()}/login`)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 })
+  return page
+}
+
+async function contextFor(email: string) {
+  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true })
+  if (process.env.BROWSER_DEBUG) {
+    context.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`))
+    context.on('request', (r) => console.log(`[browser req] ${r.method()} ${r.url()}`))
+    context.on('requestfinished', async (r) =>
+      console.log(`[browser done] ${(await r.response())?.status()} ${r.url()}`)
+    )
+    context.on('weberror', (e) => console.log(`[browser error] ${e.error().message}`))
+  }
+  const page = await signIn(context, email)
+  return { context, page }
+}
+
+async function shot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
+}
+
+/** Drags with the mouse, in small steps, as dnd-kit's pointer sensor expects. */
+async function drag(page: Page, from: string, to: string) {
+  const source = await page.locator(from).boundingBox()
+  const target = await page.locator(to).boundingBox()
+  if (!source || !target) throw new Error(`cannot drag ${from} to ${to}: not on screen`)
+  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(source.x + source.width / 2 + 10, source.y + source.height / 2, {
+    steps: 5,
+  })
+  await page.mouse.move(target.x + target.width / 2, target.y + 60, { steps: 15 })
+  await page.mouse.up()
+}
+
+async function createTask(actors: Actors, body: Record<string, unknown>) {
+  const response = await call(actors.tokens.admin, 'POST', '/api/tasks', {
+    priority: 'high',
+    ...body,
+  })
+  if (response.status !== 201) throw new Error(`task: ${JSON.stringify(response.body)}`)
+  return response.body as { id: string; title: string; column: string }
+}
+
+async function makeLead(name: string, status = LeadStatus.New) {
+  const unique = Math.random().toString(36).slice(2, 10)
+  return Lead.create({
+    businessName: name,
+    niche: 'dentist',
+    region: 'Austin, TX',
+    website: `https://${unique}.example.com`,
+    source: 'browser_test',
+    leadScore: LeadScore.A,
+    status,
+    notes: ['Opened a second clinic in March'],
+  })
+}
+
+const unique = () => Math.random().toString(36).slice(2, 8)
+
+test.group('Admin app in Chromium', (group) => {
+  group.setup(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium is missing at ${CHROMIUM}: install Debian's "chromium" package (apt-get install chromium); ` +
+          'the browser suite never downloads a browser.'
+      )
+    }
+    ensureAdminBuild()
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    })
+    return async () => {
+      await browser?.close()
+    }
+  })
+
+  test('drag a card: an allowed move is saved, a refused one is never sent', async ({ assert }) => {
+    const actors = await makeActors()
+    const operator = await makeUser(Role.Operator)
+    const tag = unique()
+    const task = await createTask(actors, { title: `Call the dentist ${tag}`, column: 'backlog' })
+    const { context, page } = await contextFor(operator.email)
+    try {
+      const patches: string[] = []
+      page.on('request', (request) => {
+        if (request.method() === 'PATCH' && request.url().includes('/api/tasks/'))
+          patches.push(request.url())
+      })
+      await page.goto(`${BASE()}/board`)
+      const card = `[data-testid="task-card-${task.id}"]`
+      await page.locator(`[data-testid="column-backlog"] ${card}`).waitFor()
+      await shot(page, 'board')
+
+      // Allowed: backlog → doing.
+      await drag(page, card, '[data-testid="column-doing"]')
+      await page.locator(`[data-testid="column-doing"] ${card}`).waitFor()
+      await page.getByText(/Moved “Call the dentist/).waitFor()
+      const saved = await call(actors.tokens.admin, 'GET', `/api/tasks/${task.id}`)
+      assert.equal(saved.body.column, 'doing')
+      assert.lengthOf(patches, 1)
+
+      // Refused before sending: an operator cannot finish a task.
+      await drag(page, card, '[data-testid="column-done"]')
+      await page.getByText('Move refused: Only an admin moves a task to Done').waitFor()
+      await page.locator(`[data-testid="column-doing"] ${card}`).waitFor()
+      assert.lengthOf(patches, 1, 'the refused move was never sent')
+      const still = await call(actors.tokens.admin, 'GET', `/api/tasks/${task.id}`)
+      assert.equal(still.body.column, 'doing')
+    } finally {
+      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await context.close()
+    }
+  })
+
+  test('the transition table refuses a move before it is sent', async ({ assert }) => {
+    const actors = await makeActors()
+    const admin = await makeUser(Role.Admin)
+    const task = await createTask(actors, { title: `Skip ahead ${unique()}`, column: 'done' })
+    const { context, page } = await contextFor(admin.email)
+    try {
+      let patched = false
+      page.on('request', (r) => {
+        if (r.method() === 'PATCH') patched = true
+      })
+      await page.goto(`${BASE()}/board`)
+      const card = `[data-testid="task-card-${task.id}"]`
+      await page.locator(`[data-testid="column-done"] ${card}`).waitFor()
+      await drag(page, card, '[data-testid="column-needs_approval"]')
+      await page
+        .getByText('Move refused: A task cannot go from Done straight to Needs approval')
+        .waitFor()
+      assert.isFalse(patched)
+    } finally {
+      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await context.close()
+    }
+  })
+
+  test('approving in the inbox moves the board and the feed live elsewhere', async ({ assert }) => {
+    const actors = await makeActors()
+    const approver = await makeUser(Role.Admin)
+    const watcher = await makeUser(Role.Operator)
+    const lead = await makeLead(`Bright Smiles ${unique()}`)
+    const created = await call(actors.tokens.agent, 'POST', '/api/drafts', {
+      lead_id: lead.id,
+      channel: 'email',
+      draft_type: 'cold_email',
+      content: 'Hi Dr. Smith, congratulations on the new clinic.',
+    })
+    assert.equal(created.status, 201)
+    const draft = created.body
+    const v2 = await call(actors.tokens.agent, 'POST', `/api/drafts/${draft.id}/versions`, {
+      content: 'Hi Dr. Smith, congratulations on opening your second clinic.',
+      base_version: 1,
+    })
+    assert.equal(v2.status, 201, JSON.stringify(v2.body))
+    const task = await createTask(actors, {
+      title: `Outreach for ${lead.businessName}`,
+      column: 'doing',
+      linked_lead_id: lead.id,
+      linked_draft_id: draft.id,
+    })
+    const submitted = await call(actors.tokens.agent, 'POST', `/api/drafts/${draft.id}/submit`)
+    assert.equal(submitted.status, 200)
+
+    const second = await contextFor(watcher.email)
+    const first = await contextFor(approver.email)
+    try {
+      const board = second.page
+      await board.goto(`${BASE()}/board`)
+      const card = `[data-testid="task-card-${task.id}"]`
+      await board.locator(`[data-testid="column-needs_approval"] ${card}`).waitFor()
+      const feed = await second.context.newPage()
+      await feed.goto(`${BASE()}/feed`)
+      await feed.getByTestId('feed-list').waitFor()
+      await feed.getByText('live', { exact: true }).waitFor()
+
+      const inbox = first.page
+      await inbox.goto(`${BASE()}/inbox`)
+      await inbox.getByTestId(`inbox-item-${draft.id}`).click()
+      await inbox.getByTestId('text-diff').waitFor()
+      assert.include(await inbox.getByTestId('text-diff').innerText(), 'second')
+      await inbox.getByText(lead.businessName).first().waitFor()
+      await shot(inbox, 'inbox')
+      await inbox.getByTestId('approve').click()
+      await inbox.getByText(/Approved: draft/).waitFor()
+
+      // The other person's board and feed follow without a reload.
+      await board.locator(`[data-testid="column-done"] ${card}`).waitFor({ timeout: 15_000 })
+      await feed
+        .getByTestId('feed-list')
+        .getByText('draft.decided')
+        .or(feed.getByTestId('feed-list').getByText('needs_approval → done'))
+        .first()
+        .waitFor({ timeout: 15_000 })
+      await shot(feed, 'feed')
+
+      // A second decision on the same draft: someone else decided first.
+      const again = await call(actors.tokens.admin, 'POST', `/api/drafts/${draft.id}/decision`, {
+        action: 'approve',
+        version: 2,
+      })
+      assert.equal(again.status, 409)
+    } finally {
+      await first.context.close()
+      await second.context.close()
+    }
+  })
+
+  test('the inbox works on a phone: columns stack, keys decide', async ({ assert }) => {
+    const actors = await makeActors()
+    const admin = await makeUser(Role.Admin)
+    const lead = await makeLead(`Phone Dental ${unique()}`)
+    const created = await call(actors.tokens.agent, 'POST', '/api/drafts', {
+      lead_id: lead.id,
+      channel: 'email',
+      draft_type: 'follow_up',
+      content: 'Hi again, just following up on my note.',
+    })
+    await call(actors.tokens.agent, 'POST', `/api/drafts/${created.body.id}/submit`)
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    })
+    const page = await signIn(context, admin.email)
+    try {
+      await page.goto(`${BASE()}/inbox`)
+      const item = page.getByTestId(`inbox-item-${created.body.id}`)
+      await item.click()
+      const queue = (await page.getByTestId('inbox-queue').boundingBox())!
+      const draft = (await page.getByTestId('inbox-draft').boundingBox())!
+      assert.isAtLeast(draft.y, queue.y + queue.height - 1, 'the draft sits below the queue')
+      assert.isAtMost(draft.x + draft.width, 390 + 1, 'nothing overflows sideways')
+      await shot(page, 'inbox-phone')
+      // "c" asks for notes; Escape closes without deciding.
+      await page.keyboard.press('c')
+      await page.getByTestId('decision-notes').waitFor()
+      await page.keyboard.press('Escape')
+      const still = await call(actors.tokens.admin, 'GET', `/api/drafts/${created.body.id}`)
+      assert.equal(still.body.status, 'needs_approval')
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('filter the leads and export the CSV', async ({ assert }) => {
+    const admin = await makeUser(Role.Operator)
+    const tag = `zq${unique()}`
+    for (const n of [1, 2, 3]) await makeLead(`Dental ${tag} ${n}`)
+    await makeLead(`Unrelated Bakery ${unique()}`)
+    const { context, page } = await contextFor(admin.email)
+    try {
+      await page.goto(`${BASE()}/leads`)
+      await page.getByPlaceholder('Search name, contact, email, website').fill(tag)
+      await page.getByPlaceholder('Search name, contact, email, website').press('Enter')
+      await page.waitForURL((url) => url.search.includes(tag))
+      await page.getByText(`Dental ${tag} 3`).waitFor()
+      await shot(page, 'leads')
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-csv').click(),
+      ])
+      const path = await download.path()
+      const rows = readFileSync(path, 'utf8').trim().split(/\r?\n/)
+      assert.lengthOf(rows, 4, rows.join('\n'))
+      assert.match(rows[0], /business_name/)
+      for (const row of rows.slice(1)) assert.include(row, tag)
+    } finally {
+      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await context.close()
+    }
+  })
+
+  test('scrub the replay back to an earlier board', async ({ assert }) => {
+    const actors = await makeActors()
+    const viewer = await makeUser(Role.Viewer)
+    const task = await createTask(actors, { title: `Replay me ${unique()}`, column: 'backlog' })
+    await new Promise((resolve) => setTimeout(resolve, 2500))
+    const moved = await call(actors.tokens.admin, 'PATCH', `/api/tasks/${task.id}`, {
+      column: 'doing',
+    })
+    assert.equal(moved.status, 200)
+    const events = await call(
+      actors.tokens.admin,
+      'GET',
+      `/api/events?task_id=${task.id}&_sort=id&_order=asc`
+    )
+    const createdAt = new Date(events.body[0].created_at).getTime()
+    const movedAt = new Date(events.body.at(-1).created_at).getTime()
+
+    const { context, page } = await contextFor(viewer.email)
+    try {
+      await page.goto(`${BASE()}/replay`)
+      const card = `[data-testid="task-card-${task.id}"]`
+      await page
+        .locator(`[data-testid="replay-board"] [data-testid="column-doing"] ${card}`)
+        .waitFor()
+      const first = await call(actors.tokens.admin, 'GET', '/api/events?_sort=id&_order=asc&_end=1')
+      const min = new Date(first.body[0].created_at).getTime()
+      const max = movedAt
+      const box = (await page
+        .locator('[data-testid="replay-slider"] .ant-slider-rail')
+        .boundingBox())!
+      const target = (createdAt + movedAt) / 2
+      const x = box.x + ((target - min) / (max - min)) * box.width
+      await page.mouse.click(x, box.y + box.height / 2)
+      await page
+        .locator(`[data-testid="replay-board"] [data-testid="column-backlog"] ${card}`)
+        .waitFor({ timeout: 10_000 })
+      await shot(page, 'replay')
+    } finally {
+      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await context.close()
+    }
+  })
+
+  test('a viewer finds no control that would write', async ({ assert }) => {
+    const actors = await makeActors()
+    const viewer = await makeUser(Role.Viewer)
+    const task = await createTask(actors, { title: `Read only ${unique()}`, column: 'backlog' })
+    const { context, page } = await contextFor(viewer.email)
+    const WRITE =
+      /^(create|edit|delete|approve|approve with notes|reject|request changes|edit and approve|pause|resume|kill|save|submit|new version|export csv)$/i
+    try {
+      for (const path of [
+        '/',
+        '/board',
+        '/inbox',
+        '/tasks',
+        '/agents',
+        '/feed',
+        '/leads',
+        '/drafts',
+        '/replay',
+      ]) {
+        await page.goto(`${BASE()}${path}`)
+        await page.waitForLoadState('networkidle')
+        await page.waitForTimeout(300)
+        const buttons = await page.locator('button, a.ant-btn').allInnerTexts()
+        const writers = buttons.map((b) => b.trim()).filter((b) => WRITE.test(b))
+        assert.deepEqual(writers, [], `${path} shows ${writers.join(', ')}`)
+        assert.equal(await page.getByTestId('global-pause-switch').count(), 0)
+      }
+      await page.goto(`${BASE()}/board`)
+      const card = page.getByTestId(`task-card-${task.id}`)
+      await card.waitFor({ timeout: 60_000 })
+      assert.equal(
+        await card.locator('xpath=..').getAttribute('aria-disabled'),
+        'true',
+        'cards are not draggable'
+      )
+    } finally {
+      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await context.close()
+    }
+  })
+
+  test('the global pause: the switch for admins, the banner for everyone', async ({ assert }) => {
+    await makeActors() // an agent, so the agents page has a card
+    const admin = await makeUser(Role.Admin)
+    const closer = await makeUser(Role.Closer)
+    const a = await contextFor(admin.email)
+    const b = await contextFor(closer.email)
+    try {
+      await a.page.goto(`${BASE()}/agents`)
+      await b.page.goto(`${BASE()}/board`)
+      await b.page.getByTestId('global-pause-state').waitFor()
+      await a.page.getByTestId('global-pause-switch').click()
+      await a.page.getByRole('button', { name: 'Pause all' }).click()
+      await a.page.getByTestId('global-pause-banner').waitFor()
+      await b.page.getByTestId('global-pause-banner').waitFor({ timeout: 15_000 })
+      await a.page.mouse.move(600, 700)
+      await a.page.waitForTimeout(600)
+      await shot(a.page, 'agents')
+      assert.equal(await b.page.getByTestId('global-pause-switch').count(), 0)
+      await a.page.getByTestId('global-pause-switch').click()
+      await a.page.getByRole('button', { name: 'Resume' }).click()
+      await b.page
+        .getByTestId('global-pause-banner')
+        .waitFor({ state: 'detached', timeout: 15_000 })
+    } finally {
+      await a.context.close()
+      await b.context.close()
+      // never leave the pause on for the suites that follow, whatever happened above
+      await db
+        .from('system_controls')
+        .where('key', 'global_pause')
+        .update({ value: JSON.stringify({ paused: false, reason: null }) })
+    }
+  })
+
+  test('screenshots of every page', async () => {
+    const admin = await makeUser(Role.Admin)
+    const { context, page } = await contextFor(admin.email)
+    try {
+      const pages: Record<string, string> = {
+        home: '/',
+        tasks: '/tasks',
+        drafts: '/drafts',
+        audit: '/audit',
+        users: '/users',
+      }
+      for (const [name, path] of Object.entries(pages)) {
+        await page.goto(`${BASE()}${path}`)
+        await page.waitForLoadState('networkidle')
+        await shot(page, name)
+      }
+    } finally {
+      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await context.close()
+    }
+    const anonymous = await browser.newContext({ viewport: VIEWPORT })
+    const login = await anonymous.newPage()
+    await login.goto(`${BASE()}/login`)
+    await login.getByRole('button', { name: 'Sign in' }).waitFor()
+    await shot(login, 'login')
+    await anonymous.close()
+  })
+
+  // Last: it leaves 500 tasks on the board.
+  test('the board with 500 tasks is usable quickly', async ({ assert }) => {
+    const admin = await makeUser(Role.Admin)
+    const columns = [
+      TaskColumn.Backlog,
+      TaskColumn.Doing,
+      TaskColumn.NeedsApproval,
+      TaskColumn.Done,
+    ]
+    await Task.createMany(
+      Array.from({ length: 500 }, (_, i) => ({
+        title: `Load task ${i}`,
+        description: '',
+        column: columns[i % 4],
+        priority: 'med' as any,
+        ownerType: 'admin' as any,
+        ownerId: null,
+        linkedLeadId: null,
+        linkedDraftId: null,
+        createdBy: admin.id,
+      }))
+    )
+    const { context, page } = await contextFor(admin.email)
+    try {
+      const started = Date.now()
+      await page.goto(`${BASE()}/board`)
+      await page.waitForFunction(
+        'document.querySelectorAll(\'[data-testid^="task-card-"]\').length >= 500',
+        undefined,
+        { timeout: 30_000 }
+      )
+      const usable = Date.now() - started
+      console.log(
+        `board with ${await page.locator('[data-testid^="task-card-"]').count()} tasks usable after ${usable} ms`
+      )
+      assert.isBelow(usable, 15_000)
+    } finally {
+      await context.close()
+    }
+  })
+})
