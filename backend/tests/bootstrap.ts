@@ -8,6 +8,7 @@ import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { resetDatabase } from '#tests/helpers/database'
+import { ensureAdminBuild } from '#tests/helpers/admin_build'
 
 export const plugins: Config['plugins'] = [
   assert(),
@@ -23,7 +24,7 @@ export const plugins: Config['plugins'] = [
  * data), migrated exactly as `node ace migration:run` would.
  */
 export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
-  setup: [() => resetDatabase()],
+  setup: [() => resetDatabase(), () => ensureAdminBuild()],
   teardown: [],
 }
 

@@ -1,7 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import { test } from '@japa/runner'
-import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, statSync, mkdirSync } from 'node:fs'
+import { existsSync, readFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import app from '@adonisjs/core/services/app'
@@ -24,31 +23,6 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const BASE = () => `http://${process.env.HOST}:${process.env.PORT}`
 const SCREENSHOTS = app.makePath('docs/screenshots')
 const VIEWPORT = { width: 1280, height: 800 }
-
-function newestMtime(dir: string): number {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path))
-    else newest = Math.max(newest, statSync(path).mtimeMs)
-  }
-  return newest
-}
-
-/** Builds admin/dist when it is missing or older than admin/src or a plugin's screens. */
-function ensureAdminBuild() {
-  const index = app.makePath('admin/dist/index.html')
-  const sources = [app.makePath('admin/src'), app.makePath('admin/index.html')]
-  for (const plugin of readdirSync(app.makePath('plugins'))) {
-    const dir = app.makePath('plugins', plugin, 'admin')
-    if (existsSync(dir)) sources.push(dir)
-  }
-  const newest = Math.max(
-    ...sources.map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs))
-  )
-  if (existsSync(index) && statSync(index).mtimeMs >= newest) return
-  execFileSync('npm', ['run', 'build:admin'], { cwd: app.makePath(), stdio: 'inherit' })
-}
 
 let browser: Browser
 
@@ -83,15 +57,23 @@ async function shot(page: Page, name: string) {
 
 /** Drags with the mouse, in small steps, as dnd-kit's pointer sensor expects. */
 async function drag(page: Page, from: string, to: string) {
+  // long columns (other suites leave many tasks behind): bring the card into view first
+  await page.locator(from).scrollIntoViewIfNeeded()
   const source = await page.locator(from).boundingBox()
   const target = await page.locator(to).boundingBox()
   if (!source || !target) throw new Error(`cannot drag ${from} to ${to}: not on screen`)
-  await page.mouse.move(source.x + source.width / 2, source.y + source.height / 2)
+  const startY = source.y + source.height / 2
+  // drop at the card's height, inside the target column and inside the viewport
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 }
+  const dropY = Math.min(
+    Math.max(startY, target.y + 20, 20),
+    target.y + target.height - 20,
+    viewport.height - 20
+  )
+  await page.mouse.move(source.x + source.width / 2, startY)
   await page.mouse.down()
-  await page.mouse.move(source.x + source.width / 2 + 10, source.y + source.height / 2, {
-    steps: 5,
-  })
-  await page.mouse.move(target.x + target.width / 2, target.y + 60, { steps: 15 })
+  await page.mouse.move(source.x + source.width / 2 + 10, startY, { steps: 5 })
+  await page.mouse.move(target.x + target.width / 2, dropY, { steps: 15 })
   await page.mouse.up()
 }
 
@@ -128,7 +110,7 @@ test.group('Admin app in Chromium', (group) => {
           'the browser suite never downloads a browser.'
       )
     }
-    ensureAdminBuild()
+    /* admin/dist is built by the runner's setup (helpers/admin_build.ts) */
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [

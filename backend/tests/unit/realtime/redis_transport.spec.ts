@@ -45,9 +45,10 @@ test.group('Realtime: the Redis transport through an outage', () => {
     cleanup(() => {
       redis.kill('SIGKILL')
     })
-    for (let i = 0; i < 50 && !received.length; i++) await sleep(100)
+    // reconnection backs off; on a loaded machine it can take a while
+    for (let i = 0; i < 150 && !received.length; i++) await sleep(100)
     assert.isTrue(await sender.publish('chan', { n: 2 }))
-    for (let i = 0; i < 20 && received.length < 2; i++) await sleep(50)
+    for (let i = 0; i < 100 && received.length < 2; i++) await sleep(50)
     assert.deepEqual(received, [{ n: 1 }, { n: 2 }])
 
     redis.kill('SIGKILL')
@@ -55,5 +56,5 @@ test.group('Realtime: the Redis transport through an outage', () => {
     const started = Date.now()
     await Promise.all([sender.disconnect(), receiver.disconnect()])
     assert.isBelow(Date.now() - started, 1000)
-  }).timeout(20_000)
+  }).timeout(40_000)
 })
