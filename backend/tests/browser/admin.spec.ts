@@ -420,7 +420,7 @@ test.group('Admin app in Chromium', (group) => {
       await b.page.goto(`${BASE()}/board`)
       await b.page.getByTestId('global-pause-state').waitFor()
       await a.page.getByTestId('global-pause-switch').click()
-      await a.page.getByRole('button', { name: 'Pause all' }).click()
+      await a.page.getByRole('button', { name: 'Pause all', exact: true }).click()
       await a.page.getByTestId('global-pause-banner').waitFor()
       await b.page.getByTestId('global-pause-banner').waitFor({ timeout: 15_000 })
       await a.page.mouse.move(600, 700)
@@ -428,7 +428,7 @@ test.group('Admin app in Chromium', (group) => {
       await shot(a.page, 'agents')
       assert.equal(await b.page.getByTestId('global-pause-switch').count(), 0)
       await a.page.getByTestId('global-pause-switch').click()
-      await a.page.getByRole('button', { name: 'Resume' }).click()
+      await a.page.getByRole('button', { name: 'Resume', exact: true }).click()
       await b.page
         .getByTestId('global-pause-banner')
         .waitFor({ state: 'detached', timeout: 15_000 })
