@@ -56,6 +56,21 @@ async function shot(page: Page, name: string) {
 }
 
 /** Drags with the mouse, in small steps, as dnd-kit's pointer sensor expects. */
+/** Flips the header switch and confirms; a click the popover swallowed is tried again. */
+async function flipGlobalPause(page: Page, confirm: 'Pause all' | 'Resume') {
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('global-pause-switch').click()
+    const ok = page.locator('.ant-popconfirm').getByRole('button', { name: confirm, exact: true })
+    try {
+      await ok.click({ timeout: 5000 })
+      return
+    } catch (error) {
+      if (attempt === 3) throw error
+      await page.keyboard.press('Escape')
+    }
+  }
+}
+
 async function drag(page: Page, from: string, to: string) {
   // long columns (other suites leave many tasks behind): bring the card into view first
   await page.locator(from).scrollIntoViewIfNeeded()
@@ -419,16 +434,14 @@ test.group('Admin app in Chromium', (group) => {
       await a.page.goto(`${BASE()}/agents`)
       await b.page.goto(`${BASE()}/board`)
       await b.page.getByTestId('global-pause-state').waitFor()
-      await a.page.getByTestId('global-pause-switch').click()
-      await a.page.getByRole('button', { name: 'Pause all', exact: true }).click()
+      await flipGlobalPause(a.page, 'Pause all')
       await a.page.getByTestId('global-pause-banner').waitFor()
       await b.page.getByTestId('global-pause-banner').waitFor({ timeout: 15_000 })
       await a.page.mouse.move(600, 700)
       await a.page.waitForTimeout(600)
       await shot(a.page, 'agents')
       assert.equal(await b.page.getByTestId('global-pause-switch').count(), 0)
-      await a.page.getByTestId('global-pause-switch').click()
-      await a.page.getByRole('button', { name: 'Resume', exact: true }).click()
+      await flipGlobalPause(a.page, 'Resume')
       await b.page
         .getByTestId('global-pause-banner')
         .waitFor({ state: 'detached', timeout: 15_000 })
