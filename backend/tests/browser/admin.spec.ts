@@ -431,16 +431,19 @@ test.group('Admin app in Chromium', (group) => {
     const a = await contextFor(admin.email)
     const b = await contextFor(closer.email)
     try {
-      await a.page.goto(`${BASE()}/agents`)
-      await b.page.goto(`${BASE()}/board`)
+      // the switch is in the header of every page; a light page keeps re-renders from closing its popover
+      await a.page.goto(`${BASE()}/feed`)
+      await b.page.goto(`${BASE()}/feed`)
       await b.page.getByTestId('global-pause-state').waitFor()
       await flipGlobalPause(a.page, 'Pause all')
       await a.page.getByTestId('global-pause-banner').waitFor()
       await b.page.getByTestId('global-pause-banner').waitFor({ timeout: 15_000 })
-      await a.page.mouse.move(600, 700)
+      assert.equal(await b.page.getByTestId('global-pause-switch').count(), 0)
+      await a.page.goto(`${BASE()}/agents`)
+      await a.page.getByTestId('global-pause-banner').waitFor()
       await a.page.waitForTimeout(600)
       await shot(a.page, 'agents')
-      assert.equal(await b.page.getByTestId('global-pause-switch').count(), 0)
+      await a.page.goto(`${BASE()}/feed`)
       await flipGlobalPause(a.page, 'Resume')
       await b.page
         .getByTestId('global-pause-banner')
