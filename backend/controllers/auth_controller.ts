@@ -38,12 +38,13 @@ export default class AuthController {
   }
 
   /** Ends the session, or revokes the token the request was made with. */
-  async logout({ auth, response }: HttpContext) {
+  async logout(ctx: HttpContext) {
+    const { auth, response } = ctx
     if (auth.authenticatedViaGuard === 'web') {
       await auth.use('web').logout()
     } else if (auth.authenticatedViaGuard === 'api') {
       const user = auth.use('api').getUserOrFail()
-      await User.accessTokens.delete(user, user.currentAccessToken.identifier)
+      await this.#revoke(ctx, user, Number(user.currentAccessToken.identifier))
     }
     return response.noContent()
   }
@@ -79,7 +80,12 @@ export default class AuthController {
 
   async revokeToken(ctx: HttpContext) {
     const user = this.#humanOnly(ctx.auth.user)
-    const tokenId = Number(ctx.params.id)
+    await this.#revoke(ctx, user, Number(ctx.params.id))
+    return ctx.response.noContent()
+  }
+
+  /** Deletes one of the user's tokens, recorded like every change (404 if it is not theirs). */
+  async #revoke(ctx: HttpContext, user: User, tokenId: number) {
     await recordChange(
       actorFromContext(ctx),
       async (trx) => {
@@ -96,7 +102,6 @@ export default class AuthController {
         before: { token_id: tokenId },
       }
     )
-    return ctx.response.noContent()
   }
 
   #humanOnly(actor: HttpContext['auth']['user']): User {

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { Role } from '#enums/roles'
+import User from '#models/user'
 import { makeUser } from '#tests/helpers/users'
 import { makeAgent } from '#tests/helpers/agents'
 import { BrowserSession } from '#tests/helpers/browser_session'
@@ -60,6 +61,17 @@ test.group('Personal access tokens', () => {
       .firstOrFail()
     assert.equal(audit.after_state.id, created.body().id)
     assert.notInclude(JSON.stringify(audit), created.body().token)
+  })
+
+  test('logout with a token revokes it, recorded in the audit log', async ({ client, assert }) => {
+    const operator = await makeUser(Role.Operator)
+    const token = (await User.accessTokens.create(operator)).value!.release()
+    ;(await client.post('/api/auth/logout').bearerToken(token)).assertStatus(204)
+    ;(await client.get('/api/auth/me').bearerToken(token)).assertStatus(401)
+    const audit = await db
+      .from('audit_log')
+      .where({ action: 'user.token_revoked', actor_id: operator.id })
+    assert.lengthOf(audit, 1)
   })
 
   test('a garbage or unknown token is refused with 401', async ({ client }) => {
