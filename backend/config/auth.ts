@@ -1,6 +1,7 @@
 import { defineConfig } from '@adonisjs/auth'
 import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
-import { tokensGuard, tokensUserProvider } from '@adonisjs/auth/access_tokens'
+import { tokensGuard } from '@adonisjs/auth/access_tokens'
+import { oneQueryTokensUserProvider } from '#services/token_provider'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
 
 /*
@@ -8,6 +9,7 @@ import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adon
 | - web:   humans, HttpOnly session cookie (CSRF-protected mutations)
 | - api:   humans' personal access tokens (mcu_...)
 | - agent: agents' tokens (mca_...), their own table
+| A token and its owner are read in one query (#services/token_provider).
 */
 const authConfig = defineConfig({
   default: 'web',
@@ -17,10 +19,13 @@ const authConfig = defineConfig({
       provider: sessionUserProvider({ model: () => import('#models/user') }),
     }),
     api: tokensGuard({
-      provider: tokensUserProvider({ tokens: 'accessTokens', model: () => import('#models/user') }),
+      provider: oneQueryTokensUserProvider({
+        tokens: 'accessTokens',
+        model: () => import('#models/user'),
+      }),
     }),
     agent: tokensGuard({
-      provider: tokensUserProvider({
+      provider: oneQueryTokensUserProvider({
         tokens: 'accessTokens',
         model: () => import('#models/agent'),
       }),
