@@ -6,6 +6,7 @@
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { StrictValues } from '@adonisjs/lucid/types/querybuilder'
 import User from '#models/user'
 import Agent from '#models/agent'
 import { ActorType } from '#enums/actor_type'
@@ -106,6 +107,20 @@ export type ResolvedChange = Omit<
   payload?: Record<string, unknown>
 }
 
+const RECORD_SQL = `
+  WITH event AS (
+    INSERT INTO task_events (task_id, agent_id, event_type, payload, created_by)
+    VALUES (?, ?, ?, ?, ?)
+    RETURNING id, created_at, event_type, created_by
+  ), audit AS (
+    INSERT INTO audit_log
+      (actor_type, actor_id, action, resource_type, resource_id, before_state, after_state, metadata)
+    SELECT ?, event.created_by, event.event_type, ?, ?, ?::jsonb, ?::jsonb,
+      jsonb_build_object('request_id', ?::text, 'ip', ?::text, 'seq', event.id)
+    FROM event
+  )
+  SELECT id, created_at FROM event`
+
 /** Writes events and audit rows inside the transaction of a multi-record change. */
 export class Recorder {
   readonly recorded: RecordedEvent[] = []
@@ -130,35 +145,29 @@ export class Recorder {
     const agentId =
       change.agentId ?? (context.actor.type === ActorType.Agent ? context.actor.id : null)
 
-    const [event] = await trx
-      .insertQuery()
-      .table('task_events')
-      .insert({
-        task_id: taskId,
-        agent_id: agentId,
-        event_type: change.action,
-        payload: JSON.stringify(payload),
-        created_by: context.actor.id,
-      })
-      .returning(['id', 'created_at'])
-
-    await trx
-      .insertQuery()
-      .table('audit_log')
-      .insert({
-        actor_type: context.actor.type,
-        actor_id: context.actor.id,
-        action: change.action,
-        resource_type: change.resourceType,
-        resource_id: change.resourceId,
-        before_state: before ? JSON.stringify(before) : null,
-        after_state: after ? JSON.stringify(after) : null,
-        metadata: JSON.stringify({
-          request_id: context.requestId ?? null,
-          ip: context.ip ?? null,
-          seq: Number(event.id),
-        }),
-      })
+    // Both rows in one statement (one round trip); the audit row names the
+    // event's seq. If either insert fails, the statement and the transaction do.
+    const bindings = [
+      taskId,
+      agentId,
+      change.action,
+      JSON.stringify(payload),
+      context.actor.id,
+      context.actor.type,
+      change.resourceType,
+      change.resourceId,
+      before ? JSON.stringify(before) : null,
+      after ? JSON.stringify(after) : null,
+      context.requestId ?? null,
+      context.ip ?? null,
+    ]
+    const {
+      rows: [event],
+      // knex binds null as NULL; Lucid's binding type leaves null out
+    } = await trx.rawQuery<{ rows: { id: string; created_at: Date }[] }>(
+      RECORD_SQL,
+      bindings as StrictValues[]
+    )
 
     const recorded: RecordedEvent = {
       seq: Number(event.id),
