@@ -6,6 +6,7 @@
 import { readdirSync } from 'node:fs'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { join } from 'node:path'
+import { buildServer } from './support.js'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const wanted = process.argv.slice(2)
@@ -13,6 +14,8 @@ const files = readdirSync(here)
   .filter((file) => file.endsWith('.bench.ts'))
   .filter((file) => wanted.length === 0 || wanted.some((name) => file.includes(name)))
   .sort()
+
+buildServer()
 
 let failed = false
 for (const file of files) {

@@ -2,11 +2,24 @@
  * Shared bench plumbing: a dedicated database, the real server started as a
  * child process (as in production), an admin token, and small statistics.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 
 export const APP_ROOT = fileURLToPath(new URL('../', import.meta.url))
+/** `node ace build`'s output: the benches measure the compiled server, as production runs it. */
+export const BUILD_DIR = fileURLToPath(new URL('../build/', import.meta.url))
+
+/** Compiles the server (as the Docker image does) unless BENCH_FROM_SOURCE=1. */
+export function buildServer() {
+  if (process.env.BENCH_FROM_SOURCE === '1') return
+  console.log('compiling the server (node ace build)...')
+  const result = spawnSync(process.execPath, ['ace', 'build'], { cwd: APP_ROOT, stdio: 'pipe' })
+  if (result.status !== 0) {
+    throw new Error(`node ace build failed:\n${result.stdout}\n${result.stderr}`)
+  }
+}
+
 export const BENCH_DATABASE_URL =
   process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/mc_bench'
 
@@ -35,11 +48,14 @@ export function startServer(
   env: Record<string, string> = {},
   nodeArgs: string[] = []
 ): Promise<RunningServer> {
+  const compiled = process.env.BENCH_FROM_SOURCE !== '1'
   const child = spawn(
     process.execPath,
-    [...nodeArgs, '--import=ts-node-maintained/register/esm', 'bin/server.ts'],
+    compiled
+      ? [...nodeArgs, 'bin/server.js']
+      : [...nodeArgs, '--import=ts-node-maintained/register/esm', 'bin/server.ts'],
     {
-      cwd: APP_ROOT,
+      cwd: compiled ? BUILD_DIR : APP_ROOT,
       env: {
         ...process.env,
         NODE_ENV: 'production',
