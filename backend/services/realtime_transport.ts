@@ -22,16 +22,20 @@ export class RealtimeRedisTransport {
   #subscriber: Redis
   #id = ''
   #down = false
+  /* How this bus's own messages start: they come back from Redis and are dropped unparsed. */
+  #ownPrefix = '\u0000'
 
   /** `url`: redis://[user:password@]host[:port][/db], or rediss:// for TLS (parsed by ioredis). */
   constructor(url: string) {
     /* keep retrying, at most every 2 s: an outage must not need a restart */
     const options = { retryStrategy: (times: number) => Math.min(times * 200, 2000) }
     /* A publish while Redis is down fails at once; Transmit's bus queues it and retries on reconnect. */
+    /* The messages of one change (events, resources/...) leave in one write: auto-pipelining. */
     this.#publisher = new Redis(url, {
       ...options,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
+      enableAutoPipelining: true,
     })
     /* SUBSCRIBE waits for the connection (and is replayed after a reconnect) instead of failing. */
     this.#subscriber = new Redis(url, { ...options, maxRetriesPerRequest: null })
@@ -49,6 +53,7 @@ export class RealtimeRedisTransport {
 
   setId(id: string) {
     this.#id = id
+    this.#ownPrefix = JSON.stringify({ busId: id }).slice(0, -1) + ','
     return this
   }
 
@@ -62,7 +67,7 @@ export class RealtimeRedisTransport {
 
   async subscribe(channel: string, handler: Handler) {
     this.#subscriber.on('message', (received: string, raw: string) => {
-      if (received !== channel) return
+      if (received !== channel || raw.startsWith(this.#ownPrefix)) return
       let message: { busId?: string; payload?: unknown }
       try {
         message = JSON.parse(raw)
