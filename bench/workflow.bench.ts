@@ -7,6 +7,7 @@
  *     transport) against a bare Redis publish-to-subscriber round trip.
  */
 import pg from 'pg'
+import autocannon from 'autocannon'
 import { Redis } from 'ioredis'
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
@@ -26,6 +27,11 @@ const CONCURRENCY = 8
 const SSE_CLIENTS = 200
 const DELIVERY_SAMPLES = 200
 
+/**
+ * CONCURRENCY connections (autocannon, the load generator of the other
+ * benches: light enough not to starve the server on a 2-core machine), each
+ * moving its own card backlog <-> doing.
+ */
 async function movesThroughApi(url: string, token: string) {
   const headers = { 'authorization': `Bearer ${token}`, 'content-type': 'application/json' }
   const ids: string[] = []
@@ -37,25 +43,25 @@ async function movesThroughApi(url: string, token: string) {
     })
     ids.push(((await response.json()) as { id: string }).id)
   }
-  let moves = 0
-  const until = performance.now() + DURATION_MS
-  await Promise.all(
-    ids.map(async (id) => {
-      let column = 'backlog'
-      while (performance.now() < until) {
-        column = column === 'backlog' ? 'doing' : 'backlog'
-        const response = await fetch(`${url}/api/tasks/${id}`, {
-          method: 'PATCH',
-          headers,
-          body: JSON.stringify({ column }),
-        })
-        await response.arrayBuffer()
-        if (response.status !== 200) throw new Error(`move failed: ${response.status}`)
-        moves++
-      }
-    })
-  )
-  return moves / (DURATION_MS / 1000)
+  let next = 0
+  const move = (column: string) => ({
+    method: 'PATCH',
+    setupRequest: (request: Record<string, unknown>, context: { id?: string }) => {
+      context.id ??= ids[next++ % ids.length]
+      return { ...request, path: `/api/tasks/${context.id}`, body: JSON.stringify({ column }) }
+    },
+  })
+  const result = await autocannon({
+    url,
+    connections: CONCURRENCY,
+    duration: DURATION_MS / 1000,
+    headers,
+    requests: [move('doing'), move('backlog')],
+  })
+  if (result.non2xx || result.errors) {
+    throw new Error(`moves failed: ${result.non2xx} non-2xx answers, ${result.errors} errors`)
+  }
+  return result.requests.total / (DURATION_MS / 1000)
 }
 
 /** The same three writes with nothing around them: update the card, insert the event, insert the audit row. */
