@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useList, useMany, type HttpError } from '@refinedev/core'
 import { CreateButton, List } from '@refinedev/antd'
-import { Alert, Badge, Card, Col, Empty, Row, Segmented, Space, Typography } from 'antd'
+import { Alert, Badge, Card, Col, Empty, Pagination, Row, Segmented, Space, Typography } from 'antd'
 import { WarningOutlined } from '@ant-design/icons'
 import { Link } from 'react-router'
 import { Loading, QueryError } from '../../components/states'
@@ -69,13 +69,18 @@ function AgentCard({ agent, task }: { agent: AgentRecord; task?: TaskRecord }) {
   )
 }
 
+/* A page of cards: each card loads its own activity, so a crew of hundreds is paged. */
+const CARDS_PER_PAGE = 12
+
 function AgentCards() {
+  const [page, setPage] = useState(1)
   const { result, query } = useList<AgentRecord, HttpError>({
     resource: 'agents',
-    pagination: { currentPage: 1, pageSize: 200 },
+    pagination: { currentPage: page, pageSize: CARDS_PER_PAGE },
     sorters: [{ field: 'name', order: 'asc' }],
   })
   const agents = result.data ?? []
+  const total = result.total ?? agents.length
   const taskIds = [
     ...new Set(agents.map((a) => a.current_task_id).filter((id): id is string => !!id)),
   ]
@@ -94,18 +99,32 @@ function AgentCards() {
         onRetry={() => query.refetch()}
       />
     )
-  if (agents.length === 0) return <Empty description="No agents yet" />
+  if (agents.length === 0 && page === 1) return <Empty description="No agents yet" />
   return (
-    <Row gutter={[16, 16]}>
-      {agents.map((agent) => (
-        <Col key={agent.id} xs={24} md={12} xl={8}>
-          <AgentCard
-            agent={agent}
-            task={tasks.data.find((task) => task.id === agent.current_task_id)}
-          />
-        </Col>
-      ))}
-    </Row>
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Row gutter={[16, 16]}>
+        {agents.map((agent) => (
+          <Col key={agent.id} xs={24} md={12} xl={8}>
+            <AgentCard
+              agent={agent}
+              task={tasks.data.find((task) => task.id === agent.current_task_id)}
+            />
+          </Col>
+        ))}
+      </Row>
+      {total > CARDS_PER_PAGE && (
+        <Pagination
+          data-testid="agent-cards-pagination"
+          align="end"
+          current={page}
+          pageSize={CARDS_PER_PAGE}
+          total={total}
+          showSizeChanger={false}
+          showTotal={(count, [from, to]) => `${from}–${to} of ${count} agents`}
+          onChange={setPage}
+        />
+      )}
+    </Space>
   )
 }
 
