@@ -1,5 +1,8 @@
 import { useGetIdentity } from '@refinedev/core'
-import { Grid, Layout, Space, Tag, Typography, theme } from 'antd'
+import { useThemedLayoutContext } from '@refinedev/antd'
+import { Button, Grid, Layout, Space, Tag, Typography, theme } from 'antd'
+import { MenuOutlined } from '@ant-design/icons'
+import './shell.css'
 import type { Me } from '../providers/auth'
 import { RealtimeBadge } from './realtime_badge'
 import { GlobalPauseSwitch } from './global_pause'
@@ -8,15 +11,19 @@ import { GlobalPauseSwitch } from './global_pause'
 export function Header() {
   const { token } = theme.useToken()
   const { data: me } = useGetIdentity<Me>()
+  const { setMobileSiderOpen } = useThemedLayoutContext()
+  const breakpoint = Grid.useBreakpoint()
   // On a phone the bar keeps the essentials (pause state, live, role) on one line.
-  const wide = Grid.useBreakpoint().md !== false
+  const wide = breakpoint.md !== false
+  // Where the sider turns into a drawer (Refine: below lg), the bar opens it.
+  const drawerMenu = breakpoint.lg === false
 
   return (
     <Layout.Header
       style={{
         backgroundColor: token.colorBgElevated,
         display: 'flex',
-        justifyContent: 'flex-end',
+        justifyContent: drawerMenu ? 'space-between' : 'flex-end',
         alignItems: 'center',
         padding: wide ? '0 24px' : '0 12px',
         overflow: 'hidden',
@@ -26,6 +33,15 @@ export function Header() {
         zIndex: 10,
       }}
     >
+      {drawerMenu && (
+        <Button
+          type="text"
+          icon={<MenuOutlined />}
+          aria-label="Open the menu"
+          data-testid="menu-button"
+          onClick={() => setMobileSiderOpen(true)}
+        />
+      )}
       <Space size={wide ? 'large' : 'small'}>
         {me && <GlobalPauseSwitch compact={!wide} />}
         <RealtimeBadge />
