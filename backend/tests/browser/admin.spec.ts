@@ -204,6 +204,83 @@ test.group('Admin app in Chromium', (group) => {
     }
   })
 
+  test('a move the server refuses rolls back and says why', async ({ assert }) => {
+    const actors = await makeActors()
+    const operator = await makeUser(Role.Operator)
+    const task = await createTask(actors, { title: `Stale card ${unique()}`, column: 'doing' })
+    const { context, page } = await contextFor(operator.email)
+    try {
+      // No live updates for this browser: it keeps showing the card in Doing.
+      await page.route('**/__transmit/**', (route) => route.abort())
+      await page.goto(`${BASE()}/board`)
+      const card = `[data-testid="task-card-${task.id}"]`
+      await page.locator(`[data-testid="column-doing"] ${card}`).waitFor()
+
+      // Meanwhile an admin finishes it: from Done, only an admin may move it.
+      const done = await call(actors.tokens.admin, 'PATCH', `/api/tasks/${task.id}`, {
+        column: 'done',
+      })
+      assert.equal(done.status, 200)
+
+      // Doing → Needs approval looks allowed from here; the server says no.
+      await drag(page, card, '[data-testid="column-needs_approval"]')
+      await page.getByText(/The server refused the move: Only an admin/).waitFor()
+      // the optimistic move is undone and the board reloaded: the card is where the server has it
+      await page.locator(`[data-testid="column-done"] ${card}`).waitFor({ timeout: 15_000 })
+      assert.equal(
+        await page.locator(`[data-testid="column-needs_approval"] ${card}`).count(),
+        0,
+        'the refused move is not shown as made'
+      )
+      const stored = await call(actors.tokens.admin, 'GET', `/api/tasks/${task.id}`)
+      assert.equal(stored.body.column, 'done')
+    } finally {
+      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await context.close()
+    }
+  })
+
+  test('the inbox says so when someone else decided first', async ({ assert }) => {
+    const actors = await makeActors()
+    const admin = await makeUser(Role.Admin)
+    const lead = await makeLead(`Second Opinion ${unique()}`)
+    const created = await call(actors.tokens.agent, 'POST', '/api/drafts', {
+      lead_id: lead.id,
+      channel: 'email',
+      draft_type: 'cold_email',
+      content: 'Hi, a quick note about your new clinic.',
+    })
+    assert.equal(created.status, 201)
+    await call(actors.tokens.agent, 'POST', `/api/drafts/${created.body.id}/submit`)
+    const { context, page } = await contextFor(admin.email)
+    try {
+      // No live updates: the draft stays on screen after the other admin's decision.
+      await page.route('**/__transmit/**', (route) => route.abort())
+      await page.goto(`${BASE()}/inbox`)
+      await page.getByTestId(`inbox-item-${created.body.id}`).click()
+      await page.getByTestId('approve').waitFor()
+
+      const first = await call(
+        actors.tokens.admin,
+        'POST',
+        `/api/drafts/${created.body.id}/decision`,
+        { action: 'reject', notes: 'Not this one', version: 1 }
+      )
+      assert.equal(first.status, 200, JSON.stringify(first.body))
+
+      await page.getByTestId('approve').click()
+      await page.getByText(/Someone else decided first/).waitFor()
+      await page
+        .getByTestId(`inbox-item-${created.body.id}`)
+        .waitFor({ state: 'detached', timeout: 15_000 })
+      const stored = await call(actors.tokens.admin, 'GET', `/api/drafts/${created.body.id}`)
+      assert.equal(stored.body.status, 'rejected', 'the first decision stands')
+    } finally {
+      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await context.close()
+    }
+  })
+
   test('approving in the inbox moves the board and the feed live elsewhere', async ({ assert }) => {
     const actors = await makeActors()
     const approver = await makeUser(Role.Admin)
@@ -300,7 +377,19 @@ test.group('Admin app in Chromium', (group) => {
       const draft = (await page.getByTestId('inbox-draft').boundingBox())!
       assert.isAtLeast(draft.y, queue.y + queue.height - 1, 'the draft sits below the queue')
       assert.isAtMost(draft.x + draft.width, 390 + 1, 'nothing overflows sideways')
+      // nothing floats over the page's title; the menu opens from the top bar
+      const title = page.locator('.ant-page-header-heading-title').first()
+      const uncovered = await title.evaluate((element) => {
+        const box = element.getBoundingClientRect()
+        const hit = document.elementFromPoint(box.left + 4, box.top + box.height / 2)
+        return !!hit && element.contains(hit)
+      })
+      assert.isTrue(uncovered, 'the title is not covered')
       await shot(page, 'inbox-phone')
+      await page.getByTestId('menu-button').click()
+      await page.locator('.ant-drawer').getByRole('menuitem', { name: 'Board' }).first().waitFor()
+      await page.keyboard.press('Escape')
+      await page.locator('.ant-drawer-open').waitFor({ state: 'detached' })
       // "c" asks for notes; Escape closes without deciding.
       await page.keyboard.press('c')
       await page.getByTestId('decision-notes').waitFor()
@@ -431,16 +520,14 @@ test.group('Admin app in Chromium', (group) => {
     const a = await contextFor(admin.email)
     const b = await contextFor(closer.email)
     try {
-      // the switch is in the header of every page; a light page keeps re-renders from closing its popover
-      await a.page.goto(`${BASE()}/feed`)
+      // the switch is in the header of every page: pause from the agents page, resume from the feed
+      await a.page.goto(`${BASE()}/agents`)
       await b.page.goto(`${BASE()}/feed`)
       await b.page.getByTestId('global-pause-state').waitFor()
       await flipGlobalPause(a.page, 'Pause all')
       await a.page.getByTestId('global-pause-banner').waitFor()
       await b.page.getByTestId('global-pause-banner').waitFor({ timeout: 15_000 })
       assert.equal(await b.page.getByTestId('global-pause-switch').count(), 0)
-      await a.page.goto(`${BASE()}/agents`)
-      await a.page.getByTestId('global-pause-banner').waitFor()
       await a.page.waitForTimeout(600)
       await shot(a.page, 'agents')
       await a.page.goto(`${BASE()}/feed`)
