@@ -381,7 +381,7 @@ test.group('Admin app in Chromium', (group) => {
       const title = page.locator('.ant-page-header-heading-title').first()
       const uncovered = await title.evaluate((element) => {
         const box = element.getBoundingClientRect()
-        const hit = document.elementFromPoint(box.left + 4, box.top + box.height / 2)
+        const hit = element.ownerDocument.elementFromPoint(box.left + 4, box.top + box.height / 2)
         return !!hit && element.contains(hit)
       })
       assert.isTrue(uncovered, 'the title is not covered')
