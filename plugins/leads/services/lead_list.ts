@@ -6,7 +6,7 @@ import {
   type ListSpec,
   type ParsedList,
 } from '#services/list_query'
-import { DateTime } from 'luxon'
+import { DateTime, Settings, SystemZone } from 'luxon'
 import { LEAD_SCORES, LEAD_STATUSES } from '../enums.js'
 import db from '@adonisjs/lucid/services/db'
 
@@ -77,10 +77,18 @@ export async function countLeads(parsed: ParsedList): Promise<number> {
 /* Timestamps as the Lead model serializes them (Luxon's ISO in the server's zone). */
 const TIMESTAMPS = ['last_action_at', 'created_at', 'updated_at'] as const
 
+/** Luxon's toISO() in the server's zone; on a UTC server (the usual) without building a DateTime. */
+function isoInServerZone(value: Date) {
+  if (value.getTimezoneOffset() === 0 && Settings.defaultZone instanceof SystemZone) {
+    return value.toISOString().replace(/Z$/, '+00:00')
+  }
+  return DateTime.fromJSDate(value).toISO()
+}
+
 function serializeRow(row: Record<string, unknown>) {
   for (const column of TIMESTAMPS) {
     const value = row[column]
-    if (value instanceof Date) row[column] = DateTime.fromJSDate(value).toISO()
+    if (value instanceof Date) row[column] = isoInServerZone(value)
   }
   return row
 }
