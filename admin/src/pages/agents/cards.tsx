@@ -30,17 +30,15 @@ function AgentCard({ agent, task }: { agent: AgentRecord; task?: TaskRecord }) {
     <Card
       data-testid={`agent-card-${agent.name}`}
       title={
-        <Space>
+        <Typography.Text ellipsis={{ tooltip: agent.name }}>
           <Link to={`/agents/show/${agent.id}`}>{agent.name}</Link>
-          <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-            {agent.type}
-          </Typography.Text>
-        </Space>
+        </Typography.Text>
       }
       extra={<Badge status={AGENT_STATUS_BADGES[agent.status]} text={agent.status} />}
       actions={[<AgentControls key="controls" agent={agent} size="small" />]}
     >
       <Space direction="vertical" size="small" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">Type: {agent.type}</Typography.Text>
         {agent.stale && (
           <Alert
             type="warning"
