@@ -88,6 +88,49 @@ test.group('Tasks: moving cards between columns', (group) => {
     const moves = await db.from('task_events').where({ task_id: task.id, event_type: 'task.moved' })
     assert.lengthOf(moves, 1)
   })
+
+  test('a burst of concurrent moves leaves one consistent history', async ({ assert }) => {
+    const task = await taskIn(TaskColumn.Backlog)
+    const targets = ['doing', 'backlog', 'doing', 'backlog', 'doing', 'backlog', 'doing', 'backlog']
+    const results = await Promise.all(
+      targets.map((column, i) =>
+        call(
+          i % 2 ? actors.tokens.operator : actors.tokens.admin,
+          'PATCH',
+          `/api/tasks/${task.id}`,
+          {
+            column,
+          }
+        )
+      )
+    )
+    assert.deepEqual(
+      results.map((r) => r.status),
+      targets.map(() => 200)
+    )
+    // every move starts where the one before it ended, and the card is where the last one left it
+    const moves = await db
+      .from('task_events')
+      .where({ task_id: task.id, event_type: 'task.moved' })
+      .orderBy('id', 'asc')
+    assert.isAtLeast(moves.length, 1)
+    let column = 'backlog'
+    for (const move of moves) {
+      assert.equal(move.payload.from, column)
+      assert.equal(move.payload.snapshot.column, move.payload.to)
+      column = move.payload.to
+    }
+    const stored = await db.from('tasks').where('id', task.id).firstOrFail()
+    assert.equal(stored.column, column)
+    const audit = await db.from('audit_log').where({ action: 'task.moved', resource_id: task.id })
+    assert.lengthOf(audit, moves.length)
+    for (const row of audit) {
+      const event = moves.find((m) => Number(m.id) === row.metadata.seq)
+      assert.exists(event, 'each audit row names its event')
+      assert.equal(row.before_state.column, event.payload.from)
+      assert.equal(row.after_state.column, event.payload.to)
+    }
+  })
 })
 
 test.group('Tasks: create, edit, list', (group) => {
