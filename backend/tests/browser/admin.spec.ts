@@ -378,6 +378,7 @@ test.group('Admin app in Chromium', (group) => {
       assert.isAtLeast(draft.y, queue.y + queue.height - 1, 'the draft sits below the queue')
       assert.isAtMost(draft.x + draft.width, 390 + 1, 'nothing overflows sideways')
       // nothing floats over the page's title; the menu opens from the top bar
+      await page.evaluate('window.scrollTo(0, 0)')
       const title = page.locator('.ant-page-header-heading-title').first()
       const uncovered = await title.evaluate((element) => {
         const box = element.getBoundingClientRect()
@@ -453,9 +454,11 @@ test.group('Admin app in Chromium', (group) => {
       await page
         .locator(`[data-testid="replay-board"] [data-testid="column-doing"] ${card}`)
         .waitFor()
-      const first = await call(actors.tokens.admin, 'GET', '/api/events?_sort=id&_order=asc&_end=1')
-      const min = new Date(first.body[0].created_at).getTime()
-      const max = movedAt
+      // the slider's own range (first event to the latest, logins after the move included)
+      const handle = page.locator('[data-testid="replay-slider"] [role="slider"]')
+      const min = Number(await handle.getAttribute('aria-valuemin'))
+      const max = Number(await handle.getAttribute('aria-valuemax'))
+      assert.isAtLeast(max, movedAt)
       const box = (await page
         .locator('[data-testid="replay-slider"] .ant-slider-rail')
         .boundingBox())!
