@@ -454,7 +454,9 @@ test.group('Admin app in Chromium', (group) => {
       await page
         .locator(`[data-testid="replay-board"] [data-testid="column-doing"] ${card}`)
         .waitFor()
-      // the slider's own range (first event to the latest, logins after the move included)
+      // the last ten minutes of history, so the 2.5 s between the two events are pixels wide
+      await page.getByTestId('replay-span').click()
+      await page.locator('.ant-select-item-option', { hasText: 'Last 10 minutes' }).click()
       const handle = page.locator('[data-testid="replay-slider"] [role="slider"]')
       const min = Number(await handle.getAttribute('aria-valuemin'))
       const max = Number(await handle.getAttribute('aria-valuemax'))
@@ -465,6 +467,13 @@ test.group('Admin app in Chromium', (group) => {
       const target = (createdAt + movedAt) / 2
       const x = box.x + ((target - min) / (max - min)) * box.width
       await page.mouse.click(x, box.y + box.height / 2)
+      // then, as a person would, nudge it a second at a time with the arrow keys
+      await handle.focus()
+      for (let i = 0; i < 20; i++) {
+        const now = Number(await handle.getAttribute('aria-valuenow'))
+        if (now > createdAt + 500 && now < movedAt - 500) break
+        await page.keyboard.press(now <= createdAt + 500 ? 'ArrowRight' : 'ArrowLeft')
+      }
       await page
         .locator(`[data-testid="replay-board"] [data-testid="column-backlog"] ${card}`)
         .waitFor({ timeout: 10_000 })

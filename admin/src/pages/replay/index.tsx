@@ -20,6 +20,17 @@ interface ReplayBoard {
 
 const STEPS = 200
 const PLAY_MS = 400
+/* The scrubber moves by whole seconds: arrow keys nudge it one second. */
+const SECOND = 1000
+
+/* How much history the scrubber spans: all of it, or the latest part, so a
+   few seconds stay a few pixels wide however long the history is. */
+const WINDOWS = [
+  { value: 0, label: 'All history' },
+  { value: 24 * 3600 * SECOND, label: 'Last 24 hours' },
+  { value: 3600 * SECOND, label: 'Last hour' },
+  { value: 10 * 60 * SECOND, label: 'Last 10 minutes' },
+]
 
 async function boundary(order: 'asc' | 'desc'): Promise<number | null> {
   const { data } = await http.get<EventRow[]>(`${API_URL}/events`, {
@@ -42,7 +53,13 @@ export default function Replay() {
   const [loadingBoard, setLoadingBoard] = useState(false)
   const [playing, setPlaying] = useState(false)
   const [taskId, setTaskId] = useState<string | undefined>()
+  const [span, setSpan] = useState(0)
   const request = useRef(0)
+  // the scrubber's range: the chosen span of history, ending at the latest event
+  const range = bounds && {
+    min: span ? Math.max(bounds.min, bounds.max - span) : bounds.min,
+    max: bounds.max,
+  }
 
   const loadBounds = () => {
     setBoundsError(null)
@@ -81,18 +98,20 @@ export default function Replay() {
   }, [at])
 
   // Play: move forward a step at a time, stop at the end.
+  const rangeMin = range?.min
+  const rangeMax = range?.max
   useEffect(() => {
-    if (!playing || !bounds) return
-    const step = Math.max(1, Math.round((bounds.max - bounds.min) / STEPS))
+    if (!playing || rangeMin === undefined || rangeMax === undefined) return
+    const step = Math.max(1, Math.round((rangeMax - rangeMin) / STEPS))
     const timer = setInterval(() => {
       setAt((current) => {
-        const next = Math.min(bounds.max, (current ?? bounds.min) + step)
-        if (next >= bounds.max) setPlaying(false)
+        const next = Math.min(rangeMax, Math.max(current ?? rangeMin, rangeMin) + step)
+        if (next >= rangeMax) setPlaying(false)
         return next
       })
     }, PLAY_MS)
     return () => clearInterval(timer)
-  }, [playing, bounds])
+  }, [playing, rangeMin, rangeMax])
 
   const lookups: BoardLookups = useMemo(
     () => ({
@@ -114,7 +133,7 @@ export default function Replay() {
         />
       </List>
     )
-  if (!bounds) return <Loading />
+  if (!bounds || !range) return <Loading />
   if (bounds.max === 0)
     return (
       <List title="Replay">
@@ -123,8 +142,15 @@ export default function Replay() {
     )
 
   const play = () => {
-    if (at !== null && at >= bounds.max) setAt(bounds.min)
+    if (at === null || at >= range.max || at < range.min) setAt(range.min)
     setPlaying(true)
+  }
+
+  const changeSpan = (value: number) => {
+    setPlaying(false)
+    setSpan(value)
+    const min = value ? Math.max(bounds.min, bounds.max - value) : bounds.min
+    setAt((current) => (current === null || current < min ? min : current))
   }
 
   return (
@@ -141,32 +167,40 @@ export default function Replay() {
                 {playing ? 'Pause' : 'Play'}
               </Button>
               <Typography.Text strong data-testid="replay-at">
-                {at !== null ? formatDateTime(new Date(at).toISOString()) : '—'}
+                {at !== null ? formatDateTime(new Date(at).toISOString(), { seconds: true }) : '—'}
               </Typography.Text>
               {loadingBoard && <Typography.Text type="secondary">loading…</Typography.Text>}
+              <Select
+                data-testid="replay-span"
+                aria-label="History shown"
+                value={span}
+                onChange={changeSpan}
+                options={WINDOWS}
+                style={{ minWidth: 150 }}
+              />
             </Space>
             <div data-testid="replay-slider">
               <Slider
-                min={bounds.min}
-                max={bounds.max}
-                step={1}
-                value={at ?? bounds.max}
+                min={range.min}
+                max={range.max}
+                step={SECOND}
+                value={at ?? range.max}
                 onChange={(value) => {
                   setPlaying(false)
                   setAt(value)
                 }}
                 tooltip={{
                   formatter: (value) =>
-                    value ? formatDateTime(new Date(value).toISOString()) : '',
+                    value ? formatDateTime(new Date(value).toISOString(), { seconds: true }) : '',
                 }}
               />
             </div>
             <Space style={{ justifyContent: 'space-between', width: '100%' }}>
               <Typography.Text type="secondary">
-                {formatDateTime(new Date(bounds.min).toISOString())}
+                {formatDateTime(new Date(range.min).toISOString(), { seconds: true })}
               </Typography.Text>
               <Typography.Text type="secondary">
-                {formatDateTime(new Date(bounds.max).toISOString())}
+                {formatDateTime(new Date(bounds.max).toISOString(), { seconds: true })}
               </Typography.Text>
             </Space>
           </Space>
