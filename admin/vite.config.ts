@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import type { ServerResponse } from 'node:http'
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { recordAdminBuild } from '../scripts/admin_build.js'
 
 /*
 | The admin SPA. `npm run build:admin` writes admin/dist, which the API serves
@@ -15,7 +16,11 @@ const API = process.env.VITE_API_TARGET ?? 'http://localhost:4000'
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // which plugins' screens this build holds: `npm start` and the tests rebuild when that changes
+    { name: 'record-plugin-screens', apply: 'build', writeBundle: () => recordAdminBuild() },
+  ],
   resolve: {
     // Plugin screens (plugins/*/admin) reach the admin's shared code as `@admin/...`.
     alias: { '@admin': src },

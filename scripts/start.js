@@ -1,35 +1,21 @@
 /**
  * `npm start`: the product on one URL from a fresh clone. Builds the admin on
- * first use, then runs the server from source (no compile step). The server
- * itself starts an embedded PostgreSQL when DATABASE_URL is not set, applies
+ * first use (and again after its sources or the plugins changed), then runs
+ * the server from source (no compile step). The server itself starts an embedded PostgreSQL when DATABASE_URL is not set, applies
  * migrations, creates the first admin and prints the login.
  */
-import { existsSync } from 'node:fs'
-import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { adminBuildReason, buildAdmin } from './admin_build.js'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 process.chdir(root)
 process.env.NODE_ENV ??= 'production'
 process.env.PORT ??= '4000'
 
-if (!existsSync('admin/dist/index.html') && process.env.SKIP_ADMIN_BUILD !== '1') {
-  console.log('Building the admin app (first start only)...')
-  const build = spawnSync(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'build',
-      '--config',
-      'admin/vite.config.ts',
-      '--logLevel',
-      'warn',
-    ],
-    {
-      stdio: 'inherit',
-    }
-  )
-  if (build.status !== 0) {
+const stale = process.env.SKIP_ADMIN_BUILD === '1' ? null : adminBuildReason(root)
+if (stale) {
+  console.log(`Building the admin app (${stale})...`)
+  if (!buildAdmin(root, { quiet: true })) {
     console.error('The admin build failed; the API will still start.')
   }
 }

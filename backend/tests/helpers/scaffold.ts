@@ -80,6 +80,8 @@ export async function childTestEnv(plugin: string, databaseSuffix?: string) {
     TEST_DATABASE_URL: await scaffoldDatabaseUrl(databaseSuffix),
     HOST: '127.0.0.1',
     PORT: String(await freePort()),
+    /* a scaffolded plugin's test serves no admin: never rebuild the shared admin/dist with it */
+    SKIP_ADMIN_BUILD: '1',
     ...(enabled && enabled !== '*' ? { PLUGINS: `${enabled},${plugin}` } : {}),
   }
 }

@@ -1,0 +1,6 @@
+/** Why admin/dist must be (re)built, or null when it is current. */
+export function adminBuildReason(root: string): string | null
+/** Builds admin/dist with Vite; returns whether it succeeded. */
+export function buildAdmin(root: string, options?: { quiet?: boolean }): boolean
+/** Records which plugins' screens admin/dist holds (called by the Vite build). */
+export function recordAdminBuild(root?: string): void

@@ -1,0 +1,71 @@
+/**
+ * Whether admin/dist is current, and building it. Used by `npm start` and by
+ * the test runner. The build is stale when it is missing, older than the
+ * admin's sources or a plugin's screens, or built with another set of
+ * plugin screens (a plugin added or removed since).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url))
+
+const STAMP = 'admin/dist/.plugins.json'
+
+function newestMtime(path) {
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  let newest = 0
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
+  return newest
+}
+
+/** The plugins with admin screens, by folder name. */
+function pluginScreens(root) {
+  const plugins = join(root, 'plugins')
+  if (!existsSync(plugins)) return []
+  return readdirSync(plugins)
+    .filter((name) => existsSync(join(plugins, name, 'admin')))
+    .sort()
+}
+
+/** Why admin/dist must be (re)built, or null when it is current. */
+export function adminBuildReason(root) {
+  const index = join(root, 'admin/dist/index.html')
+  if (!existsSync(index)) return 'not built yet'
+  const screens = pluginScreens(root)
+  let built = null
+  try {
+    built = JSON.parse(readFileSync(join(root, STAMP), 'utf8'))
+  } catch {
+    return 'built without a record of its plugins'
+  }
+  if (JSON.stringify(built) !== JSON.stringify(screens)) return 'the plugins changed'
+  const sources = [join(root, 'admin/src'), join(root, 'admin/index.html')]
+  for (const name of screens) sources.push(join(root, 'plugins', name, 'admin'))
+  const newest = Math.max(...sources.filter((s) => existsSync(s)).map(newestMtime))
+  return statSync(index).mtimeMs >= newest ? null : 'its sources changed'
+}
+
+/** Builds admin/dist with Vite; returns whether it succeeded. */
+export function buildAdmin(root, { quiet = false } = {}) {
+  const build = spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'admin/vite.config.ts',
+      ...(quiet ? ['--logLevel', 'warn'] : []),
+    ],
+    { cwd: root, stdio: 'inherit' }
+  )
+  return build.status === 0
+}
+
+/** Called by the Vite build (admin/vite.config.ts) once admin/dist is written. */
+export function recordAdminBuild(root = ROOT) {
+  mkdirSync(join(root, 'admin/dist'), { recursive: true })
+  writeFileSync(join(root, STAMP), JSON.stringify(pluginScreens(root)))
+}
