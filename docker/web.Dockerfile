@@ -9,7 +9,9 @@ FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY admin ./admin
+# The whole source: the admin imports the host's enums (backend/enums), finds the
+# plugins' screens (plugins/*/admin) at build time and records them (scripts/).
+COPY . .
 RUN npm run build:admin
 
 FROM nginx:1.27-alpine AS runtime
