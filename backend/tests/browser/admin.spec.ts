@@ -540,7 +540,10 @@ test.group('Admin app in Chromium', (group) => {
       await a.page.getByTestId('global-pause-banner').waitFor()
       await b.page.getByTestId('global-pause-banner').waitFor({ timeout: 15_000 })
       assert.equal(await b.page.getByTestId('global-pause-switch').count(), 0)
-      await a.page.waitForTimeout(600)
+      // the screenshot: the top of the page, once the confirmation toast is gone
+      await a.page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 10_000 })
+      await a.page.evaluate('window.scrollTo(0, 0)')
+      await a.page.waitForTimeout(300)
       await shot(a.page, 'agents')
       await a.page.goto(`${BASE()}/feed`)
       await flipGlobalPause(a.page, 'Resume')
