@@ -9,6 +9,8 @@ import {
 import { DateTime, Settings, SystemZone } from 'luxon'
 import { LEAD_SCORES, LEAD_STATUSES } from '../enums.js'
 import db from '@adonisjs/lucid/services/db'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import type pg from 'pg'
 
 /**
  * What the leads list (and its CSV export) may filter, sort and search.
@@ -66,12 +68,28 @@ export function countableFromCounters(parsed: ParsedList) {
 export async function countLeads(parsed: ParsedList): Promise<number> {
   if (countableFromCounters(parsed)) {
     const query = applyFilters(db.from('leads_counts'), parsed, LEAD_LIST)
-    const [{ total }] = await query.sum('n as total')
+    const [{ total }] = await selectRows(query.sum('n as total'))
     return Number(total ?? 0)
   }
   const query = applyFilters(db.from('leads'), parsed, LEAD_LIST)
-  const [{ total }] = await query.count('* as total')
+  const [{ total }] = await selectRows(query.count('* as total'))
   return Number(total)
+}
+
+/**
+ * Runs a query built with Lucid's builder on a connection of Lucid's pool,
+ * through the `pg` client itself (as the export does): the list's two
+ * statements skip knex's runner, ~0.3 ms of CPU each on a 2-core machine.
+ */
+async function selectRows(query: DatabaseQueryBuilderContract): Promise<Record<string, any>[]> {
+  const { sql, bindings } = query.toSQL().toNative()
+  const knex = db.connection().getReadClient() as any
+  const connection: pg.Client = await knex.client.acquireConnection()
+  try {
+    return (await connection.query(sql, bindings as unknown[])).rows
+  } finally {
+    knex.client.releaseConnection(connection)
+  }
 }
 
 /* Timestamps as the Lead model serializes them (Luxon's ISO in the server's zone). */
@@ -105,7 +123,7 @@ export async function runLeadList(ctx: HttpContext) {
   const page = applyFilters(db.from('leads'), parsed, LEAD_LIST)
   applySort(page, parsed, LEAD_LIST)
   page.offset(parsed.start).limit(parsed.end - parsed.start)
-  const [total, rows] = await Promise.all([countLeads(parsed), page])
+  const [total, rows] = await Promise.all([countLeads(parsed), selectRows(page)])
   ctx.response.header('x-total-count', String(total))
   ctx.response.header('content-type', 'application/json; charset=utf-8')
   return JSON.stringify(rows.map(serializeRow))
