@@ -9,6 +9,7 @@ import { Readable } from 'node:stream'
 import pg from 'pg'
 import copyStreams from 'pg-copy-streams'
 import db from '@adonisjs/lucid/services/db'
+import { acquirePgConnection, releasePgConnection } from '#services/pg_client'
 import { ApiError } from '#exceptions/api_error'
 import { applyFilters, applySort, type ParsedList } from '#services/list_query'
 import { LEAD_LIST } from './lead_list.js'
@@ -106,8 +107,7 @@ export function exportFileName(now = new Date()) {
  * instead of looking complete.
  */
 export async function openExportStream(select: string): Promise<Readable> {
-  const knex = db.connection().getReadClient() as any
-  const connection: pg.Client = await knex.client.acquireConnection()
+  const connection = await acquirePgConnection({ read: true })
   const copy = connection.query(
     copyStreams.to(`COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER, ENCODING 'UTF8')`)
   )
@@ -117,12 +117,11 @@ export async function openExportStream(select: string): Promise<Readable> {
   const release = (broken: boolean) => {
     if (released) return
     released = true
-    if (broken) {
-      // The server is still sending rows: closing the socket ends its COPY.
-      ;(connection as any).__knex__disposed = 'leads export aborted'
-      ;(connection as any).connection?.stream?.destroy()
-    }
-    knex.client.releaseConnection(connection)
+    // still sending rows: closing the socket ends the COPY on the server
+    void releasePgConnection(connection, {
+      read: true,
+      broken: broken ? 'leads export aborted' : undefined,
+    })
   }
   // pg reports a broken connection to the active query; never let it go unhandled.
   copy.on('error', () => release(!completed))
