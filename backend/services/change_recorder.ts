@@ -10,6 +10,7 @@ import type { StrictValues } from '@adonisjs/lucid/types/querybuilder'
 import User from '#models/user'
 import Agent from '#models/agent'
 import { ActorType } from '#enums/actor_type'
+import { numbered, pgQuery } from '#services/pg_client'
 
 export interface ActorRef {
   type: ActorType
@@ -242,18 +243,25 @@ export async function recordChanges<T>(
  * <expected state> RETURNING id`), run as a CTE of the statement that also
  * writes the event and audit rows, so all three are written or none is. For
  * hot paths (a card moved on the board): one round trip instead of five.
- * Resolves with null when `write` changed nothing (the expected state was
+ * `write.name` names the statement: the same name must always carry the
+ * same SQL. Resolves with null when `write` changed nothing (the expected state was
  * gone): the caller reads again and retries, or takes the locking path.
  */
 export async function recordStatement(
   context: ChangeContext,
-  write: { sql: string; bindings: (StrictValues | null)[] },
+  write: { name: string; sql: string; bindings: (StrictValues | null)[] },
   change: ResolvedChange
 ): Promise<RecordedEvent | null> {
   const prepared = prepare(change, context)
-  const { rows } = await db.rawQuery<{ rows: { id: string; created_at: Date }[] }>(
-    `WITH changed AS (${write.sql}), ${recordCtes('changed')} SELECT id, created_at FROM event`,
-    [...(write.bindings as StrictValues[]), ...prepared.bindings]
+  // a fixed text per name: prepared once per pooled connection, sent through pg (see pg_client)
+  const rows = await pgQuery<{ id: string; created_at: Date }>(
+    {
+      name: `record.${write.name}`,
+      text: numbered(
+        `WITH changed AS (${write.sql}), ${recordCtes('changed')} SELECT id, created_at FROM event`
+      ),
+    },
+    [...write.bindings, ...prepared.bindings]
   )
   if (rows.length === 0) return null
   const recorded = prepared.recorded(rows[0])

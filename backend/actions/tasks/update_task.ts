@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import Task from '#models/task'
 import { TASK_TRANSITIONS, TaskColumn } from '#enums/task'
 import { ApiError } from '#exceptions/api_error'
-import db from '@adonisjs/lucid/services/db'
+import { pgQuery } from '#services/pg_client'
 import { recordChange, recordStatement, type ChangeContext } from '#services/change_recorder'
 import { assertOwnerExists } from '#actions/tasks/task_references'
 import type { NewTask } from '#actions/tasks/create_task'
@@ -13,6 +13,7 @@ export type TaskChanges = Partial<NewTask>
  * Edits a card and/or moves it between columns. The row is locked, so two
  * moves of the same card are applied one after the other and each sees the
  * column the other left. `authorizeMove` runs against that locked column.
+ * Resolves with the card as serialized (the API's answer).
  */
 export async function updateTask(
   context: ChangeContext,
@@ -65,7 +66,7 @@ export async function updateTask(
       payload: ({ from, to }) => (from !== to ? { from, to } : {}),
       snapshot: true,
     }
-  ).then(({ task }) => task)
+  ).then(({ task }) => task.serialize())
 }
 
 function assertTransition(from: TaskColumn, to: TaskColumn) {
@@ -75,6 +76,12 @@ function assertTransition(from: TaskColumn, to: TaskColumn) {
       'E_INVALID_TRANSITION'
     )
   }
+}
+
+/* The card and its row version, as a move reads it (a prepared statement: see pg_client). */
+const READ_FOR_MOVE = {
+  name: 'tasks.read_for_move',
+  text: 'SELECT xmin::text AS row_version, tasks.* FROM tasks WHERE id = $1',
 }
 
 /* Tries of the one-statement move before taking the locking path. */
@@ -87,7 +94,7 @@ const MOVE_ATTEMPTS = 3
  * the event and audit rows with it. Another change in between makes the
  * update match nothing: read again and retry. Same rules, rows and
  * broadcast as the locking path below, in 2 round trips instead of 6.
- * Resolves with null when the locking path should do it (no move, or the
+ * Resolves with the moved card as serialized, or with null when the locking path should do it (no move, or the
  * card kept changing).
  */
 async function moveTask(
@@ -95,13 +102,9 @@ async function moveTask(
   id: string,
   to: TaskColumn,
   authorizeMove: (from: TaskColumn, to: TaskColumn) => Promise<void>
-): Promise<Task | null> {
+): Promise<Record<string, unknown> | null> {
   for (let attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
-    const row = await db
-      .from('tasks')
-      .select(db.raw('xmin::text AS row_version'), 'tasks.*')
-      .where('id', id)
-      .first()
+    const [row] = await pgQuery(READ_FOR_MOVE, [id])
     if (!row) throw ApiError.notFound('Task')
     const version: string = row.row_version
     delete row.row_version
@@ -121,6 +124,7 @@ async function moveTask(
     const recorded = await recordStatement(
       context,
       {
+        name: 'tasks.move',
         sql: `UPDATE tasks SET "column" = ?, done_at = ?, updated_at = ?
               WHERE id = ? AND xmin = ?::xid RETURNING id`,
         bindings: [to, task.doneAt ? task.doneAt.toJSDate() : null, now.toJSDate(), id, version],
@@ -136,11 +140,7 @@ async function moveTask(
         snapshot: true,
       }
     )
-    if (recorded) {
-      // as stored: nothing left to save
-      task.$hydrateOriginals()
-      return task
-    }
+    if (recorded) return after
   }
   return null
 }
