@@ -18,6 +18,7 @@ import {
   loadDotEnv,
   stopEmbeddedDatabase,
 } from '../backend/runtime/prepare.js'
+import { createHttpServer } from '../backend/runtime/http_server.js'
 
 const IMPORTER = (filePath: string) => {
   if (filePath.startsWith('./') || filePath.startsWith('../')) {
@@ -42,7 +43,7 @@ try {
       })
     })
     .httpServer()
-    .start()
+    .start(createHttpServer)
 } catch (error) {
   await stopEmbeddedDatabase().catch(() => {})
   prettyPrintError(error)
