@@ -5,6 +5,7 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
 import { TokenProvider } from '#services/token_provider'
 import { Role } from '#enums/roles'
+import env from '#start/env'
 
 const AuthFinder = withAuthFinder(() => hash.use('scrypt'), {
   uids: ['email'],
@@ -21,6 +22,8 @@ export default class User extends compose(BaseModel, AuthFinder) {
     table: 'auth_access_tokens',
     prefix: 'mcu_',
     expiresIn: '90 days',
+    /* a verified token and its user are reused for a few seconds (token_provider.ts) */
+    cacheFor: (env.get('AUTH_TOKEN_CACHE_SECONDS') ?? 5) * 1000,
   })
 
   @column({ isPrimary: true })

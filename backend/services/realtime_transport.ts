@@ -11,6 +11,38 @@ type Serializable =
   string | number | boolean | null | Serializable[] | { [key: string]: Serializable }
 type Handler = (payload: any) => void | Promise<void>
 
+/* Transmit's message type for a broadcast (its TransportMessageType.Broadcast). */
+const BROADCAST = 1
+
+type RemoteListener = (channel: string, payload: unknown) => void
+const remoteListeners = new Set<RemoteListener>()
+
+/**
+ * Called for every broadcast another instance made (a realtime channel and
+ * its payload), beside its delivery to this instance's SSE clients: how an
+ * instance hears about changes made elsewhere (the token cache drops a
+ * user's tokens when `resources/users` names them).
+ */
+export function onRemoteBroadcast(listener: RemoteListener) {
+  remoteListeners.add(listener)
+  return () => {
+    remoteListeners.delete(listener)
+  }
+}
+
+function notifyRemote(message: unknown) {
+  if (remoteListeners.size === 0) return
+  const { type, channel, payload } = (message ?? {}) as Record<string, unknown>
+  if (type !== BROADCAST || typeof channel !== 'string') return
+  for (const listener of remoteListeners) {
+    try {
+      listener(channel, payload)
+    } catch {
+      /* a listener's failure never stops the delivery */
+    }
+  }
+}
+
 /** The logger is a service (resolved after boot); config loads before that. */
 async function warn(message: string) {
   const { default: logger } = await import('@adonisjs/core/services/logger')
@@ -75,6 +107,7 @@ export class RealtimeRedisTransport {
         return
       }
       if (message.busId === this.#id) return
+      notifyRemote(message.payload)
       void handler(message.payload)
     })
     this.#subscriber.subscribe(channel).catch(() => {})

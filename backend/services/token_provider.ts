@@ -5,7 +5,8 @@ import {
 } from '@adonisjs/auth/access_tokens'
 import type { Secret } from '@adonisjs/core/helpers'
 import type { LucidModel, LucidRow } from '@adonisjs/lucid/types/model'
-import type { LucidTokenable } from '@adonisjs/auth/types/access_tokens'
+import type { AccessTokenDbColumns, LucidTokenable } from '@adonisjs/auth/types/access_tokens'
+import { pgQuery, type Statement } from '#services/pg_client'
 
 /* last_used_at is shown to people, to the minute; writing it on every request
    would cost a commit (and an fsync) per API call. */
@@ -13,6 +14,79 @@ const TOUCH_AFTER_MS = 60_000
 
 /* The owner's columns come back beside the token's, each under this prefix. */
 const OWNER_PREFIX = '__owner__'
+
+/* Token ids are PostgreSQL `serial` (int4). */
+const MAX_TOKEN_ID = 2_147_483_647
+
+/* Tokens (with their owner's row) kept by one provider's cache at most. */
+const CACHE_ENTRIES = 10_000
+
+interface Verified {
+  row: Record<string, any>
+  owner: Record<string, unknown> | null
+  until: number
+}
+
+/**
+ * The rows behind recently verified tokens, for `cacheFor` ms: a client
+ * sending requests one after another (the admin's scripts, a closer paging
+ * the leads) costs one token query per `cacheFor` instead of one per
+ * request. The secret and the expiry are still checked on every request,
+ * against the cached row. A change to the owner (role, deactivation, a
+ * token revoked) drops the owner's entries at once: `forgetOwner`, called
+ * for every change recorded here and, through the realtime bus, on the other
+ * instances (start/realtime.ts). `cacheFor` bounds how long another
+ * instance can go on accepting a revoked token if the bus itself is down.
+ */
+class VerifiedTokens {
+  #entries = new Map<number, Verified>()
+  /* Bumped by every forget: a row read before a change is not kept after it. */
+  generation = 0
+
+  constructor(readonly ttl: number) {}
+
+  get(id: number) {
+    const entry = this.#entries.get(id)
+    if (!entry) return null
+    if (entry.until > Date.now()) return entry
+    this.#entries.delete(id)
+    return null
+  }
+
+  set(id: number, row: Record<string, any>, owner: Record<string, unknown> | null, readAt: number) {
+    if (readAt !== this.generation) return
+    if (this.#entries.size >= CACHE_ENTRIES) {
+      // the oldest entry first (a Map keeps insertion order)
+      this.#entries.delete(this.#entries.keys().next().value!)
+    }
+    this.#entries.set(id, { row, owner, until: Date.now() + this.ttl })
+  }
+
+  forgetOwner(ownerId: string) {
+    this.generation++
+    for (const [id, entry] of this.#entries) {
+      if (String(entry.row.tokenable_id) === ownerId) this.#entries.delete(id)
+    }
+  }
+
+  clear() {
+    this.generation++
+    this.#entries.clear()
+  }
+}
+
+/** The providers with a cache, so that changes reach all of them. */
+const caching = new Set<TokenProvider<LucidModel>>()
+
+/**
+ * Drops the cached tokens of an owner (a user id, an agent id) from every
+ * provider whose owners live in `table`.
+ */
+export function forgetTokensOf(table: string, ownerId: string) {
+  for (const provider of caching) {
+    if (provider.ownerTable === table) provider.cache?.forgetOwner(ownerId)
+  }
+}
 
 /**
  * The framework's database token provider, with three changes: the secret is
@@ -22,6 +96,55 @@ const OWNER_PREFIX = '__owner__'
  */
 export class TokenProvider<Model extends LucidModel> extends DbAccessTokensProvider<Model> {
   #ownerColumns?: string[]
+  readonly cache: VerifiedTokens | null = null
+
+  /**
+   * `cacheFor`: keep verified tokens and their owners for this many ms
+   * (see VerifiedTokens); 0 or unset reads them on every request.
+   */
+  constructor(
+    options: ConstructorParameters<typeof DbAccessTokensProvider<Model>>[0] & {
+      cacheFor?: number
+    }
+  ) {
+    super(options)
+    if (options.cacheFor && options.cacheFor > 0) {
+      this.cache = new VerifiedTokens(options.cacheFor)
+      caching.add(this as unknown as TokenProvider<LucidModel>)
+    }
+  }
+
+  get ownerTable(): string {
+    return (this as unknown as { options: { tokenableModel: Model } }).options.tokenableModel.table
+  }
+  #statements = new Map<boolean, Statement>()
+
+  /**
+   * The token by id and type, with its owner's columns when asked: a
+   * prepared statement (the hottest query of the API, run by every request).
+   */
+  #statement(withOwner: boolean): Statement {
+    let statement = this.#statements.get(withOwner)
+    if (statement) return statement
+    const settings = this as unknown as { table: string; options: { tokenableModel: Model } }
+    const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
+    let select = 't.*'
+    let join = ''
+    if (withOwner) {
+      const model = settings.options.tokenableModel
+      this.#ownerColumns ??= [...model.$columnsDefinitions.values()].map((c) => c.columnName)
+      select += this.#ownerColumns
+        .map((name) => `, o.${quote(name)} AS ${quote(OWNER_PREFIX + name)}`)
+        .join('')
+      join = ` LEFT JOIN ${quote(model.table)} o ON o.id = t.tokenable_id`
+    }
+    statement = {
+      name: `auth.token.${settings.table}.${withOwner ? settings.options.tokenableModel.table : ''}`,
+      text: `SELECT ${select} FROM ${quote(settings.table)} t${join} WHERE t.id = $1 AND t.type = $2 LIMIT 1`,
+    }
+    this.#statements.set(withOwner, statement)
+    return statement
+  }
 
   async verify(tokenValue: Secret<string>) {
     return (await this.verifyWithOwner(tokenValue, false))?.token ?? null
@@ -43,42 +166,44 @@ export class TokenProvider<Model extends LucidModel> extends DbAccessTokensProvi
     }
     const decoded = AccessToken.decode(settings.prefix, tokenValue.release())
     if (!decoded) return null
+    // token ids are serial integers: anything else names no token (and must not reach SQL as one)
+    const id = Number(decoded.identifier)
+    if (!/^[0-9]{1,10}$/.test(decoded.identifier) || id < 1 || id > MAX_TOKEN_ID) return null
 
-    const db = await this.getDb()
-    const query = db
-      .query()
-      .from(`${settings.table} as t`)
-      .select('t.*')
-      .where({ 't.id': decoded.identifier, 't.type': settings.type })
-      .limit(1)
-    if (withOwner) {
-      const model = settings.options.tokenableModel
-      this.#ownerColumns ??= [...model.$columnsDefinitions.values()].map((c) => c.columnName)
-      query
-        .leftJoin(`${model.table} as o`, 'o.id', 't.tokenable_id')
-        .select(this.#ownerColumns.map((name) => `o.${name} as ${OWNER_PREFIX}${name}`))
-    }
-    const row = await query.first()
-    if (!row) return null
-
+    const cached = withOwner ? this.cache?.get(id) : null
+    let row: Record<string, any>
     let owner: Record<string, unknown> | null = null
-    if (withOwner) {
-      owner = {}
-      for (const name of this.#ownerColumns!) {
-        owner[name] = row[`${OWNER_PREFIX}${name}`]
-        delete row[`${OWNER_PREFIX}${name}`]
+    if (cached) {
+      ;({ row, owner } = cached)
+    } else {
+      const readAt = this.cache?.generation ?? 0
+      const [found] = await pgQuery<Record<string, any>>(this.#statement(withOwner), [
+        id,
+        settings.type,
+      ])
+      if (!found) return null
+      row = found
+      if (withOwner) {
+        owner = {}
+        for (const name of this.#ownerColumns!) {
+          owner[name] = row[`${OWNER_PREFIX}${name}`]
+          delete row[`${OWNER_PREFIX}${name}`]
+        }
+        if (owner.id === null || owner.id === undefined) owner = null
+        this.cache?.set(id, row, owner, readAt)
       }
-      if (owner.id === null || owner.id === undefined) owner = null
     }
 
-    const token = this.dbRowToAccessToken(row)
+    const token = this.dbRowToAccessToken(row as AccessTokenDbColumns)
     if (!token.verify(decoded.secret) || token.isExpired()) return null
 
     const lastUsed = row.last_used_at ? new Date(row.last_used_at).getTime() : 0
     if (Date.now() - lastUsed > TOUCH_AFTER_MS) {
       const now = new Date()
+      const db = await this.getDb()
       await db.from(settings.table).where({ id: row.id }).update({ last_used_at: now })
       token.lastUsedAt = now
+      row.last_used_at = now
     }
     return { token, owner }
   }

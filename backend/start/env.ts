@@ -48,6 +48,14 @@ export default await Env.create(new URL('../../', import.meta.url), {
   /* Agents without a heartbeat for this many seconds are shown as stale (default 120). */
   AGENT_STALE_SECONDS: Env.schema.number.optional(),
 
+  /*
+  | Seconds a verified personal access token (and its user) is reused
+  | without reading it again (default 5; 0 reads it on every request).
+  | Changes to the user reach every instance at once through the realtime
+  | bus; this bounds the delay if that bus is down.
+  */
+  AUTH_TOKEN_CACHE_SECONDS: Env.schema.number.optional(),
+
   /* Login throttling */
   LOGIN_MAX_ATTEMPTS: Env.schema.number.optional(),
   LOGIN_BLOCK_MINUTES: Env.schema.number.optional(),

@@ -18,6 +18,8 @@ import {
   revalidateStreams,
   trackStreamOwners,
 } from '#services/realtime'
+import { onRemoteBroadcast } from '#services/realtime_transport'
+import { forgetTokensOf } from '#services/token_provider'
 
 authorizeChannels()
 trackStreamOwners()
@@ -29,6 +31,18 @@ onRecorded(broadcastRecorded)
 | instance (or a token expiring), within a minute.
 */
 onRecorded(revalidateAfter)
+
+/*
+| Cached tokens (see token_provider.ts) go when their owner changes: a
+| role, a deactivation, a token revoked. Here at once; on the other
+| instances when the change's `resources/<users|agents>` message arrives.
+*/
+onRecorded((event) => forgetTokensOf(event.resourceType, event.resourceId))
+onRemoteBroadcast((channel, payload) => {
+  const table = channel.startsWith('resources/') ? channel.slice('resources/'.length) : null
+  const ids = (payload as { ids?: unknown } | null)?.ids
+  if (table && Array.isArray(ids)) for (const id of ids) forgetTokensOf(table, String(id))
+})
 const recheck = setInterval(() => void revalidateStreams().catch(() => {}), 60_000).unref()
 
 /*

@@ -78,6 +78,18 @@ test.group('Personal access tokens', () => {
     ;(await client.get('/api/auth/me').bearerToken('mcu_nope')).assertStatus(401)
     ;(await client.get('/api/auth/me').bearerToken('mca_nope.nope')).assertStatus(401)
     ;(await client.get('/api/auth/me').header('authorization', 'Bearer ')).assertStatus(401)
+    // well-formed tokens naming an id no token can have (not a number, past int4, zero)
+    const secret = 'x'.repeat(40)
+    for (const id of ['abc', '99999999999', '0', '1e3']) {
+      const encoded = Buffer.from(id).toString('base64url')
+      for (const prefix of ['mcu_', 'mca_']) {
+        const response = await client
+          .get('/api/auth/me')
+          .bearerToken(`${prefix}${encoded}.${secret}`)
+        response.assertStatus(401)
+        response.assertBodyContains({ errors: [{ code: 'E_UNAUTHORIZED' }] })
+      }
+    }
   })
 
   test('a deactivated user loses every token and session at once', async ({ client, assert }) => {
