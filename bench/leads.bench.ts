@@ -271,7 +271,7 @@ async function benchList(url: string, token: string) {
       ],
       [
         'for reference: GET /api/auth/me',
-        `${fmt(floor.requests.average, 0)} req/s, p50 / p99 ${floor.latency.p50} / ${floor.latency.p99} ms (the token and its user in one query, no list)`,
+        `${fmt(floor.requests.average, 0)} req/s, p50 / p99 ${floor.latency.p50} / ${floor.latency.p99} ms (routing, auth with the token kept by the instance, no query)`,
       ],
       [
         'API latency p50 / p99',

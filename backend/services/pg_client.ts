@@ -53,18 +53,22 @@ export function releasePgConnection(
   return knexClient(options.read ?? false).releaseConnection(connection)
 }
 
-/** Runs one statement on a pooled connection and resolves with its rows. */
+/**
+ * Runs one statement on a pooled connection and resolves with its rows.
+ * `types`: this statement's own value parsers (pg's `types` query option).
+ */
 export async function pgQuery<Row = Record<string, any>>(
   statement: Statement | string,
   values: unknown[] = [],
-  options: { read?: boolean } = {}
+  options: { read?: boolean; types?: pg.CustomTypesConfig } = {}
 ): Promise<Row[]> {
   const connection = await acquirePgConnection(options)
   try {
-    const query =
+    const query: pg.QueryConfig =
       typeof statement === 'string'
         ? { text: statement, values }
         : { name: statement.name, text: statement.text, values }
+    if (options.types) query.types = options.types
     return (await connection.query(query)).rows as Row[]
   } finally {
     await releasePgConnection(connection, options)

@@ -11,6 +11,7 @@ import { LEAD_SCORES, LEAD_STATUSES } from '../enums.js'
 import db from '@adonisjs/lucid/services/db'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import { pgQuery } from '#services/pg_client'
+import pg from 'pg'
 
 /**
  * What the leads list (and its CSV export) may filter, sort and search.
@@ -81,28 +82,63 @@ export async function countLeads(parsed: ParsedList): Promise<number> {
  * connection of Lucid's pool (see pg_client): the list's two statements
  * skip knex's runner, ~0.3 ms of CPU each on a 2-core machine.
  */
-function selectRows(query: DatabaseQueryBuilderContract): Promise<Record<string, any>[]> {
+function selectRows(
+  query: DatabaseQueryBuilderContract,
+  types?: pg.CustomTypesConfig
+): Promise<Record<string, any>[]> {
   const { sql, bindings } = query.toSQL().toNative()
-  return pgQuery(sql, bindings as unknown[], { read: true })
+  return pgQuery(sql, bindings as unknown[], { read: true, types })
 }
 
 /* Timestamps as the Lead model serializes them (Luxon's ISO in the server's zone). */
 const TIMESTAMPS = ['last_action_at', 'created_at', 'updated_at'] as const
 
-/** Luxon's toISO() in the server's zone; on a UTC server (the usual) without building a DateTime. */
-function isoInServerZone(value: Date) {
-  if (value.getTimezoneOffset() === 0 && Settings.defaultZone instanceof SystemZone) {
-    return value.toISOString().replace(/Z$/, '+00:00')
-  }
-  return DateTime.fromJSDate(value).toISO()
+const TIMESTAMPTZ = 1184
+/* pg's own parser (postgres-date), for the values the fast path below leaves */
+const parseTimestamptz: (text: string) => Date = pg.types.getTypeParser(TIMESTAMPTZ, 'text')
+
+/* The page's timestamps stay as PostgreSQL's text; serializeRow turns them into the API's ISO. */
+const TIMESTAMPS_AS_TEXT: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMPTZ
+      ? (text: string) => text
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 }
 
-function serializeRow(row: Record<string, unknown>) {
-  for (const column of TIMESTAMPS) {
-    const value = row[column]
-    if (value instanceof Date) row[column] = isoInServerZone(value)
+/* A timestamptz as PostgreSQL writes it in a UTC session: 2026-11-26 09:22:33.123456+00 */
+const UTC_TEXT = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(\.\d{1,6})?\+00$/
+
+/** Whether the Lead model's dates come out in UTC (the server's zone is UTC, as on the usual server). */
+function serverIsUtc() {
+  return new Date().getTimezoneOffset() === 0 && Settings.defaultZone instanceof SystemZone
+}
+
+/**
+ * Luxon's toISO() in the server's zone, as the Lead model serializes a
+ * timestamp: on a UTC server from a UTC session (the usual), straight from
+ * PostgreSQL's text, with the milliseconds computed as pg's own parser
+ * does; otherwise through that parser and Luxon.
+ */
+export function isoFromPgText(text: string, utc = serverIsUtc()): string {
+  const match = utc ? UTC_TEXT.exec(text) : null
+  if (match) {
+    const ms = match[3] ? Math.trunc(1000 * parseFloat(match[3])) : 0
+    return `${match[1]}T${match[2]}.${String(ms).padStart(3, '0')}+00:00`
   }
-  return row
+  const date = parseTimestamptz(text)
+  if (utc) return date.toISOString().replace(/Z$/, '+00:00')
+  return DateTime.fromJSDate(date).toISO()!
+}
+
+function serializeRows(rows: Record<string, unknown>[]) {
+  const utc = serverIsUtc()
+  for (const row of rows) {
+    for (const column of TIMESTAMPS) {
+      const value = row[column]
+      if (typeof value === 'string') row[column] = isoFromPgText(value, utc)
+    }
+  }
+  return rows
 }
 
 /**
@@ -117,8 +153,11 @@ export async function runLeadList(ctx: HttpContext) {
   const page = applyFilters(db.from('leads'), parsed, LEAD_LIST)
   applySort(page, parsed, LEAD_LIST)
   page.offset(parsed.start).limit(parsed.end - parsed.start)
-  const [total, rows] = await Promise.all([countLeads(parsed), selectRows(page)])
+  const [total, rows] = await Promise.all([
+    countLeads(parsed),
+    selectRows(page, TIMESTAMPS_AS_TEXT),
+  ])
   ctx.response.header('x-total-count', String(total))
   ctx.response.header('content-type', 'application/json; charset=utf-8')
-  return JSON.stringify(rows.map(serializeRow))
+  return JSON.stringify(serializeRows(rows))
 }
