@@ -18,6 +18,7 @@ import {
   percentile,
   report,
   startServer,
+  vacuum,
 } from './support.js'
 import { SseClient } from '../backend/tests/helpers/sse_client.js'
 
@@ -176,7 +177,11 @@ export default async function run() {
   const server = await startServer(4801, { REDIS_URL })
   try {
     const token = await adminToken(server.url)
+    // each side starts from the same, vacuumed tables (see support.vacuum)
+    const churned = ['tasks', 'task_events', 'audit_log']
+    await vacuum(churned)
     const api = await movesThroughApi(server.url, token)
+    await vacuum(churned)
     const bare = await movesBarePg()
     console.log(
       `(a) task moves per second, ${CONCURRENCY} concurrent writers, ${DURATION_MS / 1000} s each`
