@@ -68,11 +68,6 @@ class VerifiedTokens {
       if (String(entry.row.tokenable_id) === ownerId) this.#entries.delete(id)
     }
   }
-
-  clear() {
-    this.generation++
-    this.#entries.clear()
-  }
 }
 
 /** The providers with a cache, so that changes reach all of them. */
@@ -89,10 +84,12 @@ export function forgetTokensOf(table: string, ownerId: string) {
 }
 
 /**
- * The framework's database token provider, with three changes: the secret is
+ * The framework's database token provider, with these changes: the secret is
  * checked before anything is written, `last_used_at` is refreshed at most
- * once a minute per token, and `verifyWithOwner` reads the token and the
- * user (or agent) it belongs to in one query.
+ * once a minute per token, `verifyWithOwner` reads the token and the user
+ * (or agent) it belongs to in one prepared statement, an id no token can
+ * have is refused before any SQL, and with `cacheFor` verified tokens are
+ * kept for a few seconds (VerifiedTokens).
  */
 export class TokenProvider<Model extends LucidModel> extends DbAccessTokensProvider<Model> {
   #ownerColumns?: string[]
@@ -117,6 +114,7 @@ export class TokenProvider<Model extends LucidModel> extends DbAccessTokensProvi
   get ownerTable(): string {
     return (this as unknown as { options: { tokenableModel: Model } }).options.tokenableModel.table
   }
+
   #statements = new Map<boolean, Statement>()
 
   /**

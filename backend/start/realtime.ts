@@ -26,22 +26,25 @@ trackStreamOwners()
 onRecorded(broadcastRecorded)
 
 /*
-| A stream outlives the request that opened it: a deactivation, a revoked
-| token or a role change made here ends it at once; made on another
-| instance (or a token expiring), within a minute.
-*/
-onRecorded(revalidateAfter)
-
-/*
-| Cached tokens (see token_provider.ts) go when their owner changes: a
-| role, a deactivation, a token revoked. Here at once; on the other
-| instances when the change's `resources/<users|agents>` message arrives.
+| Changes to a user or an agent (a role, a deactivation, a token revoked)
+| reach what this instance holds for them, first its cached tokens (see
+| token_provider.ts), then its open streams: a stream outlives the request
+| that opened it, and is ended if its owner may no longer hold it. Made
+| here: at once. Made on another instance: when the change's
+| `resources/<users|agents>` message arrives through the bus. A token
+| expiring, or a change missed while Redis was down: within a minute.
+| Tokens go first, so a client whose stream ends cannot reconnect with
+| what was cached.
 */
 onRecorded((event) => forgetTokensOf(event.resourceType, event.resourceId))
+onRecorded(revalidateAfter)
 onRemoteBroadcast((channel, payload) => {
   const table = channel.startsWith('resources/') ? channel.slice('resources/'.length) : null
   const ids = (payload as { ids?: unknown } | null)?.ids
-  if (table && Array.isArray(ids)) for (const id of ids) forgetTokensOf(table, String(id))
+  if (!table || !Array.isArray(ids) || (table !== 'users' && table !== 'agents')) return
+  const owners = new Set(ids.map(String))
+  for (const id of owners) forgetTokensOf(table, id)
+  void revalidateStreams((owner) => owners.has(owner.id)).catch(() => {})
 })
 const recheck = setInterval(() => void revalidateStreams().catch(() => {}), 60_000).unref()
 

@@ -2,6 +2,9 @@ import { test } from '@japa/runner'
 import { exited, freePort, sleep, startInstance } from '#tests/helpers/instances'
 import { call, makeActors, type Actors } from '#tests/helpers/actors'
 import { SseClient } from '#tests/helpers/sse_client'
+import { makeUser } from '#tests/helpers/users'
+import User from '#models/user'
+import { Role } from '#enums/roles'
 
 test.group('Realtime: several API instances share events through Redis', (group) => {
   let actors: Actors
@@ -77,6 +80,37 @@ test.group('Realtime: several API instances share events through Redis', (group)
     const created = await call(actors.tokens.operator, 'POST', '/api/tasks', { title: 'Back' })
     assert.equal(created.status, 201)
     assert.equal((await envelope)?.entityId, created.body.id, instanceB.output())
+  })
+
+  test('a user deactivated or demoted through one instance loses their streams on the other at once', async ({
+    assert,
+  }) => {
+    const ended = (client: SseClient) =>
+      new Promise<boolean>((resolve) => {
+        client.client.on('disconnected', () => resolve(true))
+        setTimeout(() => resolve(false), 1000)
+      })
+
+    const operator = await makeUser(Role.Operator)
+    const onB = connect(baseB, (await User.accessTokens.create(operator)).value!.release())
+    assert.equal((await onB.subscribe('events')).status, 204)
+    const operatorEnded = ended(onB)
+    const deactivated = await call(actors.tokens.admin, 'PATCH', `/api/users/${operator.id}`, {
+      is_active: false,
+    })
+    assert.equal(deactivated.status, 200)
+    assert.isTrue(
+      await operatorEnded,
+      `B still streams to a deactivated user\n${instanceB.output()}`
+    )
+
+    /* an admin demoted through A may no longer listen to an agent's channel on B */
+    const admin = await makeUser(Role.Admin)
+    const adminOnB = connect(baseB, (await User.accessTokens.create(admin)).value!.release())
+    assert.equal((await adminOnB.subscribe(`agents/${actors.agent.id}`)).status, 204)
+    const adminEnded = ended(adminOnB)
+    await call(actors.tokens.admin, 'PATCH', `/api/users/${admin.id}`, { role: Role.Operator })
+    assert.isTrue(await adminEnded, 'B still streams agents/<id> to a demoted admin')
   })
 
   test('an instance stopping with open streams exits promptly; its clients see the stream end', async ({
