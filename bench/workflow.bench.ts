@@ -28,12 +28,15 @@ const CONCURRENCY = 8
 const SSE_CLIENTS = 200
 const DELIVERY_SAMPLES = 200
 
+/* The API and bare runs alternate in this many rounds of DURATION_MS / ROUNDS each. */
+const ROUNDS = 3
+
 /**
  * CONCURRENCY connections (autocannon, the load generator of the other
  * benches: light enough not to starve the server on a 2-core machine), each
- * moving its own card backlog <-> doing.
+ * moving its own card backlog <-> doing. Resolves with a run of `seconds`.
  */
-async function movesThroughApi(url: string, token: string) {
+async function apiMover(url: string, token: string) {
   const headers = { 'authorization': `Bearer ${token}`, 'content-type': 'application/json' }
   const ids: string[] = []
   for (let i = 0; i < CONCURRENCY; i++) {
@@ -58,18 +61,20 @@ async function movesThroughApi(url: string, token: string) {
     headers,
     requests: [move('doing'), move('backlog')],
   }
-  // warm-up (JIT, pools), then the measured run, as in the leads bench
-  await autocannon({ ...options, duration: 2 })
-  const result = await autocannon({ ...options, duration: DURATION_MS / 1000 })
-  if (result.non2xx || result.errors) {
-    throw new Error(`moves failed: ${result.non2xx} non-2xx answers, ${result.errors} errors`)
+  return async (seconds: number) => {
+    const result = await autocannon({ ...options, duration: seconds })
+    if (result.non2xx || result.errors) {
+      throw new Error(`moves failed: ${result.non2xx} non-2xx answers, ${result.errors} errors`)
+    }
+    return result.requests.total
   }
-  return result.requests.total / (DURATION_MS / 1000)
 }
 
-/** The same three writes with nothing around them: update the card, insert the event, insert the audit row. */
-async function movesBarePg() {
-  const pool = new pg.Pool({ connectionString: BENCH_DATABASE_URL, max: CONCURRENCY })
+/**
+ * The same three writes with nothing around them: update the card, insert
+ * the event, insert the audit row. Resolves with a run of `seconds`.
+ */
+async function bareMover(pool: pg.Pool) {
   const ids: string[] = []
   for (let i = 0; i < CONCURRENCY; i++) {
     const { rows } = await pool.query(
@@ -78,36 +83,61 @@ async function movesBarePg() {
     )
     ids.push(rows[0].id)
   }
-  let moves = 0
-  const until = performance.now() + DURATION_MS
-  await Promise.all(
-    ids.map(async (id) => {
-      const client = await pool.connect()
-      let column = 'backlog'
-      while (performance.now() < until) {
-        column = column === 'backlog' ? 'doing' : 'backlog'
-        await client.query('BEGIN')
-        const { rows } = await client.query(
-          `UPDATE tasks SET "column" = $1, updated_at = now() WHERE id = $2 RETURNING *`,
-          [column, id]
-        )
-        const event = await client.query(
-          `INSERT INTO task_events (task_id, event_type, payload) VALUES ($1, 'task.moved', $2) RETURNING id`,
-          [id, JSON.stringify({ snapshot: rows[0] })]
-        )
-        await client.query(
-          `INSERT INTO audit_log (actor_type, action, resource_type, resource_id, after_state, metadata)
-           VALUES ('system', 'task.moved', 'tasks', $1, $2, $3)`,
-          [id, JSON.stringify(rows[0]), JSON.stringify({ seq: event.rows[0].id })]
-        )
-        await client.query('COMMIT')
-        moves++
+  return async (seconds: number) => {
+    let moves = 0
+    const until = performance.now() + seconds * 1000
+    await Promise.all(
+      ids.map(async (id) => {
+        const client = await pool.connect()
+        let column = 'backlog'
+        while (performance.now() < until) {
+          column = column === 'backlog' ? 'doing' : 'backlog'
+          await client.query('BEGIN')
+          const { rows } = await client.query(
+            `UPDATE tasks SET "column" = $1, updated_at = now() WHERE id = $2 RETURNING *`,
+            [column, id]
+          )
+          const event = await client.query(
+            `INSERT INTO task_events (task_id, event_type, payload) VALUES ($1, 'task.moved', $2) RETURNING id`,
+            [id, JSON.stringify({ snapshot: rows[0] })]
+          )
+          await client.query(
+            `INSERT INTO audit_log (actor_type, action, resource_type, resource_id, after_state, metadata)
+             VALUES ('system', 'task.moved', 'tasks', $1, $2, $3)`,
+            [id, JSON.stringify(rows[0]), JSON.stringify({ seq: event.rows[0].id })]
+          )
+          await client.query('COMMIT')
+          moves++
+        }
+        client.release()
+      })
+    )
+    return moves
+  }
+}
+
+/**
+ * Moves per second through the API and bare: both warmed up (2 s), then
+ * measured in ROUNDS alternating runs, each from freshly vacuumed tables
+ * (see support.vacuum): this VM's speed drifts by tens of percent within a
+ * minute, and alternating spreads the drift over both sides.
+ */
+async function movesPerSecond(url: string, token: string) {
+  const pool = new pg.Pool({ connectionString: BENCH_DATABASE_URL, max: CONCURRENCY })
+  try {
+    const sides = [await apiMover(url, token), await bareMover(pool)]
+    for (const run of sides) await run(2)
+    const totals = sides.map(() => 0)
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [index, run] of sides.entries()) {
+        await vacuum(['tasks', 'task_events', 'audit_log'])
+        totals[index] += await run(DURATION_MS / 1000 / ROUNDS)
       }
-      client.release()
-    })
-  )
-  await pool.end()
-  return moves / (DURATION_MS / 1000)
+    }
+    return totals.map((total) => total / (DURATION_MS / 1000))
+  } finally {
+    await pool.end()
+  }
 }
 
 async function deliveryThroughSse(url: string, token: string) {
@@ -177,14 +207,9 @@ export default async function run() {
   const server = await startServer(4801, { REDIS_URL })
   try {
     const token = await adminToken(server.url)
-    // each side starts from the same, vacuumed tables (see support.vacuum)
-    const churned = ['tasks', 'task_events', 'audit_log']
-    await vacuum(churned)
-    const api = await movesThroughApi(server.url, token)
-    await vacuum(churned)
-    const bare = await movesBarePg()
+    const [api, bare] = await movesPerSecond(server.url, token)
     console.log(
-      `(a) task moves per second, ${CONCURRENCY} concurrent writers, ${DURATION_MS / 1000} s each`
+      `(a) task moves per second, ${CONCURRENCY} concurrent writers, ${DURATION_MS / 1000} s each, in ${ROUNDS} alternating rounds`
     )
     report([
       ['API PATCH /api/tasks/:id', api.toFixed(0)],
