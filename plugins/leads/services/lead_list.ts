@@ -97,7 +97,7 @@ const TIMESTAMPTZ = 1184
 /* pg's own parser (postgres-date), for the values the fast path below leaves */
 const parseTimestamptz: (text: string) => Date = pg.types.getTypeParser(TIMESTAMPTZ, 'text')
 
-/* The page's timestamps stay as PostgreSQL's text; serializeRow turns them into the API's ISO. */
+/* The page's timestamps stay as PostgreSQL's text; serializeRows turns them into the API's ISO. */
 const TIMESTAMPS_AS_TEXT: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
     oid === TIMESTAMPTZ
@@ -119,13 +119,15 @@ function serverIsUtc() {
  * PostgreSQL's text, with the milliseconds computed as pg's own parser
  * does; otherwise through that parser and Luxon.
  */
-export function isoFromPgText(text: string, utc = serverIsUtc()): string {
+export function isoFromPgText(text: string, utc = serverIsUtc()): string | null {
   const match = utc ? UTC_TEXT.exec(text) : null
   if (match) {
     const ms = match[3] ? Math.trunc(1000 * parseFloat(match[3])) : 0
     return `${match[1]}T${match[2]}.${String(ms).padStart(3, '0')}+00:00`
   }
-  const date = parseTimestamptz(text)
+  const date: Date | number = parseTimestamptz(text)
+  // 'infinity' and '-infinity' have no ISO form (a Date's JSON would be null too)
+  if (!(date instanceof Date)) return null
   if (utc) return date.toISOString().replace(/Z$/, '+00:00')
   return DateTime.fromJSDate(date).toISO()!
 }

@@ -40,6 +40,9 @@ test.group('Leads list: timestamps', (group) => {
     assert.equal(isoFromPgText('2026-11-26 11:22:33.5+02', true), '2026-11-26T09:22:33.500+00:00')
     const text = '2026-11-26 09:22:33.123456+00'
     assert.equal(isoFromPgText(text, false), DateTime.fromJSDate(parseTimestamptz(text)).toISO())
+    // PostgreSQL's infinities have no ISO form: null, as a Date's JSON would be
+    assert.isNull(isoFromPgText('infinity', true))
+    assert.isNull(isoFromPgText('-infinity', false))
   })
 
   test('the list shows each timestamp as the lead itself serializes it', async ({ assert }) => {
