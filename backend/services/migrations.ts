@@ -2,14 +2,33 @@ import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { MigrationRunner } from '@adonisjs/lucid/migration'
 
+/* The migrations' own connection: the primary's settings, one session. */
+const MIGRATOR = 'migrator'
+
 /**
  * Applies pending migrations of the host and every enabled plugin. Safe to
- * run on every start and from several instances at once (Lucid takes a
- * PostgreSQL advisory lock).
+ * run on every start and from several instances at once: Lucid takes a
+ * PostgreSQL advisory lock. That lock belongs to a session, so the runner
+ * gets a pool of one connection of its own: on the shared pool, a query
+ * running beside it (a timer, a request) could have the lock released on
+ * another connection than the one holding it ("unable to release database
+ * lock"), leaving it held until that connection closes.
  */
 export async function runMigrations() {
-  const migrator = new MigrationRunner(db, app, { direction: 'up', dryRun: false })
-  await migrator.run()
-  if (migrator.error) throw migrator.error
-  return Object.keys(migrator.migratedFiles)
+  if (!db.manager.has(MIGRATOR)) {
+    const primary = db.getRawConnection(db.primaryConnectionName)!.config
+    db.manager.add(MIGRATOR, { ...primary, pool: { min: 0, max: 1 } })
+  }
+  try {
+    const migrator = new MigrationRunner(db, app, {
+      direction: 'up',
+      dryRun: false,
+      connectionName: MIGRATOR,
+    })
+    await migrator.run()
+    if (migrator.error) throw migrator.error
+    return Object.keys(migrator.migratedFiles)
+  } finally {
+    await db.manager.close(MIGRATOR, true)
+  }
 }
