@@ -94,8 +94,8 @@ const MOVE_ATTEMPTS = 3
  * the event and audit rows with it. Another change in between makes the
  * update match nothing: read again and retry. Same rules, rows and
  * broadcast as the locking path below, in 2 round trips instead of 6.
- * Resolves with the moved card as serialized, or with null when the locking path should do it (no move, or the
- * card kept changing).
+ * Resolves with the moved card as serialized, or with null when the
+ * locking path should do it (no move, or the card kept changing).
  */
 async function moveTask(
   context: ChangeContext,

@@ -102,6 +102,17 @@ export class SseClient {
     })
   }
 
+  /** Whether the server ends this stream within `timeoutMs` (true once the client sees it disconnect). */
+  ended(timeoutMs = 1000): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs)
+      this.client.on('disconnected', () => {
+        clearTimeout(timer)
+        resolve(true)
+      })
+    })
+  }
+
   #deliver(channel: string, payload: any) {
     this.received.push({ channel, payload })
     for (const waiter of this.#waiters) {

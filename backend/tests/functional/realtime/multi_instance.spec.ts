@@ -85,16 +85,10 @@ test.group('Realtime: several API instances share events through Redis', (group)
   test('a user deactivated or demoted through one instance loses their streams on the other at once', async ({
     assert,
   }) => {
-    const ended = (client: SseClient) =>
-      new Promise<boolean>((resolve) => {
-        client.client.on('disconnected', () => resolve(true))
-        setTimeout(() => resolve(false), 1000)
-      })
-
     const operator = await makeUser(Role.Operator)
     const onB = connect(baseB, (await User.accessTokens.create(operator)).value!.release())
     assert.equal((await onB.subscribe('events')).status, 204)
-    const operatorEnded = ended(onB)
+    const operatorEnded = onB.ended()
     const deactivated = await call(actors.tokens.admin, 'PATCH', `/api/users/${operator.id}`, {
       is_active: false,
     })
@@ -108,7 +102,7 @@ test.group('Realtime: several API instances share events through Redis', (group)
     const admin = await makeUser(Role.Admin)
     const adminOnB = connect(baseB, (await User.accessTokens.create(admin)).value!.release())
     assert.equal((await adminOnB.subscribe(`agents/${actors.agent.id}`)).status, 204)
-    const adminEnded = ended(adminOnB)
+    const adminEnded = adminOnB.ended()
     await call(actors.tokens.admin, 'PATCH', `/api/users/${admin.id}`, { role: Role.Operator })
     assert.isTrue(await adminEnded, 'B still streams agents/<id> to a demoted admin')
   })

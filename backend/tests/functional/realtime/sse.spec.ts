@@ -264,16 +264,10 @@ test.group('Realtime: SSE over Transmit', (group) => {
   test('a stream ends at once when its owner is deactivated, demoted or loses its token', async ({
     assert,
   }) => {
-    const ended = (client: SseClient) =>
-      new Promise<boolean>((resolve) => {
-        client.client.on('disconnected', () => resolve(true))
-        setTimeout(() => resolve(false), 1000)
-      })
-
     const operator = await makeUser(Role.Operator)
     const operatorStream = connect((await User.accessTokens.create(operator)).value!.release())
     assert.equal((await operatorStream.subscribe('events')).status, 204)
-    const operatorEnded = ended(operatorStream)
+    const operatorEnded = operatorStream.ended()
     const deactivated = await call(actors.tokens.admin, 'PATCH', `/api/users/${operator.id}`, {
       is_active: false,
     })
@@ -284,7 +278,7 @@ test.group('Realtime: SSE over Transmit', (group) => {
     const admin = await makeUser(Role.Admin)
     const adminStream = connect((await User.accessTokens.create(admin)).value!.release())
     assert.equal((await adminStream.subscribe(`agents/${actors.agent.id}`)).status, 204)
-    const adminEnded = ended(adminStream)
+    const adminEnded = adminStream.ended()
     await call(actors.tokens.admin, 'PATCH', `/api/users/${admin.id}`, { role: Role.Operator })
     assert.isTrue(await adminEnded, 'the demoted admin still streams agents/<id>')
 
@@ -293,7 +287,7 @@ test.group('Realtime: SSE over Transmit', (group) => {
     assert.equal(minted.status, 201)
     const agentStream = connect(minted.body.token)
     assert.equal((await agentStream.subscribe(`agents/${agent.id}`)).status, 204)
-    const agentEnded = ended(agentStream)
+    const agentEnded = agentStream.ended()
     const revoked = await call(
       actors.tokens.admin,
       'DELETE',
@@ -305,7 +299,7 @@ test.group('Realtime: SSE over Transmit', (group) => {
     /* an unrelated change leaves other streams alone */
     const bystander = connect(actors.tokens.viewer!)
     assert.equal((await bystander.subscribe('events')).status, 204)
-    const bystanderEnded = ended(bystander)
+    const bystanderEnded = bystander.ended()
     await call(actors.tokens.admin, 'PATCH', `/api/users/${actors.users.closer.id}`, {
       role: Role.Closer,
     })
