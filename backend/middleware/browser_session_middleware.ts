@@ -30,14 +30,19 @@ async function headersOnlyShield() {
  * headers are set on every answer.
  */
 export default class BrowserSessionMiddleware {
-  async handle(ctx: HttpContext, next: NextFn) {
+  handle(ctx: HttpContext, next: NextFn) {
     const bearer = ctx.request.header('authorization', '')!.startsWith('Bearer ')
     const hasSession = ctx.request.header('cookie', '')!.includes(SESSION_COOKIE)
     if (!bearer && (hasSession || STARTS_A_SESSION.has(ctx.request.url()))) {
-      const session = await ctx.containerResolver.make(SessionMiddleware)
-      const shield = await ctx.containerResolver.make(ShieldMiddleware)
-      return session.handle(ctx, () => shield.handle(ctx, next))
+      return this.#withSession(ctx, next)
     }
-    return (await headersOnlyShield()).handle(ctx, next)
+    if (headersOnly) return headersOnly.handle(ctx, next)
+    return headersOnlyShield().then((shield) => shield.handle(ctx, next))
+  }
+
+  async #withSession(ctx: HttpContext, next: NextFn) {
+    const session = await ctx.containerResolver.make(SessionMiddleware)
+    const shield = await ctx.containerResolver.make(ShieldMiddleware)
+    return session.handle(ctx, () => shield.handle(ctx, next))
   }
 }

@@ -7,9 +7,13 @@ import StaticMiddleware from '@adonisjs/static/static_middleware'
  * the file system lookup the static server would otherwise make each time.
  */
 export default class AdminFilesMiddleware {
-  async handle(ctx: HttpContext, next: NextFn) {
+  handle(ctx: HttpContext, next: NextFn) {
     const url = ctx.request.url()
     if (url.startsWith('/api/') || url.startsWith('/__transmit/')) return next()
+    return this.#serve(ctx, next)
+  }
+
+  async #serve(ctx: HttpContext, next: NextFn) {
     const files = await ctx.containerResolver.make(StaticMiddleware)
     return files.handle(ctx, next)
   }

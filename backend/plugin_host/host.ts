@@ -113,7 +113,8 @@ export class PluginHost {
     )
   }
 
-  policies() {
+  /** The registered policies; the object is replaced, never changed, when one is added. */
+  policies(): Readonly<Record<string, LazyImport<typeof BasePolicy>>> {
     return this.#policies
   }
 
@@ -172,7 +173,8 @@ export class PluginHost {
         const owner = this.#policyOwners.get(name)
         if (owner) throw new Error(`policy "${name}" is already registered by "${owner}"`)
         this.#policyOwners.set(name, plugin)
-        this.#policies[name] = policy
+        // a new object: whoever kept the previous one (the bouncer middleware) sees the change
+        this.#policies = { ...this.#policies, [name]: policy }
       },
       agentTypes: () => this.agentTypes(),
       registerTimelineSource: (source) => {

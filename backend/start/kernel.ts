@@ -11,9 +11,7 @@ server.errorHandler(() => import('#exceptions/handler'))
 
 /* Run on every request, matched route or not. */
 server.use([
-  () => import('#middleware/drain_middleware'),
-  () => import('#middleware/request_id_middleware'),
-  () => import('#middleware/container_bindings_middleware'),
+  () => import('#middleware/request_context_middleware'),
   () => import('#middleware/static_middleware'),
   () => import('@adonisjs/cors/cors_middleware'),
 ])
