@@ -64,6 +64,10 @@ export async function pgQuery<Row = Record<string, any>>(
 ): Promise<Row[]> {
   const connection = await acquirePgConnection(options)
   try {
+    if (typeof statement === 'string' && !options.types) {
+      // pg copies a query given as an object (a property at a time); text and values it does not
+      return (await connection.query(statement, values)).rows as Row[]
+    }
     const query: pg.QueryConfig =
       typeof statement === 'string'
         ? { text: statement, values }

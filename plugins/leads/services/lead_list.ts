@@ -94,7 +94,9 @@ const TIMESTAMPS_AS_TEXT: pg.CustomTypesConfig = {
 }
 
 /* A timestamptz as PostgreSQL writes it in a UTC session: 2026-11-26 09:22:33.123456+00 */
-const UTC_TEXT = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(\.\d{1,6})?\+00$/
+const UTC_TEXT = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?\+00$/
+/* its length without a fraction */
+const WHOLE_SECONDS = 22
 
 /** Whether the Lead model's dates come out in UTC (the server's zone is UTC, as on the usual server). */
 function serverIsUtc() {
@@ -108,10 +110,10 @@ function serverIsUtc() {
  * does; otherwise through that parser and Luxon.
  */
 export function isoFromPgText(text: string, utc = serverIsUtc()): string | null {
-  const match = utc ? UTC_TEXT.exec(text) : null
-  if (match) {
-    const ms = match[3] ? Math.trunc(1000 * parseFloat(match[3])) : 0
-    return `${match[1]}T${match[2]}.${String(ms).padStart(3, '0')}+00:00`
+  if (utc && UTC_TEXT.test(text)) {
+    // the fraction, with its dot, sits between the seconds and `+00`
+    const ms = text.length > WHOLE_SECONDS ? Math.trunc(1000 * parseFloat(text.slice(19, -3))) : 0
+    return `${text.slice(0, 10)}T${text.slice(11, 19)}.${String(ms).padStart(3, '0')}+00:00`
   }
   const date: Date | number = parseTimestamptz(text)
   // 'infinity' and '-infinity' have no ISO form (a Date's JSON would be null too)
