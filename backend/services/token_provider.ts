@@ -24,6 +24,8 @@ const CACHE_ENTRIES = 10_000
 interface Verified {
   row: Record<string, any>
   owner: Record<string, unknown> | null
+  /* built from `row` once, on first use; only `lastUsedAt` ever changes on it */
+  token?: AccessToken
   until: number
 }
 
@@ -173,6 +175,7 @@ export class TokenProvider<Model extends LucidModel> extends DbAccessTokensProvi
     let owner: Record<string, unknown> | null = null
     if (cached) {
       ;({ row, owner } = cached)
+      cached.token ??= this.dbRowToAccessToken(row as AccessTokenDbColumns)
     } else {
       const readAt = this.cache?.generation ?? 0
       const [found] = await pgQuery<Record<string, any>>(this.#statement(withOwner), [
@@ -192,7 +195,7 @@ export class TokenProvider<Model extends LucidModel> extends DbAccessTokensProvi
       }
     }
 
-    const token = this.dbRowToAccessToken(row as AccessTokenDbColumns)
+    const token = cached?.token ?? this.dbRowToAccessToken(row as AccessTokenDbColumns)
     if (!token.verify(decoded.secret) || token.isExpired()) return null
 
     const lastUsed = row.last_used_at ? new Date(row.last_used_at).getTime() : 0
