@@ -6,7 +6,7 @@
  *     process's memory while it streams;
  * (b) a filtered, sorted leads page with x-total-count at 20 concurrent
  *     connections (autocannon) against a bare node:http + pg handler
- *     running the same SQL.
+ *     running the same SQL, in paired rounds (see loadPaired).
  * Only 127.0.0.1. The leads table of the shared bench database is filled to
  * 1M once (node ace seed:leads, VACUUM ANALYZE after) and reused; leads and
  * their counters are vacuumed again before measuring (see support.vacuum).
@@ -189,6 +189,13 @@ async function psqlExport(sql: string) {
 }
 
 const median = (values: number[]) => percentile(values, 50)
+
+/** The median proper: the mean of the two middle values of an even count. */
+function middle(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const half = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2
+}
 const fmt = (n: number, digits = 2) => n.toFixed(digits)
 
 async function benchExports(url: string, token: string, pid: number) {
@@ -225,8 +232,13 @@ async function benchExports(url: string, token: string, pid: number) {
   }
 }
 
-/* The list's API and bare runs alternate in this many rounds (see loadAlternating). */
-const ROUNDS = 3
+/* The list's API and bare runs are paired in this many rounds (see loadPaired)... */
+const ROUNDS = 10
+/* ...of this many seconds per side each (2 s by default: 20 s per side in all). */
+const ROUND_SECONDS = Math.max(1, (2 * SECONDS) / ROUNDS)
+
+/* Load on each side before any round is measured. */
+const WARM_UP_SECONDS = 5
 
 interface Load {
   /** requests per second over all of this side's rounds */
@@ -234,6 +246,8 @@ interface Load {
   /** mean of the rounds' medians, and the worst round's p99 (ms) */
   p50: number
   p99: number
+  /** each round's requests per second */
+  rates: number[]
 }
 
 /** Each connection with its own token, as 20 people or scripts would be (none if no tokens). */
@@ -258,23 +272,29 @@ async function measure(options: ReturnType<typeof loadOptions>, seconds: number)
 }
 
 /**
- * Both sides warmed up, then measured in ROUNDS alternating runs (API,
- * bare, API, bare, ...) of SECONDS / ROUNDS each: this VM's speed drifts by
- * tens of percent within a minute, and alternating spreads that drift over
- * both sides instead of handing it to whichever ran second.
+ * Both sides warmed up, then measured in ROUNDS pairs of back-to-back runs
+ * of ROUND_SECONDS each, the first side going first in even rounds and
+ * second in odd ones. This VM's speed drifts by tens of percent within a
+ * minute: a pair shares the same moment, so each pair's ratio is a fair
+ * one, and the median of the pairs' ratios is not moved by a round that
+ * caught a fast or slow spell.
  */
-async function loadAlternating(sides: ReturnType<typeof loadOptions>[]): Promise<Load[]> {
-  for (const options of sides) await autocannon({ ...options, duration: 2 })
+async function loadPaired(sides: ReturnType<typeof loadOptions>[]): Promise<Load[]> {
+  // steady state: the optimizing compiler has had both sides' hot code for a while
+  for (const options of sides) await autocannon({ ...options, duration: WARM_UP_SECONDS })
   const results = sides.map(() => [] as autocannon.Result[])
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [index, options] of sides.entries()) {
-      results[index].push(await measure(options, SECONDS / ROUNDS))
+    const order = [...sides.keys()]
+    if (round % 2) order.reverse()
+    for (const index of order) {
+      results[index].push(await measure(sides[index], ROUND_SECONDS))
     }
   }
   return results.map((rounds) => ({
-    rate: rounds.reduce((sum, r) => sum + r.requests.total, 0) / SECONDS,
+    rate: rounds.reduce((sum, r) => sum + r.requests.total, 0) / (ROUNDS * ROUND_SECONDS),
     p50: rounds.reduce((sum, r) => sum + r.latency.p50, 0) / rounds.length,
     p99: Math.max(...rounds.map((r) => r.latency.p99)),
+    rates: rounds.map((r) => r.requests.total / ROUND_SECONDS),
   }))
 }
 
@@ -294,21 +314,25 @@ async function benchList(url: string, token: string) {
 
     const tokens = [token]
     while (tokens.length < CONNECTIONS) tokens.push(await adminToken(url))
-    const [api, bare] = await loadAlternating([
-      loadOptions(apiUrl, tokens),
-      loadOptions(bareUrl, []),
-    ])
+    const [api, bare] = await loadPaired([loadOptions(apiUrl, tokens), loadOptions(bareUrl, [])])
     // the host's floor: authentication and the framework around a trivial answer
     const floorOptions = loadOptions(`${url}/api/auth/me`, tokens)
     await autocannon({ ...floorOptions, duration: 2 })
     const floor = await measure(floorOptions, SECONDS)
+    const ratios = api.rates.map((rate, round) => rate / bare.rates[round])
+    if (process.env.BENCH_VERBOSE)
+      console.log(api.rates.map((r, i) => `${r.toFixed(0)}/${bare.rates[i].toFixed(0)}`).join(' '))
     console.log(
-      `\n  (b) list: ${LIST_QUERY} (x-total-count ${total}), ${CONNECTIONS} connections (a token each), ${SECONDS} s each, in ${ROUNDS} alternating rounds`
+      `\n  (b) list: ${LIST_QUERY} (x-total-count ${total}), ${CONNECTIONS} connections (a token each), ${ROUNDS} paired rounds of ${ROUND_SECONDS} s per side`
     )
     report([
       [
         'API throughput',
-        `${fmt(api.rate, 0)} req/s   bare node:http + pg: ${fmt(bare.rate, 0)} req/s   ratio ${fmt(api.rate / bare.rate)}x (aim >= 0.8x)`,
+        `${fmt(api.rate, 0)} req/s   bare node:http + pg: ${fmt(bare.rate, 0)} req/s   (all rounds: ${fmt(api.rate / bare.rate)}x)`,
+      ],
+      [
+        'ratio, median of the paired rounds',
+        `${fmt(middle(ratios))}x (aim >= 0.8x)   rounds from ${fmt(Math.min(...ratios))}x to ${fmt(Math.max(...ratios))}x`,
       ],
       [
         'for reference: GET /api/auth/me',
