@@ -320,8 +320,6 @@ async function benchList(url: string, token: string) {
     await autocannon({ ...floorOptions, duration: 2 })
     const floor = await measure(floorOptions, SECONDS)
     const ratios = api.rates.map((rate, round) => rate / bare.rates[round])
-    if (process.env.BENCH_VERBOSE)
-      console.log(api.rates.map((r, i) => `${r.toFixed(0)}/${bare.rates[i].toFixed(0)}`).join(' '))
     console.log(
       `\n  (b) list: ${LIST_QUERY} (x-total-count ${total}), ${CONNECTIONS} connections (a token each), ${ROUNDS} paired rounds of ${ROUND_SECONDS} s per side`
     )
@@ -333,6 +331,10 @@ async function benchList(url: string, token: string) {
       [
         'ratio, median of the paired rounds',
         `${fmt(middle(ratios))}x (aim >= 0.8x)   rounds from ${fmt(Math.min(...ratios))}x to ${fmt(Math.max(...ratios))}x`,
+      ],
+      [
+        'rounds, API / bare req/s',
+        api.rates.map((rate, round) => `${fmt(rate, 0)}/${fmt(bare.rates[round], 0)}`).join(' '),
       ],
       [
         'for reference: GET /api/auth/me',
