@@ -151,9 +151,12 @@ export function listStatement(
   if (text !== undefined) return { text, values }
 
   const { sql, bindings } = build().toSQL().toNative()
-  if (kept.size < MAX_SHAPES && sameValues(values, bindings)) {
-    const sources = valuesBySource(parsed, spec, tail)
-    if (sourcesApart(sources) && sameValues(sources.flat(), bindings)) kept.set(shape, sql)
+  if (
+    kept.size < MAX_SHAPES &&
+    sameValues(values, bindings) &&
+    sourcesApart(valuesBySource(parsed, spec, tail))
+  ) {
+    kept.set(shape, sql)
   }
   return { text: sql, values: [...bindings] }
 }

@@ -175,7 +175,6 @@ export class TokenProvider<Model extends LucidModel> extends DbAccessTokensProvi
     let owner: Record<string, unknown> | null = null
     if (cached) {
       ;({ row, owner } = cached)
-      cached.token ??= this.dbRowToAccessToken(row as AccessTokenDbColumns)
     } else {
       const readAt = this.cache?.generation ?? 0
       const [found] = await pgQuery<Record<string, any>>(this.#statement(withOwner), [
@@ -195,7 +194,9 @@ export class TokenProvider<Model extends LucidModel> extends DbAccessTokensProvi
       }
     }
 
-    const token = cached?.token ?? this.dbRowToAccessToken(row as AccessTokenDbColumns)
+    const token = cached
+      ? (cached.token ??= this.dbRowToAccessToken(row as AccessTokenDbColumns))
+      : this.dbRowToAccessToken(row as AccessTokenDbColumns)
     if (!token.verify(decoded.secret) || token.isExpired()) return null
 
     const lastUsed = row.last_used_at ? new Date(row.last_used_at).getTime() : 0
