@@ -88,6 +88,18 @@ export default defineConfig({
         timeout: 120000,
       },
       {
+        /* what an attacker tries: roles, abilities, input, proxies, sessions, headers */
+        files: ['backend/tests/security/**/*.spec(.ts|.js)'],
+        name: 'security',
+        timeout: 60000,
+      },
+      {
+        /* dependencies that fail: own PostgreSQL and Redis processes, stopped by pid */
+        files: ['backend/tests/faults/**/*.spec(.ts|.js)'],
+        name: 'faults',
+        timeout: 180000,
+      },
+      {
         files: ['plugins/*/tests/**/*.spec(.ts|.js)'],
         name: 'plugins',
         timeout: 30000,

@@ -30,7 +30,7 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
-  if (['browser', 'functional', 'e2e', 'plugins'].includes(suite.name)) {
+  if (['browser', 'functional', 'e2e', 'plugins', 'security', 'faults'].includes(suite.name)) {
     return suite.setup(() => testUtils.httpServer().start(createHttpServer))
   }
 }
