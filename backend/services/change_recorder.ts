@@ -46,6 +46,11 @@ export interface Change<T> {
   kind?: ChangeKind
   /** The envelope's entityType; the singular of resourceType when omitted. */
   entityType?: string
+  /**
+   * The fields the audit row lists as changed; computed from `before` and
+   * `after` when omitted. For fields neither state shows (a password).
+   */
+  changed?: string[]
 }
 
 export type ChangeKind = 'created' | 'updated' | 'deleted'
@@ -123,7 +128,7 @@ function recordCtes(source: string | null) {
     INSERT INTO audit_log
       (actor_type, actor_id, action, resource_type, resource_id, before_state, after_state, metadata)
     SELECT ?, event.created_by, event.event_type, ?, ?, ?::jsonb, ?::jsonb,
-      jsonb_build_object('request_id', ?::text, 'ip', ?::text, 'seq', event.id)
+      ?::jsonb || jsonb_build_object('seq', event.id)
     FROM event
   )`
 }
@@ -154,6 +159,26 @@ export class Recorder {
   }
 }
 
+/* Stamped by the database on every write: not a change anyone made. */
+const BOOKKEEPING_FIELDS = new Set(['updated_at'])
+
+/**
+ * The top-level fields whose value differs between the before and after
+ * states, in the order they appear; the audit row lists them (`changed`),
+ * so an entry says everything a change did, whatever its action is called.
+ */
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>
+): string[] {
+  const fields = new Set([...Object.keys(before), ...Object.keys(after)])
+  return [...fields].filter(
+    (field) =>
+      !BOOKKEEPING_FIELDS.has(field) &&
+      JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null)
+  )
+}
+
 /** The event payload, the statement's bindings and the broadcast record of one change. */
 function prepare(change: ResolvedChange, context: ChangeContext) {
   const before = change.before ?? null
@@ -168,6 +193,13 @@ function prepare(change: ResolvedChange, context: ChangeContext) {
   const agentId =
     change.agentId ?? (context.actor.type === ActorType.Agent ? context.actor.id : null)
 
+  const metadata: Record<string, unknown> = {
+    request_id: context.requestId ?? null,
+    ip: context.ip ?? null,
+  }
+  if (change.changed) metadata.changed = change.changed
+  else if (before && after) metadata.changed = changedFields(before, after)
+
   const bindings = [
     taskId,
     agentId,
@@ -179,8 +211,7 @@ function prepare(change: ResolvedChange, context: ChangeContext) {
     change.resourceId,
     before ? JSON.stringify(before) : null,
     after ? JSON.stringify(after) : null,
-    context.requestId ?? null,
-    context.ip ?? null,
+    JSON.stringify(metadata),
   ]
   return {
     // knex binds null as NULL; Lucid's binding type leaves null out

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import Lead from '../models/lead.js'
 import type { NewLead } from './create_lead.js'
 import { ApiError } from '#exceptions/api_error'
-import { recordChanges, type ChangeContext } from '#services/change_recorder'
+import { changedFields, recordChanges, type ChangeContext } from '#services/change_recorder'
 import { duplicateLeadError } from './lead_duplicates.js'
 
 export type LeadChanges = Partial<NewLead>
@@ -51,14 +51,19 @@ export async function updateLead(context: ChangeContext, id: string, changes: Le
       const statusChanged = lead.status !== from
       if (statusChanged) lead.lastActionAt = DateTime.now()
       await lead.useTransaction(trx).save()
+      const after = lead.serialize()
 
       await recorder.record({
         action: statusChanged ? 'lead.status_changed' : 'lead.updated',
         resourceType: 'leads',
         resourceId: id,
         before,
-        after: lead.serialize(),
-        payload: statusChanged ? { from, to: lead.status } : {},
+        after,
+        // every field the change touched, whatever the action is called
+        payload: {
+          ...(statusChanged ? { from, to: lead.status } : {}),
+          changed: changedFields(before, after),
+        },
         snapshot: true,
       })
       return lead

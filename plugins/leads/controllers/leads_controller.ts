@@ -37,20 +37,23 @@ export default class LeadsController {
     return ctx.response.created(lead)
   }
 
-  /** Closers change only the follow-up fields; naming any other field is refused whole. */
+  /**
+   * Closers change only the follow-up fields; naming any other field is
+   * refused whole. The rule is checked on the body as sent and again on the
+   * validated changes, which are exactly what will be written (the body
+   * alone: the query string is never input, see conventions_provider).
+   */
   async update(ctx: HttpContext) {
     const policy = ctx.bouncer.with(LeadPolicy)
     await policy.authorize('update')
-    if (await policy.denies('updateEveryField')) {
-      const body = ctx.request.body()
-      const others = Object.keys(body).filter((key) => !FOLLOW_UP_FIELDS.includes(key as any))
-      if (others.length > 0) {
-        throw ApiError.forbidden(
-          `Your role may change only status, next_step and notes of a lead; remove: ${others.join(', ')}`
-        )
-      }
-    }
+    const followUpOnly = await policy.denies('updateEveryField')
+    if (followUpOnly) refuseBeyondFollowUp(Object.keys(ctx.request.body()))
     const changes = await ctx.request.validateUsing(updateLeadValidator)
+    if (followUpOnly) {
+      refuseBeyondFollowUp(
+        Object.keys(changes).filter((key) => (changes as any)[key] !== undefined)
+      )
+    }
     return updateLead(actorFromContext(ctx), ctx.params.id, changes)
   }
 
@@ -73,5 +76,14 @@ export default class LeadsController {
     ctx.response.header('content-disposition', `attachment; filename="${exportFileName()}"`)
     ctx.response.header('cache-control', 'no-store')
     ctx.response.stream(stream)
+  }
+}
+
+function refuseBeyondFollowUp(fields: string[]) {
+  const others = fields.filter((key) => !FOLLOW_UP_FIELDS.includes(key as any))
+  if (others.length > 0) {
+    throw ApiError.forbidden(
+      `Your role may change only status, next_step and notes of a lead; remove: ${others.join(', ')}`
+    )
   }
 }
