@@ -1,6 +1,8 @@
 import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import { ApiError } from '#exceptions/api_error'
+import Agent from '#models/agent'
+import { agentRefusal } from '#policies/app_policy'
 
 interface ErrorItem {
   message: string
@@ -131,11 +133,13 @@ export default class HttpExceptionHandler extends ExceptionHandler {
           status: 401,
           errors: [{ message: 'Invalid email or password', code: 'E_INVALID_CREDENTIALS' }],
         }
-      case 'E_AUTHORIZATION_FAILURE':
-        return {
-          status: 403,
-          errors: [{ message: 'Your role does not allow this action', code: 'E_FORBIDDEN' }],
-        }
+      case 'E_AUTHORIZATION_FAILURE': {
+        const actor = ctx.auth?.user
+        const message =
+          (actor instanceof Agent ? agentRefusal(actor) : null) ??
+          'Your role does not allow this action'
+        return { status: 403, errors: [{ message, code: 'E_FORBIDDEN' }] }
+      }
       case 'E_BAD_CSRF_TOKEN':
         return {
           status: 403,
@@ -193,9 +197,11 @@ export default class HttpExceptionHandler extends ExceptionHandler {
         ],
       }
     }
+    if (pgCode === '23505') return duplicateAnswer(e)
     if (pgCode && PG_CLIENT_ERRORS[pgCode]) {
+      /* the database's own detail quotes stored values and internals: never sent */
       const { status, message, code } = PG_CLIENT_ERRORS[pgCode]
-      return { status, errors: [{ message: e.detail ? `${message}: ${e.detail}` : message, code }] }
+      return { status, errors: [{ message, code }] }
     }
     if (pgCode && PG_UNAVAILABLE.has(pgCode)) {
       return {
@@ -221,6 +227,34 @@ export default class HttpExceptionHandler extends ExceptionHandler {
         },
       ],
     }
+  }
+}
+
+/**
+ * A unique value taken, in the API's words: which field, not the database's
+ * detail (`Key (name)=(...) already exists`). Constraints are named
+ * `<table>_<columns>_unique` (Lucid's convention).
+ */
+function duplicateAnswer(error: { table?: string; constraint?: string }): Answer {
+  const table = error.table ?? ''
+  const constraint = error.constraint ?? ''
+  const column =
+    table && constraint.startsWith(`${table}_`) && constraint.endsWith('_unique')
+      ? constraint.slice(table.length + 1, -'_unique'.length)
+      : undefined
+  const record = table ? table.replace(/_/g, ' ').replace(/s$/, '') : 'record'
+  const field = column && /^[a-z]+(_[a-z]+)*$/.test(column) ? column : undefined
+  return {
+    status: 409,
+    errors: [
+      clean({
+        message: field
+          ? `Another ${record} already has this ${field.replace(/_/g, ' ')}`
+          : 'A record with the same unique value already exists',
+        field,
+        code: 'E_DUPLICATE',
+      }),
+    ],
   }
 }
 

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import type { AccessToken } from '@adonisjs/auth/access_tokens'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 import { TokenProvider } from '#services/token_provider'
 import { AgentStatus } from '#enums/agent_status'
@@ -14,6 +15,9 @@ export default class Agent extends BaseModel {
     prefix: 'mca_',
     type: 'agent_token',
   })
+
+  /** Set by the `agent` guard: the token this request was made with. */
+  declare currentAccessToken?: AccessToken
 
   @column({ isPrimary: true })
   declare id: string

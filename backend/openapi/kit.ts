@@ -14,7 +14,12 @@
  * a route without its entry here fails the suite.
  */
 import type { FieldType, ListSpec } from '#services/list_query'
-import { Permission, ROLE_TABLE, type ActorKind } from '#policies/permissions'
+import {
+  AGENT_IMPLIED_PERMISSIONS,
+  Permission,
+  ROLE_TABLE,
+  type ActorKind,
+} from '#policies/permissions'
 import { jsonSchemaOf, type JsonSchema as SchemaObject } from '#services/vine_json_schema'
 
 export type JsonSchema = SchemaObject & Record<string, any>
@@ -325,10 +330,13 @@ function security(kinds: ActorKind[], mutation: boolean) {
 function describeAccess(access: Access, kinds: ActorKind[]) {
   if (access === 'public') return 'Public: no credentials needed.'
   const who = kinds.length === EVERYONE.length ? 'every role and agents' : kinds.join(', ')
-  const permission = Object.values(Permission).includes(access as Permission)
-    ? ` (permission \`${access}\`)`
-    : ''
-  return `**Who:** ${who}${permission}.`
+  const isPermission = Object.values(Permission).includes(access as Permission)
+  const permission = isPermission ? ` (permission \`${access}\`)` : ''
+  const agents =
+    isPermission && kinds.includes('agent') && !AGENT_IMPLIED_PERMISSIONS.has(access as Permission)
+      ? ` Agents only when their type declares the ability \`${access}\`.`
+      : ''
+  return `**Who:** ${who}${permission}.${agents}`
 }
 
 /** The OpenAPI operation object for one route. */
@@ -385,6 +393,10 @@ export function buildOperation(
     'tags': spec.tags ?? (defaultTag ? [defaultTag] : []),
     'x-roles': kinds,
     'security': security(kinds, mutation),
+  }
+  /* the ability an agent's type must declare for this route (reading is implied) */
+  if (Object.values(Permission).includes(spec.access as Permission)) {
+    operation['x-permission'] = spec.access
   }
   if (parameters.length) operation.parameters = parameters
 

@@ -15,6 +15,7 @@ import type { Actor } from '#policies/app_policy'
 import type { OpenApiContribution } from '#openapi/kit'
 import { VineObject } from '@vinejs/vine'
 import { EVENT_TYPE_PATTERN, reservedEventTypeReason } from '#enums/event_type'
+import { permissionsOf, type Permission } from '#policies/permissions'
 
 export type LazyImport<T> = () => Promise<{ default: T }>
 
@@ -36,7 +37,11 @@ export interface AgentTypeDefinition {
   name: string
   label: string
   description?: string
-  /** Abilities given to the tokens of agents of this type. */
+  /**
+   * What agents of this type may do beyond reading (permissions of the role
+   * table's agent column: `tasks.write`, `leads.write`, ...): the ceiling of
+   * every token of theirs, checked on every route.
+   */
   abilities?: string[]
   /** Schema of an agent's `metadata.settings`, checked when an agent of this type is created with them. */
   settings?: ObjectSchema
@@ -169,6 +174,15 @@ export function assertAgentType(type: AgentTypeDefinition) {
   const where = `agent type "${type.name}"`
   if (type.abilities !== undefined && !isStringArray(type.abilities)) {
     throw new TypeError(`${where}: "abilities" must be an array of strings`)
+  }
+  /* the ceiling of what its tokens may do: only what the role table lets agents do at all */
+  const grantable = permissionsOf('agent')
+  for (const ability of type.abilities ?? []) {
+    if (!grantable.includes(ability as Permission)) {
+      throw new TypeError(
+        `${where}: unknown ability ${JSON.stringify(ability)}; agents may be given ${grantable.join(', ')}`
+      )
+    }
   }
   if (type.settings !== undefined && !(type.settings instanceof VineObject)) {
     throw new TypeError(`${where}: "settings" must be a VineJS object schema (vine.object({...}))`)

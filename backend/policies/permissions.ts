@@ -48,6 +48,27 @@ export const ROLE_TABLE: Record<Permission, readonly ActorKind[]> = {
   [Permission.EmitEvents]: [Admin, Operator, 'agent'],
 }
 
+/**
+ * Held by every agent whatever its type declares: agents read what they work
+ * on. Everything else an agent does needs its type to declare the ability.
+ */
+export const AGENT_IMPLIED_PERMISSIONS: ReadonlySet<Permission> = new Set([Permission.ReadRecords])
+
+/* An ability that includes another: writing every field of a lead includes the follow-up fields. */
+const INCLUDES: Partial<Record<Permission, Permission[]>> = {
+  [Permission.WriteLeads]: [Permission.WriteLeadFollowUp],
+}
+
+/** Whether a list of abilities (an agent type's, a token's; `*` is all) grants `permission`. */
+export function abilitiesGrant(abilities: readonly string[], permission: Permission): boolean {
+  return abilities.some(
+    (ability) =>
+      ability === '*' ||
+      ability === permission ||
+      (INCLUDES[ability as Permission]?.includes(permission) ?? false)
+  )
+}
+
 export function permissionsOf(kind: ActorKind): Permission[] {
   return (Object.keys(ROLE_TABLE) as Permission[]).filter((p) => ROLE_TABLE[p].includes(kind))
 }

@@ -1,11 +1,10 @@
 import User from '#models/user'
 import Agent from '#models/agent'
-import { actorKind } from '#policies/app_policy'
-import { permissionsOf } from '#policies/permissions'
+import { permissionsOfActor } from '#policies/app_policy'
 
 /** The shape of GET /api/auth/me: who is calling and what the role table lets them do. */
 export function describeActor(actor: User | Agent) {
-  const permissions = permissionsOf(actorKind(actor))
+  const permissions = permissionsOfActor(actor)
   if (actor instanceof Agent) {
     return {
       type: 'agent' as const,

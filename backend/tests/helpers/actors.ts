@@ -13,15 +13,20 @@ export interface Actors {
   tokens: Record<ActorName, string | null>
 }
 
-/** One user per role and one agent, each with a bearer token, as scripts and agents call the API. */
-export async function makeActors(): Promise<Actors> {
+/**
+ * One user per role and one agent, each with a bearer token, as scripts and
+ * agents call the API. An agent may do only what its type declares: pick
+ * the type whose abilities the test exercises (`lead_finder` writes leads,
+ * `copywriter` drafts; the default `orchestrator` tasks and events).
+ */
+export async function makeActors(options: { agentType?: string } = {}): Promise<Actors> {
   const users = {
     admin: await makeUser(Role.Admin),
     operator: await makeUser(Role.Operator),
     closer: await makeUser(Role.Closer),
     viewer: await makeUser(Role.Viewer),
   }
-  const agent = await makeAgent()
+  const agent = await makeAgent(options.agentType)
   const token = async (user: User) => (await User.accessTokens.create(user)).value!.release()
   return {
     users,

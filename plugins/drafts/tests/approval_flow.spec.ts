@@ -20,7 +20,7 @@ async function column(taskId: string) {
 test.group('Drafts: versions', (group) => {
   let actors: Actors
   group.setup(async () => {
-    actors = await makeActors()
+    actors = await makeActors({ agentType: 'copywriter' })
   })
 
   test('a draft starts at version 1 with its content; versions are listed in order', async ({
@@ -89,7 +89,7 @@ test.group('Drafts: versions', (group) => {
 test.group('Drafts: decisions', (group) => {
   let actors: Actors
   group.setup(async () => {
-    actors = await makeActors()
+    actors = await makeActors({ agentType: 'copywriter' })
   })
 
   test('approve: the draft is approved and immutable, its card done, its lead approved', async ({

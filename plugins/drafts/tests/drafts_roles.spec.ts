@@ -8,7 +8,7 @@ const expected = (allowed: ActorName[], ok: number) => (name: ActorName) =>
 test.group('Drafts: the role table for every route', (group) => {
   let actors: Actors
   group.setup(async () => {
-    actors = await makeActors()
+    actors = await makeActors({ agentType: 'copywriter' })
   })
 
   test('read: drafts, versions, approvals for every role and agents', async ({ assert }) => {

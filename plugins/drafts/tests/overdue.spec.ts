@@ -7,7 +7,7 @@ import { submitted } from './helpers.js'
 test.group('Drafts: approval deadlines', (group) => {
   let actors: Actors
   group.setup(async () => {
-    actors = await makeActors()
+    actors = await makeActors({ agentType: 'copywriter' })
   })
   group.each.setup(() => {
     process.env.DRAFT_APPROVAL_SLA_MINUTES = '30'

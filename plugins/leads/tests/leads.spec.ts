@@ -7,7 +7,7 @@ import { countersMatchLeads, footprint, newLeadBody } from './helpers.js'
 test.group('Leads: create, read, update, delete', (group) => {
   let actors: Actors
   group.setup(async () => {
-    actors = await makeActors()
+    actors = await makeActors({ agentType: 'lead_finder' })
   })
 
   test('create answers the record with defaults, and records one event and one audit row', async ({
@@ -115,7 +115,7 @@ test.group('Leads: create, read, update, delete', (group) => {
 test.group('Leads: closers change only status, next_step and notes', (group) => {
   let actors: Actors
   group.setup(async () => {
-    actors = await makeActors()
+    actors = await makeActors({ agentType: 'lead_finder' })
   })
 
   test('any other field is refused with 403 naming it, and nothing is written', async ({
@@ -165,7 +165,7 @@ test.group('Leads: closers change only status, next_step and notes', (group) => 
 test.group('Leads: last_action_at', (group) => {
   let actors: Actors
   group.setup(async () => {
-    actors = await makeActors()
+    actors = await makeActors({ agentType: 'lead_finder' })
   })
 
   test('is empty at creation, kept by other edits, stamped by a status change', async ({
@@ -208,7 +208,7 @@ test.group('Leads: last_action_at', (group) => {
 test.group('Leads: duplicates (normalized website or email) answer 409', (group) => {
   let actors: Actors
   group.setup(async () => {
-    actors = await makeActors()
+    actors = await makeActors({ agentType: 'lead_finder' })
   })
 
   test('the same website written another way is refused, naming the existing lead', async ({
@@ -352,7 +352,7 @@ test.group('Leads: duplicates (normalized website or email) answer 409', (group)
 test.group('Leads: validation', (group) => {
   let actors: Actors
   group.setup(async () => {
-    actors = await makeActors()
+    actors = await makeActors({ agentType: 'lead_finder' })
   })
 
   test('invalid creates answer 422 naming the field, and write nothing', async ({ assert }) => {
@@ -433,7 +433,7 @@ test.group('Leads: the list', (group) => {
   const source = `list-${randomUUID().slice(0, 8)}`
   const ids: Record<string, string> = {}
   group.setup(async () => {
-    actors = await makeActors()
+    actors = await makeActors({ agentType: 'lead_finder' })
     const rows: [string, string, string, string][] = [
       ['Zeta Roofing', 'Roofers', 'lost', 'A'],
       ['Alpha Dental', 'Dentists', 'new', 'B'],

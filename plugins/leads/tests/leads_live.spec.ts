@@ -9,7 +9,7 @@ test.group('Leads: resources/leads is live', (group) => {
   let actors: Actors
   let client: SseClient
   group.setup(async () => {
-    actors = await makeActors()
+    actors = await makeActors({ agentType: 'lead_finder' })
   })
   group.each.teardown(() => client?.close())
 

@@ -10,7 +10,7 @@ const ALLOWED =
 test.group('Leads: the role table for every route', (group) => {
   let actors: Actors
   group.setup(async () => {
-    actors = await makeActors()
+    actors = await makeActors({ agentType: 'lead_finder' })
   })
 
   async function newLead() {

@@ -100,9 +100,8 @@ test.group('POST /api/events: declared event types', (group) => {
   test('an agent whose type no enabled plugin declares may not post events', async ({ assert }) => {
     const retired = await agentOfType('retired_scout')
     const response = await emit(retired.token, 'lead.found', found)
-    assert.equal(response.status, 422)
-    assert.equal(response.body.errors[0].field, 'event_type')
-    assert.equal(response.body.errors[0].rule, 'agentType')
+    assert.equal(response.status, 403)
+    assert.equal(response.body.errors[0].code, 'E_FORBIDDEN')
     assert.include(response.body.errors[0].message, '"retired_scout"')
   })
 

@@ -15,7 +15,7 @@ test.group('OpenAPI: real answers match the document', (group) => {
   let problems: string[]
 
   group.setup(async () => {
-    actors = await makeActors()
+    actors = await makeActors({ agentType: 'copywriter' })
     check = responseChecker(await openApiDocument())
   })
   group.each.setup(() => {
