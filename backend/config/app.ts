@@ -2,6 +2,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { Secret } from '@adonisjs/core/helpers'
 import { defineConfig } from '@adonisjs/core/http'
+import { trustProxyFunction } from '#services/trusted_proxies'
 
 export const appKey = new Secret(env.get('APP_KEY'))
 
@@ -10,7 +11,8 @@ export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: false,
   useAsyncLocalStorage: false,
-  trustProxy: env.get('TRUST_PROXY') ? () => true : () => false,
+  /* X-Forwarded-For counts only from the proxies TRUST_PROXY names (#services/trusted_proxies) */
+  trustProxy: trustProxyFunction(env.get('TRUST_PROXY')),
   cookie: {
     domain: '',
     path: '/',

@@ -6,7 +6,7 @@ import { createUserValidator, updateUserValidator } from '#validators/user'
 import { runList, type ListSpec } from '#services/list_query'
 import { actorFromContext, recordChange } from '#services/change_recorder'
 import { ROLES } from '#enums/roles'
-import { updateUser } from '#actions/users/update_user'
+import { changeUser } from '#actions/users/change_user'
 
 export const USER_LIST: ListSpec = {
   filters: {
@@ -56,7 +56,11 @@ export default class UsersController {
 
   async update(ctx: HttpContext) {
     await ctx.bouncer.with(UserPolicy).authorize('manage')
-    const changes = await ctx.request.validateUsing(updateUserValidator)
-    return updateUser.handle(actorFromContext(ctx), ctx.params.id, changes)
+    const target = await User.find(ctx.params.id)
+    if (!target) throw ApiError.notFound('User')
+    const changes = await ctx.request.validateUsing(updateUserValidator, {
+      meta: { email: target.email },
+    })
+    return changeUser(ctx, target.id, changes)
   }
 }

@@ -4,6 +4,7 @@ import User from '#models/user'
 import Agent from '#models/agent'
 import { ApiError } from '#exceptions/api_error'
 import { controlsFor } from '#services/controls'
+import { sessionIsCurrent } from '#services/session_stamp'
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -38,6 +39,16 @@ export default class AuthMiddleware {
     if (actor instanceof User && !actor.isActive) {
       if (ctx.auth.authenticatedViaGuard === 'web') await ctx.auth.use('web').logout()
       throw new ApiError(401, 'This account is deactivated', { code: 'E_ACCOUNT_DISABLED' })
+    }
+    if (
+      actor instanceof User &&
+      ctx.auth.authenticatedViaGuard === 'web' &&
+      !sessionIsCurrent(ctx, actor)
+    ) {
+      await ctx.auth.use('web').logout()
+      throw new ApiError(401, 'Your password was changed: log in again', {
+        code: 'E_SESSION_ENDED',
+      })
     }
     if (
       actor instanceof Agent &&

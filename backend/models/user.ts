@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import type { AccessToken } from '@adonisjs/auth/access_tokens'
 import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
@@ -26,6 +27,9 @@ export default class User extends compose(BaseModel, AuthFinder) {
     cacheFor: (env.get('AUTH_TOKEN_CACHE_SECONDS') ?? 5) * 1000,
   })
 
+  /** Set by the `api` guard: the personal token this request was made with. */
+  declare currentAccessToken?: AccessToken
+
   @column({ isPrimary: true })
   declare id: string
 
@@ -41,6 +45,15 @@ export default class User extends compose(BaseModel, AuthFinder) {
 
   @column()
   declare isActive: boolean
+
+  /** Sessions started before this are ended (see the auth middleware). */
+  @column.dateTime({ serializeAs: null })
+  declare passwordChangedAt: DateTime | null
+
+  /** The value a session keeps at login and must still match: changes with the password. */
+  get credentialsStamp(): number {
+    return this.passwordChangedAt?.toMillis() ?? 0
+  }
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime

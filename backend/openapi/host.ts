@@ -10,7 +10,8 @@ import { OWNER_TYPES, TASK_COLUMNS, TASK_PRIORITIES } from '#enums/task'
 import { AGENT_STATUSES } from '#enums/agent_status'
 import { ACTOR_TYPES } from '#enums/actor_type'
 import { MAX_EVENT_PAYLOAD_BYTES } from '#enums/event_type'
-import { loginValidator, createTokenValidator } from '#validators/auth'
+import { changePasswordValidator, loginValidator, createTokenValidator } from '#validators/auth'
+import { MIN_PASSWORD_LENGTH } from '#services/password_policy'
 import { createUserValidator, updateUserValidator } from '#validators/user'
 import { createTaskValidator, updateTaskValidator } from '#validators/task'
 import { controlReasonValidator, createAgentValidator, heartbeatValidator } from '#validators/agent'
@@ -410,6 +411,29 @@ export default defineOpenApi({
             status: 'running',
             permissions: ['records.read', 'tasks.write', 'drafts.write', 'events.emit'],
           },
+        },
+      },
+    },
+    '/api/auth/password': {
+      post: {
+        operationId: 'changeMyPassword',
+        summary: 'Change my password',
+        description:
+          'Checks the current password (failed attempts are throttled like logins), then sets the new one: ' +
+          `at least ${MIN_PASSWORD_LENGTH} characters and not easy to guess (common passwords, words, ` +
+          'repeats, sequences and your e-mail are refused: 422 `strongPassword`). Every other session ' +
+          'and personal token of yours ends; the session or token you send this with keeps working.',
+        tags: ['Auth'],
+        access: 'people',
+        body: {
+          schema: changePasswordValidator,
+          example: { current_password: 'the old one', password: 'a quiet harbour at dawn' },
+        },
+        response: { status: 204, description: 'Changed.' },
+        errors: {
+          403: 'An agent: agents have no password.',
+          422: 'The current password is wrong, or the new one too short or too easy to guess.',
+          429: 'Too many wrong current passwords.',
         },
       },
     },

@@ -17,7 +17,8 @@ export default await Env.create(new URL('../../', import.meta.url), {
   APP_KEY: Env.schema.string(),
   APP_URL: Env.schema.string.optional(),
   LOG_LEVEL: Env.schema.string.optional(),
-  TRUST_PROXY: Env.schema.boolean.optional(),
+  /* true, false, or the proxies' addresses/CIDRs (services/trusted_proxies.ts) */
+  TRUST_PROXY: Env.schema.string.optional(),
 
   /*
   | Database: DATABASE_URL, or an embedded PostgreSQL under DATA_DIR.
@@ -59,4 +60,6 @@ export default await Env.create(new URL('../../', import.meta.url), {
   /* Login throttling */
   LOGIN_MAX_ATTEMPTS: Env.schema.number.optional(),
   LOGIN_BLOCK_MINUTES: Env.schema.number.optional(),
+  /* Failed logins from one address, whatever the e-mails, before a block */
+  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: Env.schema.number.optional(),
 })

@@ -45,6 +45,7 @@ router
       .group(() => {
         router.post('auth/logout', [AuthController, 'logout'])
         router.get('auth/me', [AuthController, 'me'])
+        router.post('auth/password', [AuthController, 'changePassword'])
         router.get('auth/tokens', [AuthController, 'listTokens'])
         router.post('auth/tokens', [AuthController, 'createToken'])
         router

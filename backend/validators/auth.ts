@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { newPassword } from '#services/password_policy'
 
 export const loginValidator = vine.compile(
   vine.object({
@@ -10,5 +11,13 @@ export const loginValidator = vine.compile(
 export const createTokenValidator = vine.compile(
   vine.object({
     name: vine.string().trim().minLength(1).maxLength(100),
+  })
+)
+
+/** A person changing their own password; `meta.email` lets the policy refuse one made of it. */
+export const changePasswordValidator = vine.compile(
+  vine.object({
+    current_password: vine.string().maxLength(200),
+    password: newPassword(),
   })
 )

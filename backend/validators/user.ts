@@ -1,7 +1,6 @@
 import vine from '@vinejs/vine'
 import { ROLES } from '#enums/roles'
-
-const password = () => vine.string().minLength(8).maxLength(200)
+import { newPassword } from '#services/password_policy'
 
 export const createUserValidator = vine.compile(
   vine.object({
@@ -17,7 +16,7 @@ export const createUserValidator = vine.compile(
       })
       .unique({ table: 'users', column: 'email' }),
     role: vine.enum(ROLES),
-    password: password(),
+    password: newPassword(),
   })
 )
 
@@ -25,6 +24,6 @@ export const updateUserValidator = vine.compile(
   vine.object({
     role: vine.enum(ROLES).optional(),
     is_active: vine.boolean({ strict: true }).optional(),
-    password: password().optional(),
+    password: newPassword().optional(),
   })
 )

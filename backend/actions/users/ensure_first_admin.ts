@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import env from '#start/env'
 import User from '#models/user'
 import { Role } from '#enums/roles'
+import { passwordProblem } from '#services/password_policy'
 import { SYSTEM, recordChange } from '#services/change_recorder'
 
 /**
@@ -14,6 +15,12 @@ export async function ensureFirstAdmin() {
   if (Number(existing[0].total) > 0) return { created: false, email, generatedPassword: null }
 
   const given = env.get('ADMIN_PASSWORD')
+  /* the first admin is held to the same policy as everyone: refuse to start on a guessable one */
+  const problem = given ? passwordProblem(given, [email]) : null
+  if (problem)
+    throw new Error(
+      `ADMIN_PASSWORD is refused: ${problem}. Choose another, or unset it to get a generated one.`
+    )
   const password = given || randomBytes(12).toString('base64url')
   await recordChange(
     SYSTEM,

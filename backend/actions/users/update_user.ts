@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import User from '#models/user'
 import { Role } from '#enums/roles'
 import { ApiError } from '#exceptions/api_error'
@@ -11,12 +12,20 @@ export interface UserChanges {
 
 /**
  * Changes a user's role, activity or password. Deactivation revokes every
- * personal token at once (sessions are refused by the auth middleware).
+ * personal token at once (sessions are refused by the auth middleware). A
+ * new password ends every other session (their stamp no longer matches,
+ * see the auth middleware) and revokes every personal token but `keepToken`
+ * (the one the user is changing it with, if any).
  * The last active admin cannot be demoted or deactivated: someone must be
  * able to manage the system.
  */
 export const updateUser = {
-  async handle(context: ChangeContext, id: string, changes: UserChanges) {
+  async handle(
+    context: ChangeContext,
+    id: string,
+    changes: UserChanges,
+    options: { keepToken?: number | null } = {}
+  ) {
     return recordChange(
       context,
       async (trx) => {
@@ -43,11 +52,20 @@ export const updateUser = {
 
         if (changes.role) user.role = changes.role
         if (changes.is_active !== undefined) user.isActive = changes.is_active
-        if (changes.password) user.password = changes.password
+        if (changes.password) {
+          user.password = changes.password
+          user.passwordChangedAt = DateTime.now()
+        }
         await user.useTransaction(trx).save()
 
         if (changes.is_active === false) {
           await trx.from('auth_access_tokens').where('tokenable_id', user.id).delete()
+        } else if (changes.password) {
+          await trx
+            .from('auth_access_tokens')
+            .where('tokenable_id', user.id)
+            .if(options.keepToken, (query) => query.whereNot('id', options.keepToken!))
+            .delete()
         }
         return { user, before, after: user.serialize() }
       },
@@ -60,6 +78,8 @@ export const updateUser = {
         payload: {
           changed: Object.keys(changes).filter((key) => key !== 'password'),
         },
+        /* the audit row (admins only) says the password changed; the event, which everyone reads, does not */
+        changed: Object.keys(changes),
       }
     ).then((result) => result.user)
   },
