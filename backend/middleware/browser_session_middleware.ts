@@ -6,6 +6,7 @@ import ShieldMiddleware from '@adonisjs/shield/shield_middleware'
 import type { ShieldConfig } from '@adonisjs/shield/types'
 
 const SESSION_COOKIE = 'mc_session='
+/* By route pattern, not URL: `/api/auth/login/` or `?x` reach the same route. */
 const STARTS_A_SESSION = new Set(['/api/auth/login'])
 
 let headersOnly: ShieldMiddleware | undefined
@@ -33,7 +34,7 @@ export default class BrowserSessionMiddleware {
   handle(ctx: HttpContext, next: NextFn) {
     const bearer = ctx.request.header('authorization', '')!.startsWith('Bearer ')
     const hasSession = ctx.request.header('cookie', '')!.includes(SESSION_COOKIE)
-    if (!bearer && (hasSession || STARTS_A_SESSION.has(ctx.request.url()))) {
+    if (!bearer && (hasSession || STARTS_A_SESSION.has(ctx.route?.pattern ?? ''))) {
       return this.#withSession(ctx, next)
     }
     if (headersOnly) return headersOnly.handle(ctx, next)
