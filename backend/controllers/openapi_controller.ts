@@ -18,9 +18,11 @@ export default class OpenApiController {
     page ??= renderReference(await openApiDocument())
     response.header('content-type', 'text/html; charset=utf-8')
     response.header('cache-control', 'no-cache')
+    /* stricter than the app's policy: this page runs no script at all */
     response.header(
       'content-security-policy',
-      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; " +
+        "form-action 'none'; frame-ancestors 'none'"
     )
     return response.send(page)
   }

@@ -2,6 +2,7 @@ import { Logger } from '@adonisjs/core/logger'
 import { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { isDraining } from '#start/shutdown'
+import { setSecurityHeaders } from '#services/security_headers'
 
 /**
  * What every request gets before anything else runs (one middleware rather
@@ -10,10 +11,13 @@ import { isDraining } from '#start/shutdown'
  *   find the log line;
  * - `connection: close` on every answer while the instance shuts down, so
  *   clients reconnect to another instance;
- * - HttpContext and its Logger in the request's container.
+ * - HttpContext and its Logger in the request's container;
+ * - the security headers (#services/security_headers), on everything the
+ *   server sends: API answers, errors, the admin's HTML and files.
  */
 export default class RequestContextMiddleware {
   handle(ctx: HttpContext, next: NextFn) {
+    setSecurityHeaders(ctx.response.response)
     const id = ctx.request.id()
     if (id) ctx.response.header('x-request-id', id)
     ctx.containerResolver.bindValue(HttpContext, ctx)

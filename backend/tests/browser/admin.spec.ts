@@ -26,6 +26,22 @@ const VIEWPORT = { width: 1280, height: 800 }
 
 let browser: Browser
 
+/*
+| Every page runs under the server's Content-Security-Policy; a violation
+| (a blocked script, style or request) is logged by Chromium to the console
+| and fails the last test of the suite.
+*/
+const cspViolations: string[] = []
+
+function watchForCspViolations(context: BrowserContext) {
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) {
+      cspViolations.push(`${message.location().url}: ${message.text()}`)
+    }
+  })
+  return context
+}
+
 async function signIn(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage()
   await page.goto(`${BASE()}/login`)
@@ -137,6 +153,8 @@ test.group('Admin app in Chromium', (group) => {
         '--disable-sync',
       ],
     })
+    const newContext = browser.newContext.bind(browser)
+    browser.newContext = async (options) => watchForCspViolations(await newContext(options))
     return async () => {
       await browser?.close()
     }
@@ -241,7 +259,7 @@ test.group('Admin app in Chromium', (group) => {
   })
 
   test('the inbox says so when someone else decided first', async ({ assert }) => {
-    const actors = await makeActors()
+    const actors = await makeActors({ agentType: 'copywriter' })
     const admin = await makeUser(Role.Admin)
     const lead = await makeLead(`Second Opinion ${unique()}`)
     const created = await call(actors.tokens.agent, 'POST', '/api/drafts', {
@@ -282,7 +300,7 @@ test.group('Admin app in Chromium', (group) => {
   })
 
   test('approving in the inbox moves the board and the feed live elsewhere', async ({ assert }) => {
-    const actors = await makeActors()
+    const actors = await makeActors({ agentType: 'copywriter' })
     const approver = await makeUser(Role.Admin)
     const watcher = await makeUser(Role.Operator)
     const lead = await makeLead(`Bright Smiles ${unique()}`)
@@ -353,7 +371,7 @@ test.group('Admin app in Chromium', (group) => {
   })
 
   test('the inbox works on a phone: columns stack, keys decide', async ({ assert }) => {
-    const actors = await makeActors()
+    const actors = await makeActors({ agentType: 'copywriter' })
     const admin = await makeUser(Role.Admin)
     const lead = await makeLead(`Phone Dental ${unique()}`)
     const created = await call(actors.tokens.agent, 'POST', '/api/drafts', {
@@ -628,5 +646,20 @@ test.group('Admin app in Chromium', (group) => {
     } finally {
       await context.close()
     }
+  })
+
+  // After every other test: each page they opened ran under the policy.
+  test('every page ran under the Content-Security-Policy without a violation', async ({
+    assert,
+  }) => {
+    const { context, page } = await contextFor((await makeUser(Role.Admin)).email)
+    try {
+      const answer = await page.goto(`${BASE()}/board`)
+      assert.include(answer?.headers()['content-security-policy'] ?? '', "script-src 'self'")
+      await page.getByTestId('global-pause-switch').waitFor()
+    } finally {
+      await context.close()
+    }
+    assert.deepEqual(cspViolations, [])
   })
 })
