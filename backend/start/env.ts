@@ -26,6 +26,14 @@ export default await Env.create(new URL('../../', import.meta.url), {
   DATABASE_URL: Env.schema.string.optional(),
   TEST_DATABASE_URL: Env.schema.string.optional(),
   DATABASE_POOL_MAX: Env.schema.number.optional(),
+  /*
+  | How long a request waits on the database before answering 503 (ms):
+  | opening a connection, getting one from the pool, one statement
+  | (0 = no statement timeout). Defaults 3000, 3000, 5000.
+  */
+  DATABASE_CONNECT_TIMEOUT_MS: Env.schema.number.optional(),
+  DATABASE_ACQUIRE_TIMEOUT_MS: Env.schema.number.optional(),
+  DATABASE_STATEMENT_TIMEOUT_MS: Env.schema.number.optional(),
   DATA_DIR: Env.schema.string.optional(),
   EMBEDDED_PG_PORT: Env.schema.number.optional(),
   MIGRATE_ON_START: Env.schema.boolean.optional(),
