@@ -64,6 +64,16 @@ export default await Env.create(new URL('../../', import.meta.url), {
   */
   AUTH_TOKEN_CACHE_SECONDS: Env.schema.number.optional(),
 
+  /*
+  | CSV exports: their own database connections, at most EXPORT_MAX_CONCURRENT
+  | at once per instance (default 4) and EXPORT_MAX_PER_USER per person
+  | (default 2); a download whose client reads nothing for
+  | EXPORT_STALL_SECONDS (default 30) is cut.
+  */
+  EXPORT_MAX_CONCURRENT: Env.schema.number.optional(),
+  EXPORT_MAX_PER_USER: Env.schema.number.optional(),
+  EXPORT_STALL_SECONDS: Env.schema.number.optional(),
+
   /* Login throttling */
   LOGIN_MAX_ATTEMPTS: Env.schema.number.optional(),
   LOGIN_BLOCK_MINUTES: Env.schema.number.optional(),
