@@ -6,6 +6,7 @@
  * probe opens a fresh connection every second, outside the pool; the first
  * that answers `select 1` ends the outage with one info line (how long it
  * lasted, how many requests got 503). A healthy health check ends it too.
+ * Failures in the second after that still belong to it (SETTLE_MS).
  */
 import pg from 'pg'
 import logger from '@adonisjs/core/services/logger'
@@ -13,12 +14,21 @@ import { connectionUrl, databaseSettings } from '#config/database'
 import { DatabaseTimeoutError, unavailableReason } from '#services/database_errors'
 
 const PROBE_EVERY_MS = 1000
+/*
+| Requests that were already failing when the probe got its answer may
+| report their failure a moment after: for this long after a recovery, a
+| failure belongs to the outage that just ended (logged at debug), not to
+| a new one. A database that stays down keeps failing past it and is
+| reported again.
+*/
+const SETTLE_MS = 1000
 
 /** Seconds a client should wait before trying again while the database is down. */
 export const RETRY_AFTER_SECONDS = 5
 
 class DatabaseOutage {
   #since: number | null = null
+  #recoveredAt = 0
   #failures = 0
   #probe: NodeJS.Timeout | null = null
   #probing = false
@@ -29,7 +39,7 @@ class DatabaseOutage {
 
   /** The database failed someone: the first failure of an outage is logged, the rest counted. */
   failed(error: unknown, requestId?: string) {
-    if (this.#since !== null) {
+    if (this.#since !== null || Date.now() - this.#recoveredAt < SETTLE_MS) {
       this.#failures++
       logger.debug({ requestId, reason: unavailableReason(error) }, 'database unavailable')
       return
@@ -50,6 +60,7 @@ class DatabaseOutage {
     const downForMs = Date.now() - this.#since
     const failedRequests = this.#failures
     this.#since = null
+    this.#recoveredAt = Date.now()
     this.#failures = 0
     if (this.#probe) clearInterval(this.#probe)
     this.#probe = null

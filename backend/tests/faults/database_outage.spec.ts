@@ -166,6 +166,7 @@ test.group('A database that freezes or dies', (group) => {
     assert,
   }) => {
     await assertServing(assert, 'before the freeze')
+    const logFrom = instance.output().length
 
     cluster.freeze()
     let first: { name: string; answer: Probe }[]
@@ -188,6 +189,26 @@ test.group('A database that freezes or dies', (group) => {
 
     assert.isTrue(await waitFor(healthy, 30_000), 'healthy again after the thaw')
     await assertServing(assert, 'after the thaw')
+
+    // one warning for the freeze, one line when it is over, no error per request
+    const lines = logLines(instance.output(), logFrom)
+    const summary = lines.map((line) => `${line.level}: ${line.msg}`).join(' | ')
+    assert.lengthOf(
+      lines.filter((line) => line.level >= 50),
+      0,
+      summary
+    )
+    assert.lengthOf(
+      lines.filter((line) => line.level === 40),
+      1,
+      summary
+    )
+    assert.match(lines.find((line) => line.level === 40)!.msg, /database unavailable/i)
+    assert.lengthOf(
+      lines.filter((line) => line.level === 30 && /database available again/i.test(line.msg)),
+      1,
+      summary
+    )
   }).timeout(120_000)
 
   test('killed and stopped: 503 (never 500), one warning per outage, no acknowledged write lost', async ({
@@ -239,7 +260,8 @@ test.group('A database that freezes or dies', (group) => {
       }
       await cluster.start()
       assert.isTrue(await waitFor(healthy, 30_000), 'healthy after the restart')
-      await sleep(1000)
+      // a failure within a second of a recovery still belongs to the outage that ended
+      await sleep(2500)
 
       // a clean stop: sessions are ended by the server (57P01), then nothing listens
       await cluster.stop('fast')

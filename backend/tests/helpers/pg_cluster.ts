@@ -20,7 +20,15 @@
  * (postmaster.pid, then its children in /proc) and signalled one by one.
  */
 import { execFile } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import {
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs'
 import { appendFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -48,6 +56,12 @@ export function postgresBinDir(): string {
 
 const isRoot = () => process.getuid?.() === 0
 
+/* The temp folder, if the postgres user can get through it (a root-only TMPDIR: /tmp instead). */
+function clusterParent() {
+  const parent = tmpdir()
+  return isRoot() && (statSync(parent).mode & 0o001) === 0 ? '/tmp' : parent
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
@@ -68,7 +82,7 @@ export class PgCluster {
     readonly port: number,
     readonly bin: string
   ) {
-    this.folder = mkdtempSync(join(tmpdir(), 'mc-pg-'))
+    this.folder = mkdtempSync(join(clusterParent(), 'mc-pg-'))
     this.dataDir = join(this.folder, 'data')
     this.logFile = join(this.folder, 'postgres.log')
   }
