@@ -20,7 +20,7 @@ import { seedLeads } from '../../../plugins/leads/actions/seed_leads.js'
 | timeout far shorter than an export takes.
 */
 const ROWS = 100_000
-const STALL_SECONDS = 10
+const STALL_SECONDS = 15
 const MAX_EXPORTS = 4
 const MAX_PER_USER = 2
 
