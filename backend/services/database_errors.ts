@@ -44,6 +44,8 @@ const DRIVER_MESSAGES = [
   'Client has encountered a connection error and is not queryable',
   'Client was closed and is not queryable',
   'Cannot use a pool after calling end on the pool',
+  // knex, once its pool is destroyed (the instance is stopping)
+  'Unable to acquire a connection',
 ]
 
 /** Our own client-side statement timeout: the server did not answer at all. */

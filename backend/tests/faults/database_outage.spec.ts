@@ -211,6 +211,39 @@ test.group('A database that freezes or dies', (group) => {
     )
   }).timeout(120_000)
 
+  test('a statement stuck behind a lock is cancelled by the statement timeout: 503, not a hang', async ({
+    assert,
+  }) => {
+    const locker = new pg.Client({ connectionString: cluster.url })
+    locker.on('error', () => {})
+    await locker.connect()
+    try {
+      await locker.query('BEGIN')
+      await locker.query('LOCK TABLE tasks IN ACCESS EXCLUSIVE MODE')
+      const [board, write] = await Promise.all([
+        requests['board (token)'](ANSWER_WITHIN_MS),
+        requests['write (token)'](ANSWER_WITHIN_MS),
+      ])
+      console.log(
+        `    behind a lock: board ${outcome(board)} after ${Math.round(board.ms)} ms, write ${outcome(write)} after ${Math.round(write.ms)} ms`
+      )
+      assertUnavailable(
+        assert,
+        [
+          { name: 'board (token)', answer: board },
+          { name: 'write (token)', answer: write },
+        ],
+        'behind a lock'
+      )
+    } finally {
+      await locker.query('ROLLBACK').catch(() => {})
+      await locker.end()
+    }
+    await assertServing(assert, 'once the lock is gone')
+    // (a healthy check ends the outage those 503s opened, before the next test reads the log)
+    assert.isTrue(await waitFor(healthy, 30_000))
+  }).timeout(60_000)
+
   test('killed and stopped: 503 (never 500), one warning per outage, no acknowledged write lost', async ({
     assert,
   }) => {
