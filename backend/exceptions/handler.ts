@@ -3,6 +3,8 @@ import { errors as vineErrors } from '@vinejs/vine'
 import { ApiError } from '#exceptions/api_error'
 import Agent from '#models/agent'
 import { agentRefusal } from '#policies/app_policy'
+import { isDatabaseUnavailable } from '#services/database_errors'
+import { databaseOutage, RETRY_AFTER_SECONDS } from '#services/database_outage'
 
 interface ErrorItem {
   message: string
@@ -53,15 +55,6 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; message: string; code: 
   },
 }
 
-const PG_UNAVAILABLE = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  '57P01',
-  '57P03',
-  '53300',
-])
-
 /**
  * One place turns every error into the contract's shape:
  * {"errors":[{"message","field?","rule?","code?"}]}. Nothing a client sends
@@ -79,7 +72,16 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     ctx.response.status(answer.status).send({ errors: answer.errors })
   }
 
+  /**
+   * A 500 is logged with its stack and request id. The database being
+   * unavailable is not a bug of the request: one warning per outage
+   * (services/database_outage.ts), not one error per request.
+   */
   async report(error: unknown, ctx: HttpContext) {
+    if (isDatabaseUnavailable(error)) {
+      databaseOutage.failed(error, ctx.request.id())
+      return
+    }
     const status = this.#translate(error, ctx).status
     if (status >= 500) {
       ctx.logger.error({ err: error, requestId: ctx.request.id() }, 'request failed')
@@ -181,6 +183,20 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       }
     }
 
+    /* Unreachable, frozen, overloaded or restarting: whichever layer noticed (pool, driver, guard, store). */
+    if (isDatabaseUnavailable(error)) {
+      return {
+        status: 503,
+        errors: [
+          {
+            message: 'The database is unavailable: try again in a few seconds',
+            code: 'E_UNAVAILABLE',
+          },
+        ],
+        headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      }
+    }
+
     const pgCode = typeof e?.code === 'string' ? e.code : undefined
     /* A link to a record that does not exist is a field error of the request. */
     if (pgCode === '23503' && /is not present in table/.test(String(e.detail))) {
@@ -203,19 +219,16 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       const { status, message, code } = PG_CLIENT_ERRORS[pgCode]
       return { status, errors: [{ message, code }] }
     }
-    if (pgCode && PG_UNAVAILABLE.has(pgCode)) {
-      return {
-        status: 503,
-        errors: [{ message: 'The database is unavailable', code: 'E_UNAVAILABLE' }],
-      }
-    }
-
     const status = Number(e?.status ?? e?.statusCode)
     if (status >= 400 && status < 500) {
       return { status, errors: [clean({ message: String(e.message), code: e.code })] }
     }
     if (status === 503) {
-      return { status, errors: [{ message: String(e.message), code: e.code ?? 'E_UNAVAILABLE' }] }
+      return {
+        status,
+        errors: [{ message: String(e.message), code: e.code ?? 'E_UNAVAILABLE' }],
+        headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      }
     }
 
     return {

@@ -102,15 +102,18 @@ const RESPONSES = {
     )
   ),
   TooManyRequests: errorResponse(
-    'Rate limited (`E_TOO_MANY_REQUESTS`); `Retry-After` says when to try again.',
+    'Rate limited (`E_TOO_MANY_REQUESTS`), or too many CSV exports running (`E_TOO_MANY_EXPORTS`); `Retry-After` says when to try again.',
     errorExample('Too many attempts. Try again in 900 seconds', 'E_TOO_MANY_REQUESTS'),
     {
       'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } },
     }
   ),
   Unavailable: errorResponse(
-    'A dependency is down: the database is unreachable (`E_UNAVAILABLE`). Retry with backoff.',
-    errorExample('The database is unavailable', 'E_UNAVAILABLE')
+    'A dependency is down: the database is unreachable, frozen, overloaded or restarting (`E_UNAVAILABLE`), answered within the database timeouts instead of waiting for it. Nothing was written. `Retry-After` says when to try again; retry with backoff.',
+    errorExample('The database is unavailable: try again in a few seconds', 'E_UNAVAILABLE'),
+    {
+      'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } },
+    }
   ),
 }
 

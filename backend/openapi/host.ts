@@ -348,7 +348,11 @@ export default defineOpenApi({
         },
         responses: {
           503: {
-            description: 'The database is down.',
+            description:
+              'The database is down, or gave no answer within 2 s (the check never waits longer). `Retry-After` says when to look again.',
+            headers: {
+              'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } },
+            },
             content: {
               'application/json': {
                 schema: ref('Health'),

@@ -252,10 +252,14 @@ async function publish(events: RecordedEvent[]) {
 export async function recordChanges<T>(
   context: ChangeContext,
   work: (trx: TransactionClientContract, recorder: Recorder) => Promise<T>,
-  options: { allowNoChange?: boolean } = {}
+  options: {
+    allowNoChange?: boolean
+    /** Lucid connection to run on: `bulk` for work no statement timeout may cut (seeding). */
+    connection?: string
+  } = {}
 ): Promise<T> {
   let recorder!: Recorder
-  const result = await db.transaction(async (trx) => {
+  const result = await db.connection(options.connection).transaction(async (trx) => {
     recorder = new Recorder(trx, context)
     const value = await work(trx, recorder)
     // a write without its event and audit row is a bug; a sweep that found nothing to do is not
@@ -266,6 +270,17 @@ export async function recordChanges<T>(
   })
   await publish(recorder.recorded)
   return result
+}
+
+/**
+ * recordChanges on the `bulk` connection (config/database.ts), which has no
+ * statement timeout: for long work such as seeding thousands of leads.
+ */
+export function recordBulkChanges<T>(
+  context: ChangeContext,
+  work: (trx: TransactionClientContract, recorder: Recorder) => Promise<T>
+): Promise<T> {
+  return recordChanges(context, work, { connection: 'bulk' })
 }
 
 /**

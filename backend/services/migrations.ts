@@ -1,12 +1,14 @@
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { MigrationRunner } from '@adonisjs/lucid/migration'
+import type { PostgreConfig } from '@adonisjs/lucid/types/database'
 
-/* The migrations' own connection: the primary's settings, one session. */
+/* The migrations' own connection: the bulk connection's settings (no statement timeout), one session. */
 const MIGRATOR = 'migrator'
 
 /**
- * Applies pending migrations of the host and every enabled plugin. Safe to
+ * Applies pending migrations of the host and every enabled plugin, with no
+ * statement timeout (an index over a million rows takes what it takes). Safe to
  * run on every start and from several instances at once: Lucid takes a
  * PostgreSQL advisory lock. That lock belongs to a session, so the runner
  * gets a pool of one connection of its own: on the shared pool, a query
@@ -16,8 +18,9 @@ const MIGRATOR = 'migrator'
  */
 export async function runMigrations() {
   if (!db.manager.has(MIGRATOR)) {
-    const primary = db.getRawConnection(db.primaryConnectionName)!.config
-    db.manager.add(MIGRATOR, { ...primary, pool: { min: 0, max: 1 } })
+    const primary = db.getRawConnection(db.primaryConnectionName)!.config as PostgreConfig
+    const bulk = db.getRawConnection('bulk')!.config as PostgreConfig
+    db.manager.add(MIGRATOR, { ...primary, ...bulk, pool: { min: 0, max: 1 } })
   }
   try {
     const migrator = new MigrationRunner(db, app, {

@@ -1,9 +1,10 @@
 /**
  * The `pg` client under Lucid, for the few hot paths (a card moved, a token
- * checked, a leads page, the CSV export): a connection of Lucid's own pool
- * (same configuration, counted in the same `max`), and the statement sent
- * through `pg` without knex's runner, which costs ~0.3 ms of CPU per query
- * on a 2-core machine. Everything else keeps using Lucid.
+ * checked, a leads page): a connection of Lucid's own pool (same
+ * configuration and timeouts, counted in the same `max`), and the statement
+ * sent through `pg` without knex's runner, which costs ~0.3 ms of CPU per
+ * query on a 2-core machine. Everything else keeps using Lucid. (The CSV
+ * export has connections of its own: services/export_connections.ts.)
  *
  * A statement with a `name` is prepared once per connection: PostgreSQL
  * parses and plans it the first time and reuses that. Only name statements

@@ -27,6 +27,14 @@ export default await Env.create(new URL('../../', import.meta.url), {
   DATABASE_URL: Env.schema.string.optional(),
   TEST_DATABASE_URL: Env.schema.string.optional(),
   DATABASE_POOL_MAX: Env.schema.number.optional(),
+  /*
+  | How long a request waits on the database before answering 503 (ms):
+  | opening a connection, getting one from the pool, one statement
+  | (0 = no statement timeout). Defaults 3000, 3000, 5000.
+  */
+  DATABASE_CONNECT_TIMEOUT_MS: Env.schema.number.optional(),
+  DATABASE_ACQUIRE_TIMEOUT_MS: Env.schema.number.optional(),
+  DATABASE_STATEMENT_TIMEOUT_MS: Env.schema.number.optional(),
   DATA_DIR: Env.schema.string.optional(),
   EMBEDDED_PG_PORT: Env.schema.number.optional(),
   MIGRATE_ON_START: Env.schema.boolean.optional(),
@@ -56,6 +64,16 @@ export default await Env.create(new URL('../../', import.meta.url), {
   | bus; this bounds the delay if that bus is down.
   */
   AUTH_TOKEN_CACHE_SECONDS: Env.schema.number.optional(),
+
+  /*
+  | CSV exports: their own database connections, at most EXPORT_MAX_CONCURRENT
+  | at once per instance (default 4) and EXPORT_MAX_PER_USER per person
+  | (default 2); a download whose client reads nothing for
+  | EXPORT_STALL_SECONDS (default 30) is cut.
+  */
+  EXPORT_MAX_CONCURRENT: Env.schema.number.optional(),
+  EXPORT_MAX_PER_USER: Env.schema.number.optional(),
+  EXPORT_STALL_SECONDS: Env.schema.number.optional(),
 
   /* Login throttling */
   LOGIN_MAX_ATTEMPTS: Env.schema.number.optional(),

@@ -48,12 +48,16 @@ export default definePlugin({
     if (host.app.getEnvironment() !== 'web') return
     const { flagOverdueDrafts } = await import('./actions/flag_overdue_drafts.js')
     const { draftsConfig } = await import('./config.js')
+    const { isDatabaseUnavailable } = await import('#services/database_errors')
+    const { databaseOutage } = await import('#services/database_outage')
     const run = () =>
-      flagOverdueDrafts().catch((error) =>
-        host.app.container
+      flagOverdueDrafts().catch((error) => {
+        // the database being down is one outage, logged once, not a failure per sweep
+        if (isDatabaseUnavailable(error)) return databaseOutage.failed(error)
+        return host.app.container
           .make('logger')
           .then((logger) => logger.error({ err: error }, 'overdue sweep failed'))
-      )
+      })
     sweep = setInterval(run, draftsConfig.overdueCheckSeconds * 1000)
     sweep.unref()
     host.app.terminating(() => clearInterval(sweep))

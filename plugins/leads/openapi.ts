@@ -143,10 +143,13 @@ export default defineOpenApi({
         operationId: 'exportLeads',
         summary: 'Export leads as CSV',
         description:
-          "The list’s filters, `q` and sort (`_start`/`_end` are ignored: every matching row is streamed). RFC 4180, UTF-8, a header row, the record’s columns in order; a text cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'`; `notes` is one cell, a bullet per line. If the database fails mid-stream the connection is cut, never a truncated file that looks whole.",
+          "The list’s filters, `q` and sort (`_start`/`_end` are ignored: every matching row is streamed). RFC 4180, UTF-8, a header row, the record’s columns in order; a text cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'`; `notes` is one cell, a bullet per line. If the database fails mid-stream the connection is cut, never a truncated file that looks whole. Each export has a database connection of its own (never the one requests use); an export that makes no progress for `EXPORT_STALL_SECONDS` (30) — its client stopped reading — is cut the same way.",
         access: Permission.ExportLeads,
         list: LEAD_LIST,
         paging: false,
+        errors: {
+          429: 'Too many exports running (`E_TOO_MANY_EXPORTS`): this person already has `EXPORT_MAX_PER_USER` (2), or the instance `EXPORT_MAX_CONCURRENT` (4). `Retry-After` says when to try again.',
+        },
         response: {
           status: 200,
           description:

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import copyStreams from 'pg-copy-streams'
-import { recordChanges, type ChangeContext } from '#services/change_recorder'
+import { recordBulkChanges, type ChangeContext } from '#services/change_recorder'
 import {
   generateLeads,
   SEED_COLUMNS,
@@ -52,6 +52,10 @@ function* csvChunks(leads: Iterable<GeneratedLead>) {
  * INSERT ... ON CONFLICT DO NOTHING into leads (a website or email already
  * there is skipped, not fatal), batch after batch, in ONE transaction.
  *
+ * It runs on the `bulk` connection, which has no statement timeout: a
+ * batch, or the wait for another seeding's lock, may take longer than a
+ * request's statement may.
+ *
  * It bypasses the per-row change recorder on purpose: a million events and
  * audit rows would be absurd. Instead the same transaction records one
  * system event and audit row, `leads.seeded` with the counts and the seed,
@@ -61,7 +65,7 @@ export async function seedLeads(context: ChangeContext, options: SeedOptions): P
   const batchSize = options.batchSize ?? 10_000
   const batchId = randomUUID()
   try {
-    return await recordChanges(context, async (trx, recorder) => {
+    return await recordBulkChanges(context, async (trx, recorder) => {
       // One seeding at a time (two instances starting on an empty database).
       await trx.rawQuery(`SELECT pg_advisory_xact_lock(hashtext('leads.seed'))`)
       const [{ total }] = await trx.from('leads').count('* as total')

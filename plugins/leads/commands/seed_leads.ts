@@ -79,7 +79,7 @@ export default class SeedLeads extends BaseCommand {
       // inserted lead also updated its counter row, leaving a dead version behind: a
       // million of them in leads_counts until a vacuum (autovacuum may be slow or off).
       const action = this.logger.action('VACUUM ANALYZE leads, leads_counts')
-      await db.rawQuery('VACUUM ANALYZE leads, leads_counts')
+      await db.connection('bulk').rawQuery('VACUUM ANALYZE leads, leads_counts')
       action.succeeded()
     }
   }

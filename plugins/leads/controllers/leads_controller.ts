@@ -12,6 +12,7 @@ import {
   exportSql,
   openExportStream,
 } from '../services/lead_export.js'
+import { exportSettings, openExportConnection } from '#services/export_connections'
 import { createLead } from '../actions/create_lead.js'
 import { updateLead } from '../actions/update_lead.js'
 import { deleteLead } from '../actions/delete_lead.js'
@@ -63,7 +64,12 @@ export default class LeadsController {
     return ctx.response.noContent()
   }
 
-  /** GET /api/leads/export.csv: every row the list would show, as CSV. */
+  /**
+   * GET /api/leads/export.csv: every row the list would show, as CSV.
+   * At most EXPORT_MAX_PER_USER at once per person and EXPORT_MAX_CONCURRENT
+   * on this instance (429 E_TOO_MANY_EXPORTS beyond); cut after
+   * EXPORT_STALL_SECONDS without progress.
+   */
   async export(ctx: HttpContext) {
     await ctx.bouncer.with(LeadPolicy).authorize('export')
     const qs = ctx.request.qs()
@@ -71,7 +77,18 @@ export default class LeadsController {
     // Paging does not apply to an export: every matching row is sent.
     const { _start: _s, _end: _e, ...query } = qs
     const parsed = parseListQuery(query, LEAD_LIST)
-    const stream = await openExportStream(exportSql(parsed))
+    const sql = exportSql(parsed)
+    // an export connection of its own, within the caps (429 beyond), never the requests' pool
+    const connection = await openExportConnection(String(ctx.auth.user!.id))
+    const stallMs = exportSettings.stallMs
+    const stream = await openExportStream(sql, connection, {
+      stallMs,
+      onStall: () =>
+        ctx.logger.info(
+          { requestId: ctx.request.id() },
+          `leads export cut: no progress for ${stallMs / 1000} s (the client stopped reading)`
+        ),
+    })
     ctx.response.header('content-type', 'text/csv; charset=utf-8')
     ctx.response.header('content-disposition', `attachment; filename="${exportFileName()}"`)
     ctx.response.header('cache-control', 'no-store')

@@ -9,7 +9,8 @@ import { Readable } from 'node:stream'
 import pg from 'pg'
 import copyStreams from 'pg-copy-streams'
 import db from '@adonisjs/lucid/services/db'
-import { acquirePgConnection, releasePgConnection } from '#services/pg_client'
+import type { ExportConnection } from '#services/export_connections'
+import { DatabaseTimeoutError } from '#services/database_errors'
 import { ApiError } from '#exceptions/api_error'
 import { applyFilters, applySort, type ParsedList } from '#services/list_query'
 import { LEAD_LIST } from './lead_list.js'
@@ -98,30 +99,36 @@ export function exportFileName(now = new Date()) {
 }
 
 /**
- * Starts `COPY (select) TO STDOUT` on a connection of Lucid's pool and
- * resolves once PostgreSQL sent the first bytes (so an error before any
- * data is still a normal JSON error answer). The returned stream ends with
- * the last row; destroying it (client gone) closes the connection, which
- * stops the COPY on the server, and the pool drops that connection.
- * An error mid-stream errors the stream, so the HTTP answer is aborted
- * instead of looking complete.
+ * Starts `COPY (select) TO STDOUT` on an export connection of its own
+ * (services/export_connections.ts, never the requests' pool) and resolves
+ * once PostgreSQL sent the first bytes (so an error before any data is
+ * still a normal JSON error answer). The returned stream ends with the last
+ * row; destroying it (client gone) closes the connection, which stops the
+ * COPY on the server. An error mid-stream errors the stream, so the HTTP
+ * answer is aborted instead of looking complete.
+ *
+ * `stallMs`: an export that makes no progress for that long (its client
+ * reads nothing, so the rows wait on backpressure; or PostgreSQL sends
+ * nothing) is cut: the stream errors (the answer is aborted) and the
+ * connection is closed. Progress is a chunk handed on (PostgreSQL sends
+ * ~64 kB at a time), checked by a timer: nothing is done per row.
+ * The connection is released in every case, exactly once.
  */
-export async function openExportStream(select: string): Promise<Readable> {
-  const connection = await acquirePgConnection({ read: true })
-  const copy = connection.query(
-    copyStreams.to(`COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER, ENCODING 'UTF8')`)
-  )
-
+export async function openExportStream(
+  select: string,
+  connection: ExportConnection,
+  options: { stallMs: number; onStall?: () => void }
+): Promise<Readable> {
   let completed = false
-  let released = false
-  const release = (broken: boolean) => {
-    if (released) return
-    released = true
-    // still sending rows: closing the socket ends the COPY on the server
-    void releasePgConnection(connection, {
-      read: true,
-      broken: broken ? 'leads export aborted' : undefined,
-    })
+  const release = (broken: boolean) => connection.release(broken)
+  let copy: ReturnType<typeof copyStreams.to>
+  try {
+    copy = connection.client.query(
+      copyStreams.to(`COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER, ENCODING 'UTF8')`)
+    )
+  } catch (error) {
+    release(true)
+    throw error
   }
   // pg reports a broken connection to the active query; never let it go unhandled.
   copy.on('error', () => release(!completed))
@@ -133,25 +140,63 @@ export async function openExportStream(select: string): Promise<Readable> {
 
   const chunks = copy[Symbol.asyncIterator]()
   let first: IteratorResult<Buffer>
+  let waiting: NodeJS.Timeout | undefined
   try {
-    first = await chunks.next()
+    // the first rows are bounded like the rest: a database that says nothing is an unavailable one
+    first = await Promise.race([
+      chunks.next(),
+      new Promise<never>((_, reject) => {
+        waiting = setTimeout(
+          () => reject(new DatabaseTimeoutError(options.stallMs, 'CSV export')),
+          options.stallMs
+        )
+      }),
+    ])
   } catch (error) {
     release(true)
+    void chunks.return?.()
     throw error
+  } finally {
+    clearTimeout(waiting)
   }
 
+  let progress = 0
   async function* body() {
     if (!first.done) yield first.value
     for (;;) {
       const next = await chunks.next()
       if (next.done) return
+      progress++
       yield next.value
     }
   }
   const stream = Readable.from(body(), { objectMode: false })
-  // The client went away: stop reading, which destroys the COPY stream.
+
+  let seen = -1
+  let lastProgressAt = Date.now()
+  const watchdog = setInterval(
+    () => {
+      if (progress !== seen) {
+        seen = progress
+        lastProgressAt = Date.now()
+      } else if (Date.now() - lastProgressAt >= options.stallMs) {
+        clearInterval(watchdog)
+        options.onStall?.()
+        release(true)
+        stream.destroy(new Error(`the export made no progress for ${options.stallMs} ms`))
+      }
+    },
+    Math.max(100, Math.floor(options.stallMs / 8))
+  )
+  watchdog.unref()
+
+  // The client went away (or the watchdog cut it): stop reading, which destroys the COPY stream.
   stream.once('close', () => {
-    if (!completed) void chunks.return?.()
+    clearInterval(watchdog)
+    if (!completed) {
+      release(true)
+      void chunks.return?.()
+    }
   })
   return stream
 }
