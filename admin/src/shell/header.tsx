@@ -1,11 +1,13 @@
 import { useGetIdentity } from '@refinedev/core'
 import { useThemedLayoutContext } from '@refinedev/antd'
-import { Button, Grid, Layout, Space, Tag, Typography, theme } from 'antd'
-import { MenuOutlined } from '@ant-design/icons'
+import { useState } from 'react'
+import { Button, Dropdown, Grid, Layout, Space, Tag, theme } from 'antd'
+import { KeyOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons'
 import './shell.css'
 import type { Me } from '../providers/auth'
 import { RealtimeBadge } from './realtime_badge'
 import { GlobalPauseSwitch } from './global_pause'
+import { ChangePasswordModal } from './change_password'
 
 /** The top bar: live status and who is signed in (and as what). */
 export function Header() {
@@ -17,6 +19,7 @@ export function Header() {
   const wide = breakpoint.md !== false
   // Where the sider turns into a drawer (Refine: below lg), the bar opens it.
   const drawerMenu = breakpoint.lg === false
+  const [changingPassword, setChangingPassword] = useState(false)
 
   return (
     <Layout.Header
@@ -47,13 +50,29 @@ export function Header() {
         <RealtimeBadge />
         {me && (
           <Space size="small">
-            {wide && <Typography.Text strong>{me.email}</Typography.Text>}
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [{ key: 'password', icon: <KeyOutlined />, label: 'Change password' }],
+                onClick: () => setChangingPassword(true),
+              }}
+            >
+              <Button
+                type="text"
+                icon={<UserOutlined />}
+                aria-label={`Account of ${me.email}`}
+                data-testid="account-menu"
+              >
+                {wide && <strong>{me.email}</strong>}
+              </Button>
+            </Dropdown>
             <Tag color="blue" data-testid="current-role">
               {me.role}
             </Tag>
           </Space>
         )}
       </Space>
+      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
     </Layout.Header>
   )
 }

@@ -157,6 +157,19 @@ test.group('Docker Compose file', (group) => {
     assert.property(web.depends_on, 'api')
   }).timeout(30_000)
 
+  test('the api trusts X-Forwarded-For from the web proxy alone, by its fixed address', ({
+    assert,
+  }) => {
+    const config = withoutDotEnv((envFile) => resolvedConfig(envFile))
+    const { web, api } = config.services
+    const proxy = web.networks.mission_control_net.ipv4_address
+    assert.match(proxy, /^\d+\.\d+\.\d+\.\d+$/)
+    assert.equal(api.environment.TRUST_PROXY, proxy)
+    const subnet = config.networks.mission_control_net.ipam.config[0].subnet as string
+    const [network] = subnet.split('/')
+    assert.equal(proxy.split('.').slice(0, 3).join('.'), network.split('.').slice(0, 3).join('.'))
+  }).timeout(30_000)
+
   test('pgadmin is optional, under the tools profile', ({ assert }) => {
     withoutDotEnv((envFile) => {
       const result = run(['config', '--profiles'], { envFile })

@@ -35,9 +35,10 @@ export default function UserCreate() {
         <Form.Item
           label="Password"
           name="password"
+          extra="At least 12 characters, not easy to guess: common passwords, repeats and the person's e-mail are refused."
           rules={[
             { required: true, message: 'Enter a password' },
-            { min: 8, message: 'At least 8 characters' },
+            { min: 12, message: 'At least 12 characters' },
           ]}
         >
           <Input.Password autoComplete="new-password" />
