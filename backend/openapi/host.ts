@@ -307,7 +307,7 @@ export default defineOpenApi({
       additionalProperties: true,
     },
     Health: record({
-      status: enumOf(['ok', 'degraded', 'down']),
+      status: enumOf(['ok', 'degraded', 'down', 'draining']),
       db: enumOf(['ok', 'down']),
       redis: enumOf(['ok', 'down', 'disabled']),
     }),
@@ -347,7 +347,8 @@ export default defineOpenApi({
         },
         responses: {
           503: {
-            description: 'The database is down.',
+            description:
+              'The database is down, or the instance is shutting down (`status` `draining`: it still serves what arrives, for a moment; send new requests elsewhere).',
             content: {
               'application/json': {
                 schema: ref('Health'),

@@ -56,6 +56,15 @@ export default await Env.create(new URL('../../', import.meta.url), {
   */
   AUTH_TOKEN_CACHE_SECONDS: Env.schema.number.optional(),
 
+  /*
+  | Graceful shutdown (see start/shutdown.ts, docs/DEPLOY.md): the whole
+  | grace period after SIGTERM (default 10), and its first part during which
+  | the server still accepts while health says `draining` (default 2; at
+  | most half the grace period).
+  */
+  SHUTDOWN_GRACE_SECONDS: Env.schema.number.optional(),
+  SHUTDOWN_DRAIN_SECONDS: Env.schema.number.optional(),
+
   /* Login throttling */
   LOGIN_MAX_ATTEMPTS: Env.schema.number.optional(),
   LOGIN_BLOCK_MINUTES: Env.schema.number.optional(),

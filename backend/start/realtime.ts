@@ -20,6 +20,7 @@ import {
 } from '#services/realtime'
 import { onRemoteBroadcast } from '#services/realtime_transport'
 import { forgetTokensOf } from '#services/token_provider'
+import { onListenerClosed } from '#start/shutdown'
 
 authorizeChannels()
 trackStreamOwners()
@@ -49,9 +50,11 @@ onRemoteBroadcast((channel, payload) => {
 const recheck = setInterval(() => void revalidateStreams().catch(() => {}), 60_000).unref()
 
 /*
-| Open SSE responses would keep the HTTP server from closing: end them
-| first (this hook runs before the server's own), clients reconnect elsewhere.
+| Open SSE responses would keep the HTTP server from closing: they end once
+| the listener is closed (start/shutdown.ts), so that their clients
+| reconnect to another instance.
 */
+onListenerClosed(() => closeAllStreams())
 app.terminating(async () => {
   clearInterval(recheck)
   await closeAllStreams()
