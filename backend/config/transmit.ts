@@ -24,7 +24,7 @@ const transmitConfig = defineConfig({
   pingInterval: '25s',
   transport: redisUrl
     ? {
-        driver: () => new RealtimeRedisTransport(redisUrl),
+        driver: () => new RealtimeRedisTransport(redisUrl, { channel: realtimeChannel }),
         channel: realtimeChannel,
       }
     : null,

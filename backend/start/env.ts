@@ -34,6 +34,8 @@ export default await Env.create(new URL('../../', import.meta.url), {
   REDIS_URL: Env.schema.string.optional(),
   /* Redis channel the instances of one deployment share realtime messages on. */
   REALTIME_CHANNEL: Env.schema.string.optional(),
+  /* Open realtime streams allowed per token or browser session (default 20; 0: no limit). */
+  REALTIME_MAX_STREAMS: Env.schema.number.optional(),
 
   /* First run */
   ADMIN_EMAIL: Env.schema.string.optional({ format: 'email' }),
