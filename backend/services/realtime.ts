@@ -191,7 +191,12 @@ function toForeign(event: RecordedEvent) {
 /*
 | The events table as the sequencer's source. transactionsOpenBefore: a
 | transaction (of this database, any session but this one) that began
-| before `clock` may still hold a seq that commits later.
+| before `clock` may still hold a seq that commits later, if it has written
+| (an INSERT that took a seq has an xid) or is running a statement (one
+| taking a seq right now); a read-only session left idle in a transaction
+| (a psql or pgAdmin window) cannot. Seeing other roles' sessions needs
+| the same role or pg_read_all_stats; sessions it cannot see count as
+| closed (then a seq may be skipped early and sent late).
 */
 const EVENT_COLUMNS = 'id, task_id, agent_id, event_type, payload, created_by, created_at, envelope'
 const source: SequenceSource<RecordedEvent> = {
@@ -219,6 +224,7 @@ const source: SequenceSource<RecordedEvent> = {
       `SELECT EXISTS (
          SELECT 1 FROM pg_stat_activity
          WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start < ?
+           AND (backend_xid IS NOT NULL OR state = 'active')
        ) AS open`,
       [clock]
     )
