@@ -103,8 +103,14 @@ type RegistryRedis = Redis & {
 
 let current: RealtimeRedisTransport | null = null
 
-/** The transport of this process, once Transmit made it (null without REDIS_URL). */
+/** The transport of this app, once Transmit made it (null without REDIS_URL). */
 export function realtimeTransport() {
+  return current
+}
+
+/** Makes the app's transport (config/transmit.ts); other instances of the class (tests) stay apart. */
+export function appTransport(url: string, channel: string) {
+  current = new RealtimeRedisTransport(url, { channel })
   return current
 }
 
@@ -154,7 +160,6 @@ export class RealtimeRedisTransport {
         if (this.isReady()) for (const listener of this.#readyListeners) listener()
       })
     }
-    current = this
   }
 
   setId(id: string) {
