@@ -30,8 +30,12 @@ export interface ControlChannelOptions {
   onSynced: () => void
 }
 
-/* A refusal that retrying cannot fix: bad token, or not this agent's channel. */
-const FATAL = new Set([401, 403, 404, 422])
+/*
+| A refusal that retrying cannot fix: bad token, or not this agent's channel.
+| Not 404: a subscribe answers it when the stream it names has just ended
+| (an instance stopping), and a new stream fixes that.
+*/
+const FATAL = new Set([401, 403, 422])
 
 export class ControlChannel {
   #transmit: Transmit | null = null

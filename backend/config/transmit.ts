@@ -1,7 +1,7 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/transmit'
-import { RealtimeRedisTransport } from '#services/realtime_transport'
+import { appTransport } from '#services/realtime_transport'
 
 /*
 | Realtime over Server-Sent Events. With REDIS_URL, every instance publishes
@@ -24,7 +24,7 @@ const transmitConfig = defineConfig({
   pingInterval: '25s',
   transport: redisUrl
     ? {
-        driver: () => new RealtimeRedisTransport(redisUrl),
+        driver: () => appTransport(redisUrl, realtimeChannel),
         channel: realtimeChannel,
       }
     : null,

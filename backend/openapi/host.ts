@@ -308,7 +308,7 @@ export default defineOpenApi({
       additionalProperties: true,
     },
     Health: record({
-      status: enumOf(['ok', 'degraded', 'down']),
+      status: enumOf(['ok', 'degraded', 'down', 'draining']),
       db: enumOf(['ok', 'down']),
       redis: enumOf(['ok', 'down', 'disabled']),
     }),
@@ -349,7 +349,7 @@ export default defineOpenApi({
         responses: {
           503: {
             description:
-              'The database is down, or gave no answer within 2 s (the check never waits longer). `Retry-After` says when to look again.',
+              'The database is down, or gave no answer within 2 s (the check never waits longer; `Retry-After` says when to look again), or the instance is shutting down (`status` `draining`: it still serves what arrives, for a moment; send new requests elsewhere).',
             headers: {
               'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } },
             },
@@ -970,7 +970,7 @@ export default defineOpenApi({
         operationId: 'openEventStream',
         summary: 'Open the event stream (SSE)',
         description:
-          'A `text/event-stream` that stays open. Pick a random UUID as `uid` and use it to subscribe. Messages are sent after the change commits, at most once; after every (re)connect, read `GET /api/events?after=<last seq>`. A ping every 25 s keeps proxies from cutting it; it ends when the instance stops or the caller loses its rights. Node 20 has no EventSource: use the `eventsource` package with a fetch that adds the Authorization header.',
+          'A `text/event-stream` that stays open. Pick a random UUID as `uid` and use it to subscribe: the stream belongs to you, and only you may subscribe, unsubscribe or reopen it (a reconnect with the same `uid` takes it over). Events reach an open stream after they commit, each once and in `seq` order, also across instances and through a Redis outage; after every (re)connect, read `GET /api/events?after=<last seq>`. A ping every 25 s keeps proxies from cutting it; it ends when the instance stops or the caller loses its rights. Node 20 has no EventSource: use the `eventsource` package with a fetch that adds the Authorization header.',
         tags: ['Realtime'],
         access: 'signed_in',
         query: { uid: { schema: uuid(), required: true, description: 'Your client id.' } },
@@ -979,6 +979,10 @@ export default defineOpenApi({
           description: 'The stream; each message is `{channel, payload}` as JSON.',
           contentType: 'text/event-stream',
           schema: { type: 'string' },
+        },
+        errors: {
+          403: 'This `uid` is the open stream of another user or agent (`E_FORBIDDEN`).',
+          429: 'The token or session already holds `REALTIME_MAX_STREAMS` (20) open streams (`E_TOO_MANY_STREAMS`, with `Retry-After`).',
         },
       },
     },
@@ -997,8 +1001,10 @@ export default defineOpenApi({
         },
         response: { status: 204, description: 'Subscribed.' },
         errors: {
-          403: 'A channel the caller may not follow.',
+          403: 'A channel the caller may not follow, or the `uid` of another user or agent’s stream (`E_FORBIDDEN`).',
+          404: 'No stream with this `uid` is open (`E_NOT_FOUND`).',
           422: 'No `uid` or `channel`, or an unknown channel.',
+          503: 'The stream is on another instance and Redis cannot reach it now (`E_UNAVAILABLE`, `Retry-After`).',
         },
       },
     },
@@ -1011,6 +1017,11 @@ export default defineOpenApi({
         allowedWhilePaused: true,
         body: { schema: record({ uid: uuid(), channel: text() }) },
         response: { status: 204, description: 'Unsubscribed.' },
+        errors: {
+          403: 'The `uid` of another user or agent’s stream (`E_FORBIDDEN`).',
+          404: 'No stream with this `uid` is open (`E_NOT_FOUND`).',
+          503: 'The stream is on another instance and Redis cannot reach it now (`E_UNAVAILABLE`, `Retry-After`).',
+        },
       },
     },
   },

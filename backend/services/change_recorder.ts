@@ -75,6 +75,62 @@ export interface RecordedEvent {
   payload: Record<string, unknown>
 }
 
+/** task_events.envelope: the envelope's fields that are not columns of the row. */
+interface StoredEnvelope {
+  actor_type: ActorType
+  agent: string | null
+  resource_type: string
+  resource_id: string
+  kind: ChangeKind
+  entity_type: string
+}
+
+export interface TaskEventRow {
+  id: string | number
+  task_id: string | null
+  agent_id: string | null
+  event_type: string
+  payload: Record<string, unknown>
+  created_by: string | null
+  created_at: Date
+  envelope: StoredEnvelope | null
+}
+
+/**
+ * A stored event as the recorder published it after commit: how an instance
+ * delivers an event it did not hear of through Redis. Rows written before
+ * the envelope column existed get the recorder's defaults.
+ */
+export function eventFromRow(row: TaskEventRow): RecordedEvent {
+  const payload = row.payload ?? {}
+  const stored = row.envelope
+  const resourceType = stored?.resource_type ?? String(payload.resource ?? 'unknown')
+  const actorType =
+    stored?.actor_type ??
+    (row.created_by === null
+      ? ActorType.System
+      : row.created_by === row.agent_id
+        ? ActorType.Agent
+        : ActorType.User)
+  return {
+    seq: Number(row.id),
+    action: row.event_type,
+    kind: stored?.kind ?? kindOf(row.event_type),
+    entityType: stored?.entity_type ?? resourceType.replace(/s$/, ''),
+    resourceType,
+    resourceId: stored?.resource_id ?? String(payload.id ?? ''),
+    taskId: row.task_id,
+    agentId: row.agent_id,
+    actor: {
+      type: actorType,
+      id: row.created_by,
+      ...(stored?.agent ? { name: stored.agent } : {}),
+    },
+    createdAt: row.created_at,
+    payload,
+  }
+}
+
 type Listener = (event: RecordedEvent) => void | Promise<void>
 const listeners = new Set<Listener>()
 
@@ -121,8 +177,8 @@ export type ResolvedChange = Omit<
  */
 function recordCtes(source: string | null) {
   return `event AS (
-    INSERT INTO task_events (task_id, agent_id, event_type, payload, created_by)
-    ${source ? `SELECT ?::uuid, ?::uuid, ?, ?::jsonb, ?::uuid FROM ${source}` : 'VALUES (?, ?, ?, ?, ?)'}
+    INSERT INTO task_events (task_id, agent_id, event_type, payload, created_by, envelope)
+    ${source ? `SELECT ?::uuid, ?::uuid, ?, ?::jsonb, ?::uuid, ?::jsonb FROM ${source}` : 'VALUES (?, ?, ?, ?, ?, ?::jsonb)'}
     RETURNING id, created_at, event_type, created_by
   ), audit AS (
     INSERT INTO audit_log
@@ -192,6 +248,17 @@ function prepare(change: ResolvedChange, context: ChangeContext) {
   if (change.snapshot && after) payload.snapshot = after
   const agentId =
     change.agentId ?? (context.actor.type === ActorType.Agent ? context.actor.id : null)
+  const kind = change.kind ?? kindOf(change.action)
+  const entityType = change.entityType ?? change.resourceType.replace(/s$/, '')
+  /* what the realtime envelope needs beyond the row's columns (see eventFromRow) */
+  const envelope: StoredEnvelope = {
+    actor_type: context.actor.type,
+    agent: context.actor.name ?? null,
+    resource_type: change.resourceType,
+    resource_id: change.resourceId,
+    kind,
+    entity_type: entityType,
+  }
 
   const metadata: Record<string, unknown> = {
     request_id: context.requestId ?? null,
@@ -206,6 +273,7 @@ function prepare(change: ResolvedChange, context: ChangeContext) {
     change.action,
     JSON.stringify(payload),
     context.actor.id,
+    JSON.stringify(envelope),
     context.actor.type,
     change.resourceType,
     change.resourceId,
@@ -219,8 +287,8 @@ function prepare(change: ResolvedChange, context: ChangeContext) {
     recorded: (event: { id: string; created_at: Date }): RecordedEvent => ({
       seq: Number(event.id),
       action: change.action,
-      kind: change.kind ?? kindOf(change.action),
-      entityType: change.entityType ?? change.resourceType.replace(/s$/, ''),
+      kind,
+      entityType,
       resourceType: change.resourceType,
       resourceId: change.resourceId,
       taskId,

@@ -1,12 +1,17 @@
 /**
- * Realtime over Transmit (SSE). Every recorded change is broadcast after
+ * Realtime over Transmit (SSE). Every recorded change is delivered after
  * commit as an envelope on `events` and as `{type, ids}` on
  * `resources/<resource>` (Refine's live mode); agents get control messages
- * on `agents/<agent id>`. With REDIS_URL set, broadcasts reach the clients
- * of every instance (see config/transmit.ts).
+ * on `agents/<agent id>`. Each instance delivers every event to its own
+ * streams, in seq order and once: the events it records, those it hears of
+ * through Redis (with REDIS_URL, see config/transmit.ts), and those it reads
+ * from the table when Redis lost them (realtime_sequencer.ts). Who may open,
+ * subscribe and unsubscribe a stream: realtime_streams.ts.
  */
 import transmit from '@adonisjs/transmit/services/main'
 import db from '@adonisjs/lucid/services/db'
+import { realtimeTransport } from '#services/realtime_transport'
+import { Sequencer, type SequenceSource } from '#services/realtime_sequencer'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import User from '#models/user'
@@ -16,7 +21,12 @@ import { ApiError } from '#exceptions/api_error'
 import { Permission } from '#policies/permissions'
 import { can, type Actor } from '#policies/app_policy'
 import { controlsFor } from '#services/controls'
-import type { ChangeKind, RecordedEvent } from '#services/change_recorder'
+import {
+  eventFromRow,
+  type ChangeKind,
+  type RecordedEvent,
+  type TaskEventRow,
+} from '#services/change_recorder'
 
 export const channels = {
   events: 'events',
@@ -77,31 +87,18 @@ export function toEnvelope(event: RecordedEvent): Envelope {
 
 /* Our messages are plain JSON; Transmit's Broadcastable type cannot see that through interfaces. */
 type Broadcastable = Parameters<typeof transmit.broadcast>[1]
-const send = (channel: string, message: object) =>
-  transmit.broadcast(channel, message as unknown as Broadcastable)
+
+/** To this instance's streams only: the other instances deliver recorded events themselves. */
+const sendLocally = (channel: string, message: object) =>
+  transmit.broadcastExcept(channel, message as unknown as NonNullable<Broadcastable>, [])
 
 export function toResourceMessage(event: RecordedEvent): ResourceMessage {
   return { type: event.kind, ids: [event.resourceId] }
 }
 
-/** Envelope on `events`, ids on `resources/<resource>`, control messages where due. */
-export async function broadcastRecorded(event: RecordedEvent) {
-  send(channels.events, toEnvelope(event))
-  send(channels.resource(event.resourceType), toResourceMessage(event))
-  await sendControls(event)
-}
-
+/** A control message pushed as is, to every instance (through Redis) and this one. */
 export function broadcastControl(agentId: string, message: ControlMessage) {
-  send(channels.agent(agentId), message)
-}
-
-/** One message per agent channel: `paused` differs between agents (their own state). */
-export async function broadcastToAllAgents(
-  message: (agent: Agent) => ControlMessage | Promise<ControlMessage>
-) {
-  for (const agent of await Agent.all()) {
-    broadcastControl(agent.id, await message(agent))
-  }
+  transmit.broadcast(channels.agent(agentId), message as unknown as Broadcastable)
 }
 
 const AGENT_CONTROLS: Record<string, ControlAction> = {
@@ -114,7 +111,7 @@ const GLOBAL_CONTROLS: Record<string, ControlAction> = {
   'system.resumed': 'global_resume',
 }
 
-/** What an agent is told, from its state after the change (read fresh, after commit). */
+/** What an agent is told, from its state now (read after commit: `paused` is the current truth). */
 async function controlMessage(agent: Agent, action: ControlAction, event: RecordedEvent) {
   const controls = await controlsFor(agent)
   const given = typeof event.payload.reason === 'string' ? event.payload.reason : null
@@ -128,19 +125,159 @@ async function controlMessage(agent: Agent, action: ControlAction, event: Record
   }
 }
 
+/** The agent ids whose channel has a subscriber on this instance. */
+function followedAgents() {
+  const ids = new Set<string>()
+  for (const subscribed of transmit.getManager().getAllSubscribers().values()) {
+    for (const channel of subscribed) {
+      const id = channel.match(/^agents\/([^/]+)$/)?.[1]
+      if (id) ids.add(id)
+    }
+  }
+  return ids
+}
+
 /**
  * Pause, resume, kill and the global pause reach the agents "at once" (the
- * contract's Pause section): the actions record the change, this sends it.
+ * contract's Pause section): the actions record the change; each instance
+ * tells the agents that follow their channel on it.
  */
 async function sendControls(event: RecordedEvent) {
   const action = AGENT_CONTROLS[event.action]
-  if (action && event.agentId) {
-    const agent = await Agent.find(event.agentId)
-    if (agent) broadcastControl(agent.id, await controlMessage(agent, action, event))
-    return
-  }
   const global = GLOBAL_CONTROLS[event.action]
-  if (global) await broadcastToAllAgents((agent) => controlMessage(agent, global, event))
+  if (!action && !global) return
+  const followed = followedAgents()
+  const ids = action
+    ? event.agentId && followed.has(event.agentId)
+      ? [event.agentId]
+      : []
+    : [...followed]
+  if (ids.length === 0) return
+  for (const agent of await Agent.findMany(ids)) {
+    sendLocally(channels.agent(agent.id), await controlMessage(agent, action ?? global, event))
+  }
+}
+
+/** One recorded event to this instance's streams: `events`, `resources/<resource>`, controls. */
+async function deliverLocally(event: RecordedEvent) {
+  sendLocally(channels.events, toEnvelope(event))
+  sendLocally(channels.resource(event.resourceType), toResourceMessage(event))
+  await sendControls(event)
+}
+
+type ForeignListener = (event: RecordedEvent) => void
+const foreignListeners = new Set<ForeignListener>()
+
+/**
+ * Called for each event recorded by another instance, as soon as this one
+ * hears of it (through Redis, or from the table while this instance has
+ * open streams): how a change made elsewhere reaches what this instance
+ * keeps (cached tokens, open streams).
+ */
+export function onForeignEvent(listener: ForeignListener) {
+  foreignListeners.add(listener)
+}
+
+function toForeign(event: RecordedEvent) {
+  for (const listener of foreignListeners) {
+    try {
+      listener(event)
+    } catch {
+      /* a listener's failure never stops the delivery */
+    }
+  }
+}
+
+/*
+| The events table as the sequencer's source. transactionsOpenBefore: a
+| transaction (of this database, any session but this one) that began
+| before `clock` may still hold a seq that commits later, if it has written
+| (an INSERT that took a seq has an xid) or is running a statement (one
+| taking a seq right now); a read-only session left idle in a transaction
+| (a psql or pgAdmin window) cannot. Seeing other roles' sessions needs
+| the same role or pg_read_all_stats; sessions it cannot see count as
+| closed (then a seq may be skipped early and sent late).
+*/
+const EVENT_COLUMNS = 'id, task_id, agent_id, event_type, payload, created_by, created_at, envelope'
+const source: SequenceSource<RecordedEvent> = {
+  async head() {
+    const { rows } = await db.rawQuery<{ rows: { head: string | null }[] }>(
+      'SELECT max(id) AS head FROM task_events'
+    )
+    return Number(rows[0]?.head ?? 0)
+  },
+  async read(after, limit, before) {
+    const { rows } = await db.rawQuery<{ rows: (TaskEventRow & { clock: Date })[] }>(
+      `WITH now AS (SELECT clock_timestamp() AS clock)
+       SELECT e.*, now.clock FROM now LEFT JOIN LATERAL (
+         SELECT ${EVENT_COLUMNS} FROM task_events
+         WHERE id > ? ${before === undefined ? '' : 'AND id < ?'}
+         ORDER BY id LIMIT ?
+       ) e ON true`,
+      before === undefined ? [after, limit] : [after, before, limit]
+    )
+    const clock = rows[0]?.clock ?? new Date()
+    return { items: rows.filter((row) => row.id !== null).map(eventFromRow), clock }
+  },
+  async transactionsOpenBefore(clock) {
+    const { rows } = await db.rawQuery<{ rows: { open: boolean }[] }>(
+      `SELECT EXISTS (
+         SELECT 1 FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start < ?
+           AND (backend_xid IS NOT NULL OR state = 'active')
+       ) AS open`,
+      [clock]
+    )
+    return rows[0]?.open === true
+  },
+}
+
+async function logWarning(message: string, error?: unknown) {
+  const { default: logger } = await import('@adonisjs/core/services/logger')
+  logger.warn(error ? { err: error } : {}, message)
+}
+
+/**
+ * This instance's delivery of recorded events to its streams, in seq order
+ * and once each, from every source (see services/realtime_sequencer.ts).
+ * Active while the instance has open streams.
+ */
+export const sequencer = new Sequencer<RecordedEvent>({
+  source,
+  seqOf: (event) => event.seq,
+  deliver: async (event, origin) => {
+    if (origin === 'table') toForeign(event)
+    await deliverLocally(event)
+  },
+  onError: (error) => void logWarning('Realtime: delivering events failed', error).catch(() => {}),
+  onGiveUp: (seq) =>
+    void logWarning(
+      `Realtime: seq ${seq} is still uncommitted after 5 s; it is skipped (sent late should it commit)`
+    ).catch(() => {}),
+})
+
+const RECORDED = 'mc.recorded'
+
+/** After commit, for each recorded event: to the other instances through Redis, and to this one's streams. */
+export async function broadcastRecorded(event: RecordedEvent) {
+  const transport = realtimeTransport()
+  if (transport) {
+    /* lost if Redis is down: the other instances read it from the table */
+    transport
+      .publishOwn({ type: RECORDED, event: { ...event, createdAt: event.createdAt.toISOString() } })
+      .catch(() => {})
+  }
+  sequencer.offer(event, 'local')
+}
+
+/** An event recorded by another instance, heard through Redis. */
+export function receiveRecorded(message: Record<string, unknown>) {
+  if (message.type !== RECORDED) return
+  const raw = message.event as (Omit<RecordedEvent, 'createdAt'> & { createdAt: string }) | null
+  if (!raw || typeof raw.seq !== 'number') return
+  const event: RecordedEvent = { ...raw, createdAt: new Date(raw.createdAt) }
+  toForeign(event)
+  sequencer.offer(event, 'bus')
 }
 
 type ChannelAccess = 'allowed' | 'forbidden' | 'unknown'
@@ -229,84 +366,4 @@ export async function guardTransmitRequest(ctx: HttpContext, next: NextFn) {
     }
   }
   return next()
-}
-
-/**
- * Who opened each stream of this instance: a stream outlives the request
- * that authenticated it, so it is checked again when its owner changes.
- */
-interface StreamOwner {
-  agent: boolean
-  id: string
-  /** The access token it was opened with; null for a browser session. */
-  tokenId: string | number | null
-}
-const owners = new Map<string, StreamOwner>()
-
-export function trackStreamOwners() {
-  transmit.on('connect', ({ uid, context }) => {
-    const actor = context.auth?.user
-    if (!actor) return
-    const token = (actor as { currentAccessToken?: { identifier: string | number } })
-      .currentAccessToken
-    owners.set(uid, {
-      agent: actor instanceof Agent,
-      id: actor.id,
-      tokenId: token?.identifier ?? null,
-    })
-  })
-  transmit.on('disconnect', ({ uid }) => owners.delete(uid))
-}
-
-async function mayKeepStream(owner: StreamOwner, subscribed: Set<string>) {
-  const actor = owner.agent ? await Agent.find(owner.id) : await User.find(owner.id)
-  if (!actor || (actor instanceof User && !actor.isActive)) return false
-  if (owner.tokenId !== null) {
-    const token = await db
-      .from(owner.agent ? 'agent_access_tokens' : 'auth_access_tokens')
-      .where('id', owner.tokenId)
-      .first()
-    if (!token || (token.expires_at && new Date(token.expires_at) <= new Date())) return false
-  }
-  return [...subscribed].every((channel) => channelAccess(actor, channel) === 'allowed')
-}
-
-/**
- * Ends the streams whose owner may no longer hold them (deactivated, token
- * revoked or expired, a channel no longer allowed after a role change). The
- * client reconnects and is refused, or re-subscribes to what it may still see.
- */
-export async function revalidateStreams(which: (owner: StreamOwner) => boolean = () => true) {
-  for (const [stream, subscribed] of transmit.getManager().getAllSubscribers()) {
-    const owner = owners.get(stream.getUid())
-    if (owner && which(owner) && !(await mayKeepStream(owner, subscribed))) stream.end()
-  }
-}
-
-/** Changes that can take a stream away from its owner; the actor is the event's resource. */
-const OWNER_CHANGES = new Set([
-  'user.updated',
-  'user.deactivated',
-  'user.token_revoked',
-  'agent.token_revoked',
-])
-
-export async function revalidateAfter(event: RecordedEvent) {
-  if (OWNER_CHANGES.has(event.action)) {
-    await revalidateStreams((owner) => owner.id === event.resourceId)
-  }
-}
-
-/**
- * Ends every open stream of this instance and waits (at most `timeoutMs`)
- * until their responses are done: the HTTP server's close() only drops
- * connections that are idle when it is called.
- */
-export async function closeAllStreams(timeoutMs = 2000) {
-  const streams = transmit.getManager().getAllSubscribers()
-  for (const stream of streams.keys()) stream.end()
-  const deadline = Date.now() + timeoutMs
-  while (streams.size > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
 }

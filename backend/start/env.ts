@@ -43,6 +43,8 @@ export default await Env.create(new URL('../../', import.meta.url), {
   REDIS_URL: Env.schema.string.optional(),
   /* Redis channel the instances of one deployment share realtime messages on. */
   REALTIME_CHANNEL: Env.schema.string.optional(),
+  /* Open realtime streams allowed per token or browser session (default 20; 0: no limit). */
+  REALTIME_MAX_STREAMS: Env.schema.number.optional(),
 
   /* First run */
   ADMIN_EMAIL: Env.schema.string.optional({ format: 'email' }),
@@ -74,6 +76,15 @@ export default await Env.create(new URL('../../', import.meta.url), {
   EXPORT_MAX_CONCURRENT: Env.schema.number.optional(),
   EXPORT_MAX_PER_USER: Env.schema.number.optional(),
   EXPORT_STALL_SECONDS: Env.schema.number.optional(),
+
+  /*
+  | Graceful shutdown (see start/shutdown.ts, docs/DEPLOY.md): the whole
+  | grace period after SIGTERM (default 10), and its first part during which
+  | the server still accepts while health says `draining` (default 2; at
+  | most half the grace period).
+  */
+  SHUTDOWN_GRACE_SECONDS: Env.schema.number.optional(),
+  SHUTDOWN_DRAIN_SECONDS: Env.schema.number.optional(),
 
   /* Login throttling */
   LOGIN_MAX_ATTEMPTS: Env.schema.number.optional(),

@@ -14,7 +14,6 @@ import { existsSync } from 'node:fs'
 import { middleware } from '#start/kernel'
 import pluginHost from '#services/plugin_host'
 import { ApiError } from '#exceptions/api_error'
-import transmit from '@adonisjs/transmit/services/main'
 import { guardTransmitRequest } from '#services/realtime'
 
 const HealthController = () => import('#controllers/health_controller')
@@ -29,6 +28,7 @@ const SystemControlsController = () => import('#controllers/system_controls_cont
 const EventsController = () => import('#controllers/events_controller')
 const AuditController = () => import('#controllers/audit_controller')
 const ReplayController = () => import('#controllers/replay_controller')
+const RealtimeController = () => import('#controllers/realtime_controller')
 
 router.where('id', router.matchers.uuid())
 
@@ -103,10 +103,17 @@ router
 await pluginHost.mountRoutes(router, middleware)
 
 /*
-| Realtime (SSE): /__transmit/events, /subscribe, /unsubscribe, for an
-| authenticated user or agent; channel rules in #services/realtime.
+| Realtime (SSE): /__transmit/events, /subscribe, /unsubscribe (Transmit's
+| routes, with our controller: a stream belongs to whoever opened it), for
+| an authenticated user or agent; channel rules in #services/realtime.
 */
-transmit.registerRoutes((route) => route.use([middleware.auth(), guardTransmitRequest]))
+router
+  .group(() => {
+    router.get('__transmit/events', [RealtimeController, 'events'])
+    router.post('__transmit/subscribe', [RealtimeController, 'subscribe'])
+    router.post('__transmit/unsubscribe', [RealtimeController, 'unsubscribe'])
+  })
+  .use([middleware.auth(), guardTransmitRequest])
 
 /*
 | The admin SPA: static files come from admin/dist (static middleware);

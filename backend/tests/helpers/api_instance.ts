@@ -11,6 +11,7 @@ process.env.NODE_ENV = 'test'
 import 'reflect-metadata'
 import { Ignitor, prettyPrintError } from '@adonisjs/core'
 import { APP_ROOT } from '../../runtime/prepare.js'
+import { createHttpServer } from '../../runtime/http_server.js'
 
 const IMPORTER = (filePath: string) => {
   if (filePath.startsWith('./') || filePath.startsWith('../')) {
@@ -29,9 +30,11 @@ try {
   await app.start(() => {})
 
   const testUtils = await app.container.make('testUtils')
-  const close = await testUtils.httpServer().start()
-  /* registered after the preloads, like bin/server.ts: the realtime hook ends the streams first */
-  app.terminating(() => close())
+  /* the server bin/server.ts makes: it tracks its connections for a graceful shutdown */
+  const close = await testUtils.httpServer().start(createHttpServer)
+  /* registered after the preloads, like bin/server.ts: start/shutdown.ts drains first (and has
+     closed the listener, so close() only waits for the last connections) */
+  app.terminating(() => close().catch(() => {}))
   app.listen('SIGTERM', () => app.terminate())
   console.log(`API instance listening on ${process.env.HOST}:${process.env.PORT}`)
 } catch (error) {

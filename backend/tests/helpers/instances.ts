@@ -34,6 +34,8 @@ export async function startInstance(port: number, overrides: NodeJS.ProcessEnv =
         REDIS_URL: process.env.REDIS_URL,
         REALTIME_CHANNEL: realtimeChannel,
         LOG_LEVEL: 'warn',
+        /* tests stop instances often: no draining pause unless a test asks for one */
+        SHUTDOWN_DRAIN_SECONDS: '0',
         ...overrides,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -124,3 +124,72 @@ export class SseClient {
     this.client.close()
   }
 }
+
+/**
+ * A bare `GET /__transmit/events?uid=...` with a bearer token, read by hand:
+ * what an attacker who picked someone else's uid would open. Collects the
+ * messages it receives; `close()` aborts it.
+ */
+export class RawStream {
+  readonly received: { channel: string; payload: any }[] = []
+  status = 0
+  headers = new Headers()
+  body: any = null
+  #abort = new AbortController()
+  #done: Promise<void> = Promise.resolve()
+
+  private constructor() {}
+
+  static async open(baseUrl: string, uid: string, token: string) {
+    const raw = new RawStream()
+    const response = await fetch(`${baseUrl}/__transmit/events?uid=${encodeURIComponent(uid)}`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: raw.#abort.signal,
+    })
+    raw.status = response.status
+    raw.headers = response.headers
+    if (response.status !== 200) {
+      const text = await response.text()
+      try {
+        raw.body = text ? JSON.parse(text) : null
+      } catch {
+        raw.body = text
+      }
+      return raw
+    }
+    raw.#done = raw.#read(response.body!)
+    return raw
+  }
+
+  async #read(body: ReadableStream<Uint8Array>) {
+    const decoder = new TextDecoder()
+    let buffer = ''
+    try {
+      for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true })
+        let end: number
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const frame = buffer.slice(0, end)
+          buffer = buffer.slice(end + 2)
+          const data = frame
+            .split('\n')
+            .filter((line) => line.startsWith('data: '))
+            .map((line) => line.slice(6))
+            .join('\n')
+          if (!data) continue
+          try {
+            const message = JSON.parse(data)
+            if (message.channel !== '$$transmit/ping') this.received.push(message)
+          } catch {}
+        }
+      }
+    } catch {
+      /* aborted, or the server ended the stream */
+    }
+  }
+
+  async close() {
+    this.#abort.abort()
+    await this.#done
+  }
+}

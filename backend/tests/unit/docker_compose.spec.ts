@@ -104,6 +104,21 @@ function healthcheckCommand(service: any): string {
   return Array.isArray(check) ? check.join(' ') : String(check ?? '')
 }
 
+/** A Compose duration (`15s`, `1m30s`, `500ms`, or plain seconds) in seconds. */
+function durationSeconds(value: unknown): number {
+  if (typeof value === 'number') return value
+  const text = String(value ?? '')
+  const units: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001, us: 1e-6 }
+  let total = 0
+  let matched = ''
+  for (const [part, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us)/g)) {
+    total += Number(amount) * units[unit]
+    matched += part
+  }
+  if (matched !== text) throw new Error(`not a duration: ${text}`)
+  return total
+}
+
 const MISSING =
   'docker-compose is not installed: `apt-get install docker-compose` (.ci/run does it)'
 
@@ -168,6 +183,15 @@ test.group('Docker Compose file', (group) => {
     const subnet = config.networks.mission_control_net.ipam.config[0].subnet as string
     const [network] = subnet.split('/')
     assert.equal(proxy.split('.').slice(0, 3).join('.'), network.split('.').slice(0, 3).join('.'))
+  }).timeout(30_000)
+
+  test('Docker waits longer than the api shutdown grace period before killing it', ({ assert }) => {
+    const { api } = withoutDotEnv((envFile) => resolvedConfig(envFile)).services
+    const grace = Number(api.environment.SHUTDOWN_GRACE_SECONDS)
+    const drain = Number(api.environment.SHUTDOWN_DRAIN_SECONDS)
+    assert.isAbove(grace, 0)
+    assert.isAtMost(drain, grace / 2, 'draining is at most half the grace period')
+    assert.isAbove(durationSeconds(api.stop_grace_period), grace)
   }).timeout(30_000)
 
   test('pgadmin is optional, under the tools profile', ({ assert }) => {
