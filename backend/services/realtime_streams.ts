@@ -40,6 +40,8 @@ interface StreamOwner {
   id: string
   /** The access token it was opened with; null for a browser session. */
   tokenId: string | number | null
+  /** A browser session's credentials stamp: a password change since then ends the stream. */
+  stamp: number | null
 }
 
 interface OpenStream {
@@ -73,7 +75,12 @@ function ownerOf(ctx: HttpContext) {
   const agent = actor instanceof Agent
   const token = (actor as { currentAccessToken?: { identifier: string | number } })
     .currentAccessToken
-  const owner: StreamOwner = { agent, id: actor.id, tokenId: token?.identifier ?? null }
+  const owner: StreamOwner = {
+    agent,
+    id: actor.id,
+    tokenId: token?.identifier ?? null,
+    stamp: actor instanceof User && !token ? actor.credentialsStamp : null,
+  }
   const key = `${agent ? 'agent' : 'user'}:${actor.id}`
   const credential =
     owner.tokenId !== null
@@ -291,6 +298,9 @@ export function startRegistryRefresh() {
 async function mayKeepStream(owner: StreamOwner, subscribed: Set<string>) {
   const actor = owner.agent ? await Agent.find(owner.id) : await User.find(owner.id)
   if (!actor || (actor instanceof User && !actor.isActive)) return false
+  if (owner.stamp !== null && actor instanceof User && actor.credentialsStamp !== owner.stamp) {
+    return false
+  }
   if (owner.tokenId !== null) {
     const token = await db
       .from(owner.agent ? 'agent_access_tokens' : 'auth_access_tokens')
@@ -303,7 +313,8 @@ async function mayKeepStream(owner: StreamOwner, subscribed: Set<string>) {
 
 /**
  * Ends the streams whose owner may no longer hold them (deactivated, token
- * revoked or expired, a channel no longer allowed after a role change). The
+ * revoked or expired, password changed since the session began, a channel
+ * no longer allowed after a role change). The
  * client reconnects and is refused, or re-subscribes to what it may still see.
  */
 export async function revalidateStreams(which: (owner: StreamOwner) => boolean = () => true) {

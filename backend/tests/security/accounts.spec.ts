@@ -127,6 +127,34 @@ test.group('Security: passwords', (group) => {
     assert.deepEqual(audit.metadata.changed, ['password'])
   })
 
+  test("a password change ends the other sessions' open realtime streams", async ({ assert }) => {
+    const me = await makeUser(Role.Operator)
+    const here = await signedIn(me.email)
+    const elsewhere = await signedIn(me.email)
+    const cookie = ['mc_session', 'XSRF-TOKEN']
+      .map((name) => `${name}=${elsewhere.cookie(name)}`)
+      .join('; ')
+    const stream = await fetch(`${here.baseUrl}/__transmit/events?uid=stamp-${me.id}`, {
+      headers: { cookie },
+    })
+    assert.equal(stream.status, 200)
+    const ended = (async () => {
+      const reader = stream.body!.getReader()
+      while (!(await reader.read()).done) {}
+      return 'ended'
+    })()
+    const changed = await here.post('/api/auth/password', {
+      current_password: PASSWORD,
+      password: 'a quiet harbour at dawn',
+    })
+    assert.equal(changed.status, 204)
+    const outcome = await Promise.race([
+      ended,
+      new Promise((resolve) => setTimeout(() => resolve('still open'), 15_000)),
+    ])
+    assert.equal(outcome, 'ended')
+  })
+
   test("an admin's reset ends every session and token of that user", async ({ assert }) => {
     const user = await makeUser(Role.Closer)
     const session = await signedIn(user.email)
