@@ -20,8 +20,15 @@ export function connectionUrl() {
   return url
 }
 
-function positive(
-  name: 'DATABASE_CONNECT_TIMEOUT_MS' | 'DATABASE_ACQUIRE_TIMEOUT_MS' | 'DATABASE_POOL_MAX',
+/** A positive number setting, or `fallback` when unset, zero or negative. */
+export function positiveSetting(
+  name:
+    | 'DATABASE_CONNECT_TIMEOUT_MS'
+    | 'DATABASE_ACQUIRE_TIMEOUT_MS'
+    | 'DATABASE_POOL_MAX'
+    | 'EXPORT_MAX_CONCURRENT'
+    | 'EXPORT_MAX_PER_USER'
+    | 'EXPORT_STALL_SECONDS',
   fallback: number
 ) {
   const value = env.get(name)
@@ -41,9 +48,9 @@ function positive(
  * services/export_connections.ts).
  */
 export const databaseSettings = {
-  poolMax: positive('DATABASE_POOL_MAX', 10),
-  connectTimeoutMs: positive('DATABASE_CONNECT_TIMEOUT_MS', 3000),
-  acquireTimeoutMs: positive('DATABASE_ACQUIRE_TIMEOUT_MS', 3000),
+  poolMax: positiveSetting('DATABASE_POOL_MAX', 10),
+  connectTimeoutMs: positiveSetting('DATABASE_CONNECT_TIMEOUT_MS', 3000),
+  acquireTimeoutMs: positiveSetting('DATABASE_ACQUIRE_TIMEOUT_MS', 3000),
   statementTimeoutMs: Math.max(0, env.get('DATABASE_STATEMENT_TIMEOUT_MS') ?? 5000),
   /* the client's own bound on a statement: the server's, plus time for its cancel to arrive */
   get clientStatementTimeoutMs() {

@@ -18,27 +18,19 @@
  * The caps count this instance's exports; each instance has its own.
  */
 import pg from 'pg'
-import env from '#start/env'
 import { ApiError } from '#exceptions/api_error'
-import { pgConnectionOptions } from '#config/database'
+import { pgConnectionOptions, positiveSetting } from '#config/database'
 
-function positive(
-  name: 'EXPORT_MAX_CONCURRENT' | 'EXPORT_MAX_PER_USER' | 'EXPORT_STALL_SECONDS',
-  fallback: number
-) {
-  const value = env.get(name)
-  return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback
-}
 
 export const exportSettings = {
   get maxConcurrent() {
-    return Math.floor(positive('EXPORT_MAX_CONCURRENT', 4))
+    return Math.floor(positiveSetting('EXPORT_MAX_CONCURRENT', 4))
   },
   get maxPerUser() {
-    return Math.floor(positive('EXPORT_MAX_PER_USER', 2))
+    return Math.floor(positiveSetting('EXPORT_MAX_PER_USER', 2))
   },
   get stallMs() {
-    return positive('EXPORT_STALL_SECONDS', 30) * 1000
+    return positiveSetting('EXPORT_STALL_SECONDS', 30) * 1000
   },
 }
 

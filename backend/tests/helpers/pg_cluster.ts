@@ -32,7 +32,7 @@ import {
 import { appendFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createServer } from 'node:net'
+import { freePort } from '#tests/helpers/instances'
 import { promisify } from 'node:util'
 
 const run = promisify(execFile)
@@ -62,16 +62,6 @@ function clusterParent() {
   return isRoot() && (statSync(parent).mode & 0o001) === 0 ? '/tmp' : parent
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 export class PgCluster {
   readonly folder: string

@@ -1,19 +1,9 @@
 import { test } from '@japa/runner'
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
+import { freePort } from '#tests/helpers/instances'
 import { Bus } from '@boringnode/bus'
 import { RealtimeRedisTransport } from '#services/realtime_transport'
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
