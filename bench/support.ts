@@ -81,7 +81,7 @@ export function startServer(
         DATABASE_URL: BENCH_DATABASE_URL,
         LOG_LEVEL: 'warn',
         ADMIN_EMAIL: 'bench@example.com',
-        ADMIN_PASSWORD: 'quiet benches measure twice',
+        ADMIN_PASSWORD: 'quiet harbour measures twice',
         APP_KEY: 'bench-key-bench-key-bench-key-1234',
         ...env,
       },
@@ -118,7 +118,7 @@ export async function adminToken(url: string) {
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.com', password: 'quiet benches measure twice' }),
+    body: JSON.stringify({ email: 'bench@example.com', password: 'quiet harbour measures twice' }),
   })
   if (login.status !== 200) throw new Error(`bench login failed: ${login.status}`)
   const cookies = login.headers.getSetCookie().map((cookie) => cookie.split(';')[0])
