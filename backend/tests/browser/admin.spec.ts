@@ -1,164 +1,35 @@
 import db from '@adonisjs/lucid/services/db'
 import { test } from '@japa/runner'
-import { existsSync, readFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import app from '@adonisjs/core/services/app'
+import { readFileSync } from 'node:fs'
 import { Role } from '#enums/roles'
 import { makeUser, PASSWORD } from '#tests/helpers/users'
-import { makeActors, call, type Actors } from '#tests/helpers/actors'
+import { makeActors, call } from '#tests/helpers/actors'
 import Task from '#models/task'
 import { TaskColumn } from '#enums/task'
-import Lead from '../../../plugins/leads/models/lead.js'
-import { LeadScore, LeadStatus } from '../../../plugins/leads/enums.js'
+import {
+  BASE,
+  contextFor,
+  createTask,
+  debugShot,
+  drag,
+  flipGlobalPause,
+  makeLead,
+  newContext,
+  shot,
+  signIn,
+  unique,
+  useAdminBrowser,
+} from '#tests/helpers/admin_browser'
 
 /*
 | The admin app in a real browser: Debian's Chromium (never a downloaded
 | one) through playwright-core, against the test server, which serves
-| admin/dist. The suite builds the admin first when the build is missing or
-| older than its sources. Each test makes its own data through the API.
+| admin/dist. Each test makes its own data through the API; every page a
+| test opens fails it on a page error (helpers/admin_browser.ts).
 */
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const BASE = () => `http://${process.env.HOST}:${process.env.PORT}`
-const SCREENSHOTS = app.makePath('docs/screenshots')
-const VIEWPORT = { width: 1280, height: 800 }
-
-let browser: Browser
-
-/*
-| Every page runs under the server's Content-Security-Policy; a violation
-| (a blocked script, style or request) is logged by Chromium to the console
-| and fails the last test of the suite.
-*/
-const cspViolations: string[] = []
-
-function watchForCspViolations(context: BrowserContext) {
-  context.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) {
-      cspViolations.push(`${message.location().url}: ${message.text()}`)
-    }
-  })
-  return context
-}
-
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage()
-  await page.goto(`${BASE()}/login`)
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 })
-  return page
-}
-
-async function contextFor(email: string) {
-  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true })
-  if (process.env.BROWSER_DEBUG) {
-    context.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`))
-    context.on('request', (r) => console.log(`[browser req] ${r.method()} ${r.url()}`))
-    context.on('requestfinished', async (r) =>
-      console.log(`[browser done] ${(await r.response())?.status()} ${r.url()}`)
-    )
-    context.on('weberror', (e) => console.log(`[browser error] ${e.error().message}`))
-  }
-  const page = await signIn(context, email)
-  return { context, page }
-}
-
-async function shot(page: Page, name: string) {
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
-}
-
-/** Drags with the mouse, in small steps, as dnd-kit's pointer sensor expects. */
-/** Flips the header switch and confirms; a click the popover swallowed is tried again. */
-async function flipGlobalPause(page: Page, confirm: 'Pause all' | 'Resume') {
-  for (let attempt = 1; ; attempt++) {
-    await page.getByTestId('global-pause-switch').click()
-    const ok = page.locator('.ant-popconfirm').getByRole('button', { name: confirm, exact: true })
-    try {
-      await ok.click({ timeout: 5000 })
-      return
-    } catch (error) {
-      if (attempt === 3) throw error
-      await page.keyboard.press('Escape')
-    }
-  }
-}
-
-async function drag(page: Page, from: string, to: string) {
-  // long columns (other suites leave many tasks behind): bring the card into view first
-  await page.locator(from).scrollIntoViewIfNeeded()
-  const source = await page.locator(from).boundingBox()
-  const target = await page.locator(to).boundingBox()
-  if (!source || !target) throw new Error(`cannot drag ${from} to ${to}: not on screen`)
-  const startY = source.y + source.height / 2
-  // drop at the card's height, inside the target column and inside the viewport
-  const viewport = page.viewportSize() ?? { width: 1280, height: 800 }
-  const dropY = Math.min(
-    Math.max(startY, target.y + 20, 20),
-    target.y + target.height - 20,
-    viewport.height - 20
-  )
-  await page.mouse.move(source.x + source.width / 2, startY)
-  await page.mouse.down()
-  await page.mouse.move(source.x + source.width / 2 + 10, startY, { steps: 5 })
-  await page.mouse.move(target.x + target.width / 2, dropY, { steps: 15 })
-  await page.mouse.up()
-}
-
-async function createTask(actors: Actors, body: Record<string, unknown>) {
-  const response = await call(actors.tokens.admin, 'POST', '/api/tasks', {
-    priority: 'high',
-    ...body,
-  })
-  if (response.status !== 201) throw new Error(`task: ${JSON.stringify(response.body)}`)
-  return response.body as { id: string; title: string; column: string }
-}
-
-async function makeLead(name: string, status = LeadStatus.New) {
-  const unique = Math.random().toString(36).slice(2, 10)
-  return Lead.create({
-    businessName: name,
-    niche: 'dentist',
-    region: 'Austin, TX',
-    website: `https://${unique}.example.com`,
-    source: 'browser_test',
-    leadScore: LeadScore.A,
-    status,
-    notes: ['Opened a second clinic in March'],
-  })
-}
-
-const unique = () => Math.random().toString(36).slice(2, 8)
 
 test.group('Admin app in Chromium', (group) => {
-  group.setup(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}: install Debian's "chromium" package (apt-get install chromium); ` +
-          'the browser suite never downloads a browser.'
-      )
-    }
-    /* admin/dist is built by the runner's setup (helpers/admin_build.ts) */
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
-    const newContext = browser.newContext.bind(browser)
-    browser.newContext = async (options) => watchForCspViolations(await newContext(options))
-    return async () => {
-      await browser?.close()
-    }
-  })
+  useAdminBrowser(group)
 
   test('drag a card: an allowed move is saved, a refused one is never sent', async ({ assert }) => {
     const actors = await makeActors()
@@ -193,7 +64,7 @@ test.group('Admin app in Chromium', (group) => {
       const still = await call(actors.tokens.admin, 'GET', `/api/tasks/${task.id}`)
       assert.equal(still.body.column, 'doing')
     } finally {
-      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await debugShot(page)
       await context.close()
     }
   })
@@ -217,7 +88,7 @@ test.group('Admin app in Chromium', (group) => {
         .waitFor()
       assert.isFalse(patched)
     } finally {
-      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await debugShot(page)
       await context.close()
     }
   })
@@ -253,7 +124,7 @@ test.group('Admin app in Chromium', (group) => {
       const stored = await call(actors.tokens.admin, 'GET', `/api/tasks/${task.id}`)
       assert.equal(stored.body.column, 'done')
     } finally {
-      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await debugShot(page)
       await context.close()
     }
   })
@@ -294,7 +165,7 @@ test.group('Admin app in Chromium', (group) => {
       const stored = await call(actors.tokens.admin, 'GET', `/api/drafts/${created.body.id}`)
       assert.equal(stored.body.status, 'rejected', 'the first decision stands')
     } finally {
-      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await debugShot(page)
       await context.close()
     }
   })
@@ -381,7 +252,7 @@ test.group('Admin app in Chromium', (group) => {
       content: 'Hi again, just following up on my note.',
     })
     await call(actors.tokens.agent, 'POST', `/api/drafts/${created.body.id}/submit`)
-    const context = await browser.newContext({
+    const context = await newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
       hasTouch: true,
@@ -443,7 +314,7 @@ test.group('Admin app in Chromium', (group) => {
       assert.match(rows[0], /business_name/)
       for (const row of rows.slice(1)) assert.include(row, tag)
     } finally {
-      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await debugShot(page)
       await context.close()
     }
   })
@@ -497,7 +368,7 @@ test.group('Admin app in Chromium', (group) => {
         .waitFor({ timeout: 10_000 })
       await shot(page, 'replay')
     } finally {
-      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await debugShot(page)
       await context.close()
     }
   })
@@ -538,7 +409,7 @@ test.group('Admin app in Chromium', (group) => {
         'cards are not draggable'
       )
     } finally {
-      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await debugShot(page)
       await context.close()
     }
   })
@@ -631,10 +502,10 @@ test.group('Admin app in Chromium', (group) => {
         await shot(page, name)
       }
     } finally {
-      if (process.env.BROWSER_DEBUG) await page.screenshot({ path: `/tmp/debug-${Date.now()}.png` })
+      await debugShot(page)
       await context.close()
     }
-    const anonymous = await browser.newContext({ viewport: VIEWPORT })
+    const anonymous = await newContext()
     const login = await anonymous.newPage()
     await login.goto(`${BASE()}/login`)
     await login.getByRole('button', { name: 'Sign in' }).waitFor()
@@ -680,10 +551,8 @@ test.group('Admin app in Chromium', (group) => {
     }
   })
 
-  // After every other test: each page they opened ran under the policy.
-  test('every page ran under the Content-Security-Policy without a violation', async ({
-    assert,
-  }) => {
+  // A violation on any page fails the test that opened it (helpers/admin_browser.ts).
+  test('every page runs under the Content-Security-Policy', async ({ assert }) => {
     const { context, page } = await contextFor((await makeUser(Role.Admin)).email)
     try {
       const answer = await page.goto(`${BASE()}/board`)
@@ -692,6 +561,5 @@ test.group('Admin app in Chromium', (group) => {
     } finally {
       await context.close()
     }
-    assert.deepEqual(cspViolations, [])
   })
 })
