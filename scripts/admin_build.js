@@ -48,7 +48,12 @@ export function adminBuildReason(root) {
   return statSync(index).mtimeMs >= newest ? null : 'its sources changed'
 }
 
-/** Builds admin/dist with Vite; returns whether it succeeded. */
+/**
+ * Builds admin/dist with Vite; returns whether it succeeded. Always a
+ * production build (minified React, no development warnings), whatever
+ * NODE_ENV the caller runs under: the test runner's `test` made Vite ship
+ * React's development build.
+ */
 export function buildAdmin(root, { quiet = false } = {}) {
   const build = spawnSync(
     process.execPath,
@@ -59,7 +64,7 @@ export function buildAdmin(root, { quiet = false } = {}) {
       'admin/vite.config.ts',
       ...(quiet ? ['--logLevel', 'warn'] : []),
     ],
-    { cwd: root, stdio: 'inherit' }
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } }
   )
   return build.status === 0
 }
