@@ -3,6 +3,7 @@ import app from '@adonisjs/core/services/app'
 import { Secret } from '@adonisjs/core/helpers'
 import { defineConfig } from '@adonisjs/core/http'
 import { trustProxyFunction } from '#services/trusted_proxies'
+import { MAX_PAGE_SIZE } from '#services/list_query'
 
 export const appKey = new Secret(env.get('APP_KEY'))
 
@@ -13,6 +14,8 @@ export const http = defineConfig({
   useAsyncLocalStorage: false,
   /* X-Forwarded-For counts only from the proxies TRUST_PROXY names (#services/trusted_proxies) */
   trustProxy: trustProxyFunction(env.get('TRUST_PROXY')),
+  /* a repeated key is a list up to a whole page (many-by-id: ?id=a&id=b...), not qs's default 20 */
+  qs: { parse: { arrayLimit: MAX_PAGE_SIZE, parameterLimit: MAX_PAGE_SIZE + 100 } },
   cookie: {
     domain: '',
     path: '/',

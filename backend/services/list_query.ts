@@ -48,6 +48,13 @@ function invalid(message: string, field?: string) {
 }
 
 function asList(value: unknown, key: string): string[] {
+  // qs turns a key repeated more than its arrayLimit (MAX_PAGE_SIZE, config/app.ts) into an object
+  if (isOverlongRepeat(value)) {
+    throw new ApiError(422, `Query parameter "${key}" is repeated more than ${MAX_PAGE_SIZE} times`, {
+      field: key,
+      code: 'E_INVALID_QUERY',
+    })
+  }
   const values = Array.isArray(value) ? value : [value]
   for (const item of values) {
     if (typeof item === 'string' && item.includes('\u0000')) {
@@ -64,6 +71,12 @@ function asList(value: unknown, key: string): string[] {
     }
   }
   return values as string[]
+}
+
+function isOverlongRepeat(value: unknown) {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false
+  const keys = Object.keys(value)
+  return keys.length > MAX_PAGE_SIZE && keys.every((k) => /^\d+$/.test(k))
 }
 
 function integerParam(raw: unknown, key: string): number | undefined {
@@ -113,7 +126,9 @@ function coerce(
 /** Parses and checks the query string against the spec. Throws 422 for anything unknown. */
 export function parseListQuery(qs: Record<string, unknown>, spec: ListSpec): ParsedList {
   const start = integerParam(qs._start, '_start') ?? 0
-  const end = integerParam(qs._end, '_end') ?? start + DEFAULT_PAGE_SIZE
+  // many-by-id (`?id=a&id=b`, Refine's getMany) without a page gets every row asked for
+  const byId = qs.id === undefined ? 0 : asList(qs.id, 'id').length
+  const end = integerParam(qs._end, '_end') ?? start + Math.max(DEFAULT_PAGE_SIZE, byId)
   if (end < start) throw invalid('_end must not be smaller than _start', '_end')
   if (end - start > MAX_PAGE_SIZE) {
     throw invalid(`A page holds at most ${MAX_PAGE_SIZE} rows`, '_end')

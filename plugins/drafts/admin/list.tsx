@@ -1,5 +1,4 @@
 import type { HttpError } from '@refinedev/core'
-import { useMany } from '@refinedev/core'
 import { EditButton, getDefaultSortOrder, List, ShowButton, useTable } from '@refinedev/antd'
 import { Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import { Link } from 'react-router'
@@ -13,6 +12,7 @@ import {
 } from '@admin/components/list_filters'
 import { hasResource } from '@admin/plugins'
 import { shortId } from '@admin/lib/format'
+import { useNames } from '@admin/lib/use_names'
 import { DraftStatusTags } from './draft_status'
 import {
   CHANNEL_LABELS,
@@ -50,15 +50,12 @@ export default function DraftList() {
   const submit = () => searchFormProps.form?.submit()
 
   const showLeads = hasResource('leads')
-  const leadIds = [
-    ...new Set((tableProps.dataSource ?? []).map((d) => d.lead_id).filter((id) => id !== null)),
-  ]
-  const { result: leads } = useMany<{ id: string; business_name: string }>({
-    resource: 'leads',
-    ids: leadIds,
-    queryOptions: { enabled: showLeads && leadIds.length > 0 },
-    errorNotification: false,
-  })
+  const leadName = useNames(
+    'leads',
+    (tableProps.dataSource ?? []).map((d) => d.lead_id),
+    'business_name',
+    showLeads
+  )
 
   return (
     <List>
@@ -175,7 +172,7 @@ export default function DraftList() {
               render={(id: string | null) =>
                 id ? (
                   <Link to={`/leads/show/${id}`}>
-                    {leads.data.find((lead) => lead.id === id)?.business_name ?? shortId(id)}
+                    {leadName(id) ?? shortId(id)}
                   </Link>
                 ) : (
                   '—'

@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react'
-import { useGetIdentity, useList, useMany, useUpdate, type HttpError } from '@refinedev/core'
+import { useState } from 'react'
+import { useGetIdentity, useList, useUpdate, type HttpError } from '@refinedev/core'
 import { CreateButton, List } from '@refinedev/antd'
 import { App, Flex, Typography } from 'antd'
 import {
@@ -19,6 +19,7 @@ import { Loading, QueryError } from '../../components/states'
 import { allows } from '../../providers/access_control'
 import type { Me } from '../../providers/auth'
 import { hasResource } from '../../plugins'
+import { useNames } from '../../lib/use_names'
 import { TASK_COLUMNS, COLUMN_LABELS, type TaskColumn, type TaskRecord } from '../../lib/tasks'
 import type { AgentRecord } from '../../lib/agents'
 import { ColumnFrame, TaskCard, groupByColumn, type BoardLookups } from './board_columns'
@@ -97,19 +98,15 @@ export default function Board() {
   })
   const tasks = result.data ?? []
   const showLeads = hasResource('leads')
-  const leadIds = useMemo(
-    () => [...new Set(tasks.map((t) => t.linked_lead_id).filter((id): id is string => !!id))],
-    [tasks]
+  const leadName = useNames(
+    'leads',
+    tasks.map((t) => t.linked_lead_id),
+    'business_name',
+    showLeads
   )
-  const { result: leads } = useMany<{ id: string; business_name: string }>({
-    resource: 'leads',
-    ids: leadIds,
-    queryOptions: { enabled: showLeads && leadIds.length > 0 },
-    errorNotification: false,
-  })
   const lookups: BoardLookups = {
     agentName: (id) => agents.data.find((a) => a.id === id)?.name,
-    leadName: (id) => leads.data.find((l) => l.id === id)?.business_name,
+    leadName,
     showLeads,
     showDrafts: hasResource('drafts'),
   }

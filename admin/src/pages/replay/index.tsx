@@ -10,6 +10,7 @@ import type { TaskRecord } from '../../lib/tasks'
 import type { AgentRecord } from '../../lib/agents'
 import type { EventRow } from '../../realtime/event_feed'
 import { hasResource } from '../../plugins'
+import { useNames } from '../../lib/use_names'
 import { StaticBoard, type BoardLookups } from '../board/board_columns'
 
 interface ReplayBoard {
@@ -113,14 +114,21 @@ export default function Replay() {
     return () => clearInterval(timer)
   }, [playing, rangeMin, rangeMax])
 
+  const showLeads = hasResource('leads')
+  const leadName = useNames(
+    'leads',
+    (board?.tasks ?? []).map((t) => t.linked_lead_id),
+    'business_name',
+    showLeads
+  )
   const lookups: BoardLookups = useMemo(
     () => ({
       agentName: (id) => board?.agents.find((a) => a.id === id)?.name,
-      leadName: () => undefined,
-      showLeads: hasResource('leads'),
+      leadName,
+      showLeads,
       showDrafts: hasResource('drafts'),
     }),
-    [board]
+    [board, leadName, showLeads]
   )
 
   if (boundsError)

@@ -1,5 +1,4 @@
 import type { HttpError } from '@refinedev/core'
-import { useMany } from '@refinedev/core'
 import {
   DeleteButton,
   EditButton,
@@ -29,7 +28,7 @@ import {
   PRIORITY_OPTIONS,
   type TaskRecord,
 } from '../../lib/tasks'
-import type { AgentRecord } from '../../lib/agents'
+import { useNames } from '../../lib/use_names'
 import { shortId } from '../../lib/format'
 
 const FILTERS: FilterField[] = [
@@ -52,24 +51,18 @@ export default function TaskList() {
   })
 
   const tasks = tableProps.dataSource ?? []
-  const agentIds = [
-    ...new Set(tasks.filter((t) => t.owner_type === 'agent' && t.owner_id).map((t) => t.owner_id!)),
-  ]
-  const { result: agents } = useMany<AgentRecord>({
-    resource: 'agents',
-    ids: agentIds,
-    queryOptions: { enabled: agentIds.length > 0 },
-  })
-  const agentName = (id: string) => agents.data.find((agent) => agent.id === id)?.name
+  const agentName = useNames(
+    'agents',
+    tasks.map((t) => (t.owner_type === 'agent' ? t.owner_id : null)),
+    'name'
+  )
   const showLeads = hasResource('leads')
-  const leadIds = [...new Set(tasks.map((t) => t.linked_lead_id).filter((id) => id !== null))]
-  const { result: leads } = useMany<{ id: string; business_name: string }>({
-    resource: 'leads',
-    ids: leadIds,
-    queryOptions: { enabled: showLeads && leadIds.length > 0 },
-    errorNotification: false,
-  })
-  const leadName = (id: string) => leads.data.find((lead) => lead.id === id)?.business_name
+  const leadName = useNames(
+    'leads',
+    tasks.map((t) => t.linked_lead_id),
+    'business_name',
+    showLeads
+  )
   const showDrafts = hasResource('drafts')
   const submit = () => searchFormProps.form?.submit()
 
