@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import type { ServerResponse } from 'node:http'
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
-import { recordAdminBuild } from '../scripts/admin_build.js'
+import { precompressAdmin, recordAdminBuild } from '../scripts/admin_build.js'
 
 /*
 | The admin SPA. `npm run build:admin` writes admin/dist, which the API serves
@@ -20,6 +20,8 @@ export default defineConfig({
     react(),
     // which plugins' screens this build holds: `npm start` and the tests rebuild when that changes
     { name: 'record-plugin-screens', apply: 'build', writeBundle: () => recordAdminBuild() },
+    // brotli and gzip copies of every text file, served as they are (backend/services/admin_files.ts)
+    { name: 'precompress', apply: 'build', closeBundle: () => precompressAdmin() },
   ],
   resolve: {
     // Plugin screens (plugins/*/admin) reach the admin's shared code as `@admin/...`.

@@ -4,3 +4,6 @@ export function adminBuildReason(root: string): string | null
 export function buildAdmin(root: string, options?: { quiet?: boolean }): boolean
 /** Records which plugins' screens admin/dist holds (called by the Vite build). */
 export function recordAdminBuild(root?: string): void
+
+/** Writes brotli and gzip copies of admin/dist's text files (used by the Vite build). */
+export function precompressAdmin(root?: string): void

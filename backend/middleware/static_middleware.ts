@@ -1,10 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import StaticMiddleware from '@adonisjs/static/static_middleware'
+import { sendAdminFile } from '#services/admin_files'
 
 /**
- * The built admin's files, for every path outside the API: API requests skip
- * the file system lookup the static server would otherwise make each time.
+ * The built admin's files (#services/admin_files: precompressed, cached by
+ * their hash), for every path outside the API: API requests skip the file
+ * system lookup.
  */
 export default class AdminFilesMiddleware {
   handle(ctx: HttpContext, next: NextFn) {
@@ -14,7 +15,7 @@ export default class AdminFilesMiddleware {
   }
 
   async #serve(ctx: HttpContext, next: NextFn) {
-    const files = await ctx.containerResolver.make(StaticMiddleware)
-    return files.handle(ctx, next)
+    if (await sendAdminFile(ctx, ctx.request.url())) return
+    return next()
   }
 }

@@ -15,6 +15,7 @@ import { middleware } from '#start/kernel'
 import pluginHost from '#services/plugin_host'
 import { ApiError } from '#exceptions/api_error'
 import { guardTransmitRequest } from '#services/realtime'
+import { CACHE_NEVER } from '#services/admin_files'
 
 const HealthController = () => import('#controllers/health_controller')
 const OpenApiController = () => import('#controllers/openapi_controller')
@@ -129,5 +130,6 @@ router.get('*', ({ request, response }) => {
       .status(503)
       .send('The admin app is not built yet: run `npm run build:admin`, or use `npm start`.')
   }
-  return response.header('cache-control', 'no-cache').download(adminIndex)
+  // names the current build's hashed files: never cached, so a deploy reaches every browser
+  return response.header('cache-control', CACHE_NEVER).download(adminIndex)
 })
