@@ -3,6 +3,7 @@ import { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { isDraining } from '#start/shutdown'
 import { setSecurityHeaders } from '#services/security_headers'
+import { compressJsonAnswer } from '#services/json_compression'
 
 /**
  * What every request gets before anything else runs (one middleware rather
@@ -13,7 +14,8 @@ import { setSecurityHeaders } from '#services/security_headers'
  *   clients reconnect to another instance;
  * - HttpContext and its Logger in the request's container;
  * - the security headers (#services/security_headers), on everything the
- *   server sends: API answers, errors, the admin's HTML and files.
+ *   server sends: API answers, errors, the admin's HTML and files;
+ * - large JSON answers compressed for browsers (#services/json_compression).
  */
 export default class RequestContextMiddleware {
   handle(ctx: HttpContext, next: NextFn) {
@@ -26,6 +28,7 @@ export default class RequestContextMiddleware {
     return next().then(() => {
       // a request that was under way when the shutdown began
       if (isDraining()) ctx.response.header('connection', 'close')
+      return compressJsonAnswer(ctx)
     })
   }
 }

@@ -1,0 +1,55 @@
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip } from 'node:zlib'
+import type { HttpContext } from '@adonisjs/core/http'
+
+/*
+| Large JSON answers (a board's 1,000 tasks: ~190 kB) compressed for the
+| browsers that accept it: brotli at a fast quality, else gzip. Small answers
+| and every stream (CSV exports, realtime) go as they are: compressing them
+| costs more than it saves, or would buffer a stream. Clients that send no
+| Accept-Encoding (scripts, agents, the benches) get plain JSON.
+*/
+
+/** Below this, an answer goes uncompressed. */
+export const COMPRESS_MIN_BYTES = 8 * 1024
+
+const brotli = promisify(brotliCompress)
+const gzipAsync = promisify(gzip)
+
+function encodingFor(acceptEncoding: string | undefined): 'br' | 'gzip' | null {
+  if (!acceptEncoding) return null
+  const offered = acceptEncoding
+    .toLowerCase()
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .filter(([, q]) => !q || !/^\s*q=0(\.0*)?\s*$/.test(q))
+    .map(([name]) => name.trim())
+  if (offered.includes('br')) return 'br'
+  if (offered.includes('gzip')) return 'gzip'
+  return null
+}
+
+/** Compresses the JSON the request's handler answered with, when it is worth it. */
+export async function compressJsonAnswer(ctx: HttpContext) {
+  const { request, response } = ctx
+  const encoding = encodingFor(request.header('accept-encoding'))
+  if (!encoding || request.method() !== 'GET') return
+  if (!response.hasContent || response.getStatus() !== 200) return
+  const [content] = response.content!
+  if (content === null || typeof content !== 'object' || Buffer.isBuffer(content)) return
+  const json = Buffer.from(JSON.stringify(content))
+  response.header('vary', 'Accept-Encoding')
+  if (json.length < COMPRESS_MIN_BYTES) return
+  const body =
+    encoding === 'br'
+      ? await brotli(json, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 4,
+            [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+          },
+        })
+      : await gzipAsync(json, { level: 6 })
+  response.header('content-type', 'application/json; charset=utf-8')
+  response.header('content-encoding', encoding)
+  response.send(body)
+}
