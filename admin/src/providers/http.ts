@@ -1,5 +1,6 @@
 import axios, { type AxiosError, type InternalAxiosRequestConfig } from 'axios'
 import type { HttpError } from '@refinedev/core'
+import { installEarlyRequests } from '../lib/early_requests'
 
 /** Every API path is under /api on the same origin (the dev server proxies it). */
 export const API_URL = '/api'
@@ -41,6 +42,8 @@ export const http = axios.create({
   // We set X-XSRF-TOKEN ourselves (below), only on mutations.
   xsrfCookieName: '',
 })
+
+installEarlyRequests(http)
 
 /** AdonisJS shield: cookie-authenticated mutations echo the XSRF-TOKEN cookie. */
 http.interceptors.request.use((config) => {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Badge, Card, Empty, Flex, Space, Tag, Tooltip, Typography, theme } from 'antd'
+import { Badge, Card, Empty, Flex, Skeleton, Space, Tag, Tooltip, Typography, theme } from 'antd'
 import { Link } from 'react-router'
 import { RobotOutlined, UserOutlined } from '@ant-design/icons'
 import {
@@ -153,6 +153,45 @@ export function StaticBoard({ tasks, lookups }: { tasks: TaskRecord[]; lookups: 
             <TaskCard key={task.id} task={task} lookups={lookups} />
           ))}
         </ColumnFrame>
+      ))}
+    </Flex>
+  )
+}
+
+/** The board's shape while its tasks load: the four columns, each with placeholder cards. */
+export function BoardSkeleton() {
+  const { token } = theme.useToken()
+  return (
+    <Flex
+      gap={12}
+      wrap
+      data-testid="board-skeleton"
+      aria-busy="true"
+      aria-label="Loading the board"
+    >
+      {TASK_COLUMNS.map((column) => (
+        <div
+          key={column}
+          style={{
+            flex: '1 1 240px',
+            minWidth: 240,
+            background: token.colorFillQuaternary,
+            borderRadius: 8,
+            padding: 8,
+            minHeight: 200,
+          }}
+        >
+          <Typography.Text strong style={{ display: 'block', padding: '4px 4px 8px' }}>
+            {COLUMN_LABELS[column]}
+          </Typography.Text>
+          <Flex vertical gap={8}>
+            {[0, 1, 2].map((i) => (
+              <Card key={i} size="small" styles={{ body: { padding: 10 } }}>
+                <Skeleton active title={{ width: '70%' }} paragraph={{ rows: 1, width: '40%' }} />
+              </Card>
+            ))}
+          </Flex>
+        </div>
       ))}
     </Flex>
   )

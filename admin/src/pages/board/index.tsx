@@ -15,14 +15,21 @@ import {
   type DragStartEvent,
   type DragOverEvent,
 } from '@dnd-kit/core'
-import { Loading, QueryError } from '../../components/states'
+import { QueryError } from '../../components/states'
 import { allows } from '../../providers/access_control'
 import type { Me } from '../../providers/auth'
 import { hasResource } from '../../plugins'
 import { useNames } from '../../lib/use_names'
+import { BOARD_AGENTS, BOARD_TASKS } from './queries'
 import { TASK_COLUMNS, COLUMN_LABELS, type TaskColumn, type TaskRecord } from '../../lib/tasks'
 import type { AgentRecord } from '../../lib/agents'
-import { ColumnFrame, TaskCard, groupByColumn, type BoardLookups } from './board_columns'
+import {
+  BoardSkeleton,
+  ColumnFrame,
+  TaskCard,
+  groupByColumn,
+  type BoardLookups,
+} from './board_columns'
 
 function DraggableCard({
   task,
@@ -39,7 +46,14 @@ function DraggableCard({
     disabled,
   })
   return (
-    <div ref={setNodeRef} {...listeners} {...attributes} data-column={task.column}>
+    <div
+      ref={setNodeRef}
+      {...listeners}
+      {...attributes}
+      data-column={task.column}
+      // cards below the fold are laid out and painted only when scrolled to
+      style={{ contentVisibility: 'auto', containIntrinsicSize: 'auto 92px' }}
+    >
       <TaskCard task={task} lookups={lookups} dragging={isDragging} />
     </div>
   )
@@ -87,15 +101,9 @@ function DroppableColumn({
 export default function Board() {
   const { message } = App.useApp()
   const { data: me } = useGetIdentity<Me>()
-  const { result, query } = useList<TaskRecord, HttpError>({
-    resource: 'tasks',
-    pagination: { currentPage: 1, pageSize: 1000 },
-    sorters: [{ field: 'created_at', order: 'asc' }],
-  })
-  const { result: agents } = useList<AgentRecord>({
-    resource: 'agents',
-    pagination: { currentPage: 1, pageSize: 1000 },
-  })
+  // the same queries the app's start sent already (src/early.ts)
+  const { result, query } = useList<TaskRecord, HttpError>(BOARD_TASKS)
+  const { result: agents } = useList<AgentRecord>(BOARD_AGENTS)
   const tasks = result.data ?? []
   const showLeads = hasResource('leads')
   const leadName = useNames(
@@ -169,7 +177,7 @@ export default function Board() {
   return (
     <List title="Board" headerButtons={<CreateButton resource="tasks" />}>
       {query.isLoading ? (
-        <Loading />
+        <BoardSkeleton />
       ) : query.isError ? (
         <QueryError
           title="The board could not be loaded"

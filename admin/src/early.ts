@@ -1,0 +1,20 @@
+import { dataProvider } from './providers/data'
+import { fetchMe } from './providers/auth'
+import { EARLY_REQUEST } from './lib/early_requests'
+import { BOARD_AGENTS, BOARD_TASKS } from './pages/board/queries'
+
+/**
+ * Started with the app's script, before React renders: the session check,
+ * and for the board its code and its data, all at once rather than one
+ * after the other (script, then session, then screen code, then data).
+ * Requests of a visitor who is not signed in answer 401 and are dropped.
+ */
+export function startEarly(pathname: string) {
+  void fetchMe().catch(() => undefined)
+  if (pathname === '/board' || pathname === '/board/') {
+    void import('./pages/board')
+    for (const query of [BOARD_TASKS, BOARD_AGENTS]) {
+      dataProvider.getList({ ...query, meta: { headers: EARLY_REQUEST } }).catch(() => undefined)
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { getAdapter, type AxiosInstance, type AxiosResponse } from 'axios'
+
+/*
+| Requests a screen will make, started before the screen exists: while the
+| app's script starts, the session check runs and the screen's code loads,
+| its data is already on the way. A GET sent with EARLY_REQUEST in its
+| headers is kept (for KEEP_MS), and the first identical GET after it gets
+| its answer instead of asking again.
+*/
+
+const MARK = 'x-early-request'
+export const EARLY_REQUEST = { [MARK]: '1' }
+const KEEP_MS = 15_000
+
+const early = new Map<string, { at: number; answer: Promise<AxiosResponse> }>()
+
+function keyOf(http: AxiosInstance, config: Parameters<AxiosInstance['getUri']>[0]) {
+  const url = new URL(http.getUri(config), window.location.origin)
+  url.searchParams.sort()
+  return `${url.pathname}?${url.searchParams}`
+}
+
+export function installEarlyRequests(http: AxiosInstance) {
+  const send = getAdapter(http.defaults.adapter)
+  http.defaults.adapter = (config) => {
+    if ((config.method ?? 'get').toLowerCase() !== 'get') return send(config)
+    const key = keyOf(http, config)
+    if (config.headers.has(MARK)) {
+      config.headers.delete(MARK)
+      const answer = send(config)
+      early.set(key, { at: Date.now(), answer })
+      answer.catch(() => undefined)
+      return answer
+    }
+    const kept = early.get(key)
+    if (!kept) return send(config)
+    early.delete(key)
+    if (Date.now() - kept.at > KEEP_MS) return send(config)
+    return kept.answer.then((response) => ({ ...response, config }))
+  }
+}
