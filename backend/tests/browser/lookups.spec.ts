@@ -49,7 +49,9 @@ test.group('Admin: names looked up for a whole page', (group) => {
           .getByText(cards[59].lead)
           .waitFor()
         for (const card of cards) {
-          const text = await page.locator(`${scope}[data-testid="task-card-${card.id}"]`).innerText()
+          const text = await page
+            .locator(`${scope}[data-testid="task-card-${card.id}"]`)
+            .innerText()
           assert.include(text, card.lead, `${path}: card ${card.id}`)
         }
       }

@@ -28,6 +28,7 @@ import {
   ColumnFrame,
   TaskCard,
   groupByColumn,
+  useBoardColors,
   type BoardLookups,
 } from './board_columns'
 
@@ -119,6 +120,7 @@ export default function Board() {
     showDrafts: hasResource('drafts'),
   }
   const { mutate } = useUpdate<TaskRecord, HttpError>()
+  const colors = useBoardColors()
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor)
@@ -201,7 +203,7 @@ export default function Board() {
               setOverColumn(null)
             }}
           >
-            <Flex gap={12} wrap style={{ alignItems: 'stretch' }} data-testid="board">
+            <Flex gap={12} wrap style={{ alignItems: 'stretch', ...colors }} data-testid="board">
               {TASK_COLUMNS.map((column) => (
                 <DroppableColumn
                   key={column}
@@ -215,7 +217,11 @@ export default function Board() {
               ))}
             </Flex>
             <DragOverlay dropAnimation={null}>
-              {active ? <TaskCard task={active} lookups={lookups} overlay /> : null}
+              {active ? (
+                <div style={colors}>
+                  <TaskCard task={active} lookups={lookups} overlay />
+                </div>
+              ) : null}
             </DragOverlay>
           </DndContext>
         </>
