@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { serverNow } from './server_clock'
 
 /** "45 s", "12 min", "3 h 05 min", "2 d 4 h". */
 export function formatDuration(totalSeconds: number): string {
@@ -21,11 +22,18 @@ function roughDuration(totalSeconds: number): string {
   return `${Math.floor(seconds / 86_400)} d`
 }
 
-/** "just now", "5 min ago", "in 3 h". */
-export function timeAgo(iso: string | null | undefined, now = Date.now()): string {
+/** How far a past time may seem to lie ahead (the clock estimate is good to a second or two). */
+const SKEW_TOLERANCE_S = 60
+
+/**
+ * "just now", "5 min ago", "in 3 h" (an expiry), measured on the server's
+ * clock (lib/server_clock): a time the server just wrote never shows as
+ * "in 12 s" however wrong the browser's clock is.
+ */
+export function timeAgo(iso: string | null | undefined, now = serverNow()): string {
   if (!iso) return 'never'
   const seconds = (now - new Date(iso).getTime()) / 1000
-  if (Math.abs(seconds) < 10) return 'just now'
+  if (seconds < 10 && seconds > -SKEW_TOLERANCE_S) return 'just now'
   return seconds >= 0 ? `${roughDuration(seconds)} ago` : `in ${roughDuration(-seconds)}`
 }
 
@@ -47,11 +55,11 @@ export function shortId(id: string | null | undefined): string {
   return id ? id.slice(0, 8) : '—'
 }
 
-/** The current time, refreshed every `intervalMs`: for waiting times and "ago" labels. */
+/** The current time on the server's clock, refreshed every `intervalMs`: for waiting times and "ago" labels. */
 export function useNow(intervalMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now())
+  const [now, setNow] = useState(() => serverNow())
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs)
+    const timer = setInterval(() => setNow(serverNow()), intervalMs)
     return () => clearInterval(timer)
   }, [intervalMs])
   return now

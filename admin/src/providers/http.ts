@@ -1,6 +1,7 @@
 import axios, { type AxiosError, type InternalAxiosRequestConfig } from 'axios'
 import type { HttpError } from '@refinedev/core'
 import { installEarlyRequests } from '../lib/early_requests'
+import { recordServerDate } from '../lib/server_clock'
 
 /** Every API path is under /api on the same origin (the dev server proxies it). */
 export const API_URL = '/api'
@@ -44,6 +45,18 @@ export const http = axios.create({
 })
 
 installEarlyRequests(http)
+
+/* Each answer's Date header keeps the server's clock (lib/server_clock) */
+type Timed = InternalAxiosRequestConfig & { _sentAt?: number }
+http.interceptors.request.use((config: Timed) => {
+  config._sentAt = Date.now()
+  return config
+})
+http.interceptors.response.use((response) => {
+  const sentAt = (response.config as Timed)._sentAt
+  if (sentAt) recordServerDate(response.headers['date'], sentAt, Date.now())
+  return response
+})
 
 /** AdonisJS shield: cookie-authenticated mutations echo the XSRF-TOKEN cookie. */
 http.interceptors.request.use((config) => {

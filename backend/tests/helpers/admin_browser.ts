@@ -31,8 +31,11 @@ type ContextOptions = Parameters<Browser['newContext']>[0]
 /** What the pages of the current test did wrong; checked after each test. */
 const problems: string[] = []
 
-/** Chromium's own line for a response with an error status: the server's answer, not a page fault. */
-const REFUSED_RESOURCE = /^Failed to load resource: the server responded with a status of \d+/
+/**
+ * Chromium's own line for a response with an error status, or a request the
+ * network (or the test, aborting it) failed: not a fault of the page.
+ */
+const REFUSED_RESOURCE = /^Failed to load resource: /
 
 function watch(context: BrowserContext) {
   context.on('weberror', (error) => {

@@ -16,7 +16,9 @@ import {
   Tag,
   Typography,
 } from 'antd'
+import type { TextAreaRef } from 'antd/es/input/TextArea'
 import { Link } from 'react-router'
+import './inbox.css'
 import { Loading, QueryError } from '@admin/components/states'
 import { TextDiff } from '@admin/components/text_diff'
 import { hasResource } from '@admin/plugins'
@@ -53,6 +55,16 @@ const ACTION_LABELS: Record<ApprovalAction, string> = {
   [ApprovalAction.Reject]: 'Rejected',
   [ApprovalAction.EditInlineApprove]: 'Edited and approved',
 }
+
+/** The notes dialog of each decision that takes notes: its title and its button, in full. */
+const NOTES_DIALOGS: Partial<Record<ApprovalAction, { title: string; ok: string }>> = {
+  [ApprovalAction.ApproveWithNotes]: { title: 'Approve with notes', ok: 'Approve' },
+  [ApprovalAction.RequestChanges]: { title: 'Request changes', ok: 'Request changes' },
+  [ApprovalAction.Reject]: { title: 'Reject this draft', ok: 'Reject' },
+}
+
+/** Below antd's lg breakpoint the inbox is one column: the queue, then the draft. */
+const ONE_COLUMN = '(max-width: 991.98px)'
 
 /** The lead a draft is for, beside it. */
 function LeadPanel({ id }: { id: string }) {
@@ -142,6 +154,8 @@ function DraftPanel({
     <Card
       size="small"
       data-testid="inbox-draft"
+      // scrolled to on a phone: below the sticky header, not under it
+      style={{ scrollMarginTop: 72 }}
       title={
         <Space wrap>
           <span>
@@ -243,6 +257,17 @@ export default function ApprovalInbox() {
   const [notesFor, setNotesFor] = useState<ApprovalAction | null>(null)
   const [notes, setNotes] = useState('')
   const selected = drafts.find((d) => d.id === selectedId) ?? drafts[0] ?? null
+  // Picking an item shows its draft where the eye is: on a phone (one column,
+  // the draft below the queue) the page scrolls to it; on a desktop it is sticky.
+  const [reveal, setReveal] = useState(0)
+  const pick = (id: string) => {
+    setSelectedId(id)
+    setReveal((n) => n + 1)
+  }
+  useEffect(() => {
+    if (!reveal || !window.matchMedia(ONE_COLUMN).matches) return
+    document.querySelector('[data-testid="inbox-draft"]')?.scrollIntoView({ block: 'start' })
+  }, [reveal, selected?.id])
   const index = selected ? drafts.indexOf(selected) : -1
 
   useEffect(() => setEditing(false), [selected?.id])
@@ -285,6 +310,7 @@ export default function ApprovalInbox() {
     [selected, drafts, index, message, query]
   )
 
+  const notesRef = useRef<TextAreaRef>(null)
   const askNotes = (action: ApprovalAction) => {
     setNotes('')
     setNotesFor(action)
@@ -367,7 +393,7 @@ export default function ApprovalInbox() {
                   <AntdList.Item
                     data-testid={`inbox-item-${draft.id}`}
                     aria-selected={active}
-                    onClick={() => setSelectedId(draft.id)}
+                    onClick={() => pick(draft.id)}
                     style={{
                       cursor: 'pointer',
                       background: active ? 'rgba(22,119,255,0.08)' : undefined,
@@ -396,7 +422,7 @@ export default function ApprovalInbox() {
           </Col>
           {selected && (
             <>
-              <Col xs={24} lg={11}>
+              <Col xs={24} lg={11} className="mc-inbox-sticky">
                 <DraftPanel
                   key={selected.id}
                   draft={selected}
@@ -408,7 +434,7 @@ export default function ApprovalInbox() {
                   askNotes={askNotes}
                 />
               </Col>
-              <Col xs={24} lg={6}>
+              <Col xs={24} lg={6} className="mc-inbox-sticky">
                 <Card size="small" title="Lead">
                   {selected.lead_id ? (
                     <LeadPanel id={selected.lead_id} />
@@ -423,14 +449,8 @@ export default function ApprovalInbox() {
       )}
       <Modal
         open={notesFor !== null}
-        title={notesFor ? ACTION_LABELS[notesFor].replace(/ed\b/, '') : ''}
-        okText={
-          notesFor === ApprovalAction.Reject
-            ? 'Reject'
-            : notesFor === ApprovalAction.RequestChanges
-              ? 'Request changes'
-              : 'Approve'
-        }
+        title={notesFor ? NOTES_DIALOGS[notesFor]?.title : ''}
+        okText={(notesFor && NOTES_DIALOGS[notesFor]?.ok) ?? 'Approve'}
         okButtonProps={{
           danger: notesFor === ApprovalAction.Reject,
           disabled: notesRequired && !notes.trim(),
@@ -438,9 +458,12 @@ export default function ApprovalInbox() {
         }}
         onOk={() => notesFor && decide(notesFor, { notes: notes.trim() || undefined })}
         onCancel={() => setNotesFor(null)}
+        // the notes take the focus once the dialog is open: typing goes there, Escape closes it
+        afterOpenChange={(open) => open && notesRef.current?.focus()}
         destroyOnHidden
       >
         <Input.TextArea
+          ref={notesRef}
           autoFocus
           data-testid="decision-notes"
           placeholder={notesRequired ? 'Notes for the writer (required)' : 'Why (optional)'}

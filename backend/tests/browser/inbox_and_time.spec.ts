@@ -1,0 +1,135 @@
+import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
+import { Role } from '#enums/roles'
+import Agent from '#models/agent'
+import { makeUser } from '#tests/helpers/users'
+import { makeActors, call, type Actors } from '#tests/helpers/actors'
+import {
+  BASE,
+  PHONE,
+  contextFor,
+  debugShot,
+  makeLead,
+  unique,
+  useAdminBrowser,
+} from '#tests/helpers/admin_browser'
+
+/** Drafts submitted for approval by the copywriter of `actors`, oldest first. */
+async function queue(actors: Actors, count: number) {
+  const ids: string[] = []
+  for (let i = 0; i < count; i++) {
+    const lead = await makeLead(`Queue ${unique()} ${i}`)
+    const created = await call(actors.tokens.agent, 'POST', '/api/drafts', {
+      lead_id: lead.id,
+      channel: 'email',
+      draft_type: 'cold_email',
+      content: `Hello number ${i}, a short note about your clinic.`,
+    })
+    if (created.status !== 201) throw new Error(JSON.stringify(created.body))
+    await call(actors.tokens.agent, 'POST', `/api/drafts/${created.body.id}/submit`)
+    ids.push(created.body.id)
+  }
+  return ids
+}
+
+/** Waits (up to 5 s) until the element with that test id has the focus. */
+async function focused(page: import('playwright-core').Page, testId: string) {
+  for (let i = 0; i < 50; i++) {
+    const id = await page.evaluate('document.activeElement?.getAttribute("data-testid")')
+    if (id === testId) return
+    await page.waitForTimeout(100)
+  }
+  throw new Error(`${testId} never got the focus`)
+}
+
+/** Whether the element's box lies within the viewport (at least its top 40 px). */
+async function inView(page: import('playwright-core').Page, testId: string) {
+  const box = await page.getByTestId(testId).boundingBox()
+  const viewport = page.viewportSize()!
+  return !!box && box.y >= 0 && box.y + 40 <= viewport.height
+}
+
+test.group('Admin: the inbox and the time', (group) => {
+  useAdminBrowser(group)
+
+  test('each decision dialog says its decision in full', async ({ assert }) => {
+    const actors = await makeActors({ agentType: 'copywriter' })
+    const admin = await makeUser(Role.Admin)
+    const [id] = await queue(actors, 1)
+    const { context, page } = await contextFor(admin.email)
+    try {
+      await page.goto(`${BASE()}/inbox`)
+      await page.getByTestId(`inbox-item-${id}`).click()
+      const titles: string[] = []
+      for (const key of ['c', 'r']) {
+        await page.getByTestId('approve').waitFor()
+        await page.keyboard.press(key)
+        const dialog = page.locator('.ant-modal')
+        await dialog.getByTestId('decision-notes').waitFor()
+        titles.push((await dialog.locator('.ant-modal-title').innerText()).trim())
+        // the notes have the focus: typing goes there, Escape closes the dialog
+        await focused(page, 'decision-notes')
+        await page.keyboard.press('Escape')
+        await dialog.waitFor({ state: 'hidden' })
+      }
+      await page.getByRole('button', { name: 'Approve with notes' }).click()
+      const dialog = page.locator('.ant-modal')
+      await dialog.getByTestId('decision-notes').waitFor()
+      titles.push((await dialog.locator('.ant-modal-title').innerText()).trim())
+      assert.deepEqual(titles, ['Request changes', 'Reject this draft', 'Approve with notes'])
+    } finally {
+      await debugShot(page)
+      await context.close()
+    }
+  })
+
+  test('picking a draft shows it where the eye is, on a desktop and on a phone', async ({
+    assert,
+  }) => {
+    const actors = await makeActors({ agentType: 'copywriter' })
+    const admin = await makeUser(Role.Admin)
+    const ids = await queue(actors, 26)
+    for (const device of [{}, PHONE]) {
+      const { context, page } = await contextFor(admin.email, device)
+      try {
+        await page.goto(`${BASE()}/inbox`)
+        // the newest, at the end of the queue
+        const item = page.getByTestId(`inbox-item-${ids.at(-1)}`)
+        await item.scrollIntoViewIfNeeded()
+        await item.click()
+        await page.getByTestId('inbox-draft').getByText('Hello number 25').waitFor()
+        await page.waitForTimeout(300) // the scroll
+        assert.isTrue(
+          await inView(page, 'inbox-draft'),
+          `${device === PHONE ? 'phone' : 'desktop'}: the draft is on screen`
+        )
+        assert.isTrue(await inView(page, 'approve'), 'and its decision buttons')
+      } finally {
+        await debugShot(page)
+        await context.close()
+      }
+    }
+  })
+
+  test('a browser whose clock is behind never shows a time in the future', async ({ assert }) => {
+    const actors = await makeActors()
+    const viewer = await makeUser(Role.Viewer)
+    await Agent.query()
+      .where('id', actors.agent.id)
+      .update({ last_update_at: DateTime.now().toSQL() })
+    const { context, page } = await contextFor(viewer.email)
+    try {
+      // 45 seconds behind the server
+      await context.clock.install({ time: Date.now() - 45_000 })
+      await page.goto(`${BASE()}/agents`)
+      const card = page.getByTestId(`agent-card-${actors.agent.name}`)
+      await card.waitFor()
+      const text = await card.innerText()
+      assert.include(text, 'Last update: just now')
+      assert.notMatch(text, /\bin \d+ (s|min)\b/)
+    } finally {
+      await debugShot(page)
+      await context.close()
+    }
+  })
+})
