@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import EventPolicy from '#policies/event_policy'
 import { createEventValidator } from '#validators/event'
 import { actorFromContext } from '#services/change_recorder'
-import { findEvent, listEvents } from '#services/event_feed'
+import { findEvent, listEvents, listEventTypes } from '#services/event_feed'
 import { emitEvent } from '#actions/events/emit_event'
 import { checkProgressEvent } from '#services/agent_types'
 
@@ -11,6 +11,12 @@ export default class EventsController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with(EventPolicy).authorize('view')
     return listEvents(ctx)
+  }
+
+  /** Every event type there is (recorded, or declared by an agent type): for filters. */
+  async types({ bouncer }: HttpContext) {
+    await bouncer.with(EventPolicy).authorize('view')
+    return listEventTypes()
   }
 
   async show({ bouncer, params }: HttpContext) {

@@ -857,6 +857,42 @@ export default defineOpenApi({
         },
       },
     },
+    '/api/events/types': {
+      get: {
+        operationId: 'listEventTypes',
+        summary: 'List the event types there are',
+        description:
+          'Every event type recorded so far and every one an agent type declares (recorded yet or not), sorted by name: what a filter on `event_type` can match. `declared_by` names the agent types whose agents may post it (empty for the types the server writes itself).',
+        tags: ['Events'],
+        access: Permission.ReadRecords,
+        response: {
+          status: 200,
+          description: 'The event types.',
+          schema: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['type', 'declared_by', 'description', 'recorded'],
+              properties: {
+                type: { type: 'string' },
+                declared_by: { type: 'array', items: { type: 'string' } },
+                description: { type: ['string', 'null'] },
+                recorded: { type: 'boolean' },
+              },
+            },
+          },
+          example: [
+            { type: 'draft.approved', declared_by: [], description: null, recorded: true },
+            {
+              type: 'lead.enriched',
+              declared_by: ['enricher'],
+              description: 'Fields were added to a lead.',
+              recorded: true,
+            },
+          ],
+        },
+      },
+    },
     '/api/events/{id}': {
       get: {
         operationId: 'getEvent',

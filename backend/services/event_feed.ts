@@ -5,6 +5,8 @@
  */
 import type { HttpContext } from '@adonisjs/core/http'
 import TaskEvent from '#models/task_event'
+import db from '@adonisjs/lucid/services/db'
+import { describeAgentTypes } from '#services/agent_types'
 import { ApiError } from '#exceptions/api_error'
 import {
   MAX_PAGE_SIZE,
@@ -82,4 +84,48 @@ export async function findEvent(id: number) {
   const event = Number.isSafeInteger(id) ? await TaskEvent.find(id) : null
   if (!event) throw ApiError.notFound('Event')
   return event
+}
+
+export interface EventTypeEntry {
+  type: string
+  /** The agent types that declare it (their agents may post it), empty for the types the server writes. */
+  declared_by: string[]
+  description: string | null
+  /** Whether an event of this type has been recorded. */
+  recorded: boolean
+}
+
+/**
+ * Every event type there is: the ones recorded (a loose index scan over
+ * (event_type, id): one index probe per distinct type, however many events)
+ * and the ones the agent types declare, recorded yet or not.
+ */
+export async function listEventTypes(): Promise<EventTypeEntry[]> {
+  const { rows } = await db.rawQuery<{ rows: { event_type: string }[] }>(`
+    WITH RECURSIVE types AS (
+      (SELECT event_type FROM task_events ORDER BY event_type LIMIT 1)
+      UNION ALL
+      SELECT (SELECT event_type FROM task_events WHERE event_type > types.event_type
+              ORDER BY event_type LIMIT 1)
+      FROM types WHERE types.event_type IS NOT NULL
+    )
+    SELECT event_type FROM types WHERE event_type IS NOT NULL`)
+  const entries = new Map<string, EventTypeEntry>()
+  const entry = (type: string) => {
+    let found = entries.get(type)
+    if (!found) {
+      found = { type, declared_by: [], description: null, recorded: false }
+      entries.set(type, found)
+    }
+    return found
+  }
+  for (const { event_type: type } of rows) entry(type).recorded = true
+  for (const agentType of describeAgentTypes()) {
+    for (const event of agentType.events) {
+      const found = entry(event.type)
+      found.declared_by.push(agentType.name)
+      found.description ??= event.description ?? null
+    }
+  }
+  return [...entries.values()].sort((a, b) => a.type.localeCompare(b.type))
 }

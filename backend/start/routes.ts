@@ -82,6 +82,7 @@ router
 
         router.get('events', [EventsController, 'index'])
         router.post('events', [EventsController, 'store'])
+        router.get('events/types', [EventsController, 'types'])
         router.get('events/:id', [EventsController, 'show']).where('id', router.matchers.number())
 
         /* Read-only: no route writes the audit log. */

@@ -1,6 +1,7 @@
 import { List as AntdList, Space, Tag, Typography } from 'antd'
 import type { FeedEvent } from '../realtime/event_feed'
 import { TimeAgo } from './time_ago'
+import { ActorName, useActorNames } from './actor_name'
 
 const ACTOR_COLORS = { user: 'blue', agent: 'purple', system: 'default' } as const
 
@@ -14,6 +15,7 @@ export function EventList({
   loading?: boolean
   empty?: string
 }) {
+  const names = useActorNames(events.map((event) => event.actor))
   return (
     <AntdList
       size="small"
@@ -27,7 +29,12 @@ export function EventList({
             <Space size="small" wrap>
               <Typography.Text code>{event.type}</Typography.Text>
               <Tag color={ACTOR_COLORS[event.actor.type] ?? 'default'}>
-                {event.agent ?? event.actor.type}
+                <ActorName
+                  type={event.actor.type}
+                  id={event.actor.id}
+                  names={names}
+                  known={event.agent}
+                />
               </Tag>
               {describe(event) && <Typography.Text>{describe(event)}</Typography.Text>}
             </Space>

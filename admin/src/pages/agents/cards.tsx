@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useList, useMany, type HttpError } from '@refinedev/core'
+import { useCan, useList, useMany, type HttpError } from '@refinedev/core'
 import { CreateButton, List } from '@refinedev/antd'
 import { Alert, Badge, Card, Col, Empty, Pagination, Row, Segmented, Space, Typography } from 'antd'
 import { WarningOutlined } from '@ant-design/icons'
@@ -25,7 +25,16 @@ function AgentActivity({ agentId }: { agentId: string }) {
   return <EventList events={events} loading={loading} empty="No activity yet" />
 }
 
-function AgentCard({ agent, task }: { agent: AgentRecord; task?: TaskRecord }) {
+function AgentCard({
+  agent,
+  task,
+  controls,
+}: {
+  agent: AgentRecord
+  task?: TaskRecord
+  /** Whether the viewer may pause, resume and kill: no empty footer for those who may not. */
+  controls: boolean
+}) {
   return (
     <Card
       data-testid={`agent-card-${agent.name}`}
@@ -35,7 +44,7 @@ function AgentCard({ agent, task }: { agent: AgentRecord; task?: TaskRecord }) {
         </Typography.Text>
       }
       extra={<Badge status={AGENT_STATUS_BADGES[agent.status]} text={agent.status} />}
-      actions={[<AgentControls key="controls" agent={agent} size="small" />]}
+      actions={controls ? [<AgentControls key="controls" agent={agent} size="small" />] : undefined}
     >
       <Space direction="vertical" size="small" style={{ width: '100%' }}>
         <Typography.Text type="secondary">Type: {agent.type}</Typography.Text>
@@ -71,6 +80,7 @@ function AgentCard({ agent, task }: { agent: AgentRecord; task?: TaskRecord }) {
 const CARDS_PER_PAGE = 12
 
 function AgentCards() {
+  const { data: control } = useCan({ resource: 'agents', action: 'control' })
   const [page, setPage] = useState(1)
   const { result, query } = useList<AgentRecord, HttpError>({
     resource: 'agents',
@@ -106,6 +116,7 @@ function AgentCards() {
             <AgentCard
               agent={agent}
               task={tasks.data.find((task) => task.id === agent.current_task_id)}
+              controls={!!control?.can}
             />
           </Col>
         ))}

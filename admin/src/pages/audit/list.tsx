@@ -13,6 +13,7 @@ import {
 import { formatDateTime, shortId } from '../../lib/format'
 import { hasResource } from '../../plugins'
 import { ACTOR_COLORS, recordPath, type AuditRecord } from './shared'
+import { ActorName, useActorNames } from '../../components/actor_name'
 
 const FILTERS: FilterField[] = [
   { name: 'q', operator: 'eq' },
@@ -66,6 +67,10 @@ export default function AuditList() {
     // The log grows with every change: refresh on demand rather than on each one.
     liveMode: 'off',
   })
+  const actorNames = useActorNames(
+    (tableProps.dataSource ?? []).map((entry) => ({ type: entry.actor_type, id: entry.actor_id }))
+  )
+
   const submit = () => searchFormProps.form?.submit()
 
   return (
@@ -173,11 +178,7 @@ export default function AuditList() {
             render={(type: AuditRecord['actor_type'], entry) => (
               <Space size={4}>
                 <Tag color={ACTOR_COLORS[type]}>{type}</Tag>
-                {entry.actor_id && (
-                  <Typography.Text type="secondary" copyable={{ text: entry.actor_id }}>
-                    {shortId(entry.actor_id)}
-                  </Typography.Text>
-                )}
+                <ActorName type={type} id={entry.actor_id} names={actorNames} />
               </Space>
             )}
           />

@@ -8,10 +8,12 @@ import { JsonDiff } from '../../components/json_diff'
 import { formatDateTime } from '../../lib/format'
 import { hasResource } from '../../plugins'
 import { ACTOR_COLORS, recordPath, type AuditRecord } from './shared'
+import { ActorName, useActorNames } from '../../components/actor_name'
 
 /** One audit entry: who did what to which record, and the record before and after. */
 export default function AuditShow() {
   const { query, result: entry } = useShow<AuditRecord>()
+  const actorNames = useActorNames(entry ? [{ type: entry.actor_type, id: entry.actor_id }] : [])
   const path = entry ? recordPath(entry.resource_type, entry.resource_id, hasResource) : null
 
   return (
@@ -32,7 +34,12 @@ export default function AuditShow() {
               </Descriptions.Item>
               <Descriptions.Item label="Actor">
                 <Tag color={ACTOR_COLORS[entry.actor_type]}>{entry.actor_type}</Tag>
-                {entry.actor_id && <Typography.Text copyable>{entry.actor_id}</Typography.Text>}
+                <ActorName type={entry.actor_type} id={entry.actor_id} names={actorNames} />
+                {entry.actor_id && (
+                  <Typography.Text type="secondary" copyable>
+                    {entry.actor_id}
+                  </Typography.Text>
+                )}
               </Descriptions.Item>
               <Descriptions.Item label="Record">
                 {entry.resource_type}{' '}

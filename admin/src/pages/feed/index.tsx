@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import { useList } from '@refinedev/core'
+import { useCustom, useList } from '@refinedev/core'
 import { List } from '@refinedev/antd'
 import { AutoComplete, Badge, Select, Space, Typography } from 'antd'
 import { QueryError } from '../../components/states'
@@ -7,21 +7,13 @@ import { EventList } from '../../components/event_list'
 import { useRecentEvents, type FeedEvent } from '../../realtime/event_feed'
 import type { AgentRecord } from '../../lib/agents'
 
-const COMMON_TYPES = [
-  'task.created',
-  'task.updated',
-  'task.moved',
-  'task.deleted',
-  'agent.paused',
-  'agent.resumed',
-  'agent.killed',
-  'agent.heartbeat',
-  'draft.submitted',
-  'draft.decided',
-  'lead.enriched',
-  'system.paused',
-  'system.resumed',
-]
+/** One of GET /api/events/types: every type recorded or declared by an agent type. */
+interface EventTypeEntry {
+  type: string
+  declared_by: string[]
+  description: string | null
+  recorded: boolean
+}
 
 const STATUS_BADGE = {
   connected: { status: 'success', text: 'live' },
@@ -43,6 +35,28 @@ export default function Feed() {
     pagination: { currentPage: 1, pageSize: 200 },
     sorters: [{ field: 'name', order: 'asc' }],
   })
+  // the suggestions are the types there are, as the server knows them
+  const { result: types } = useCustom<EventTypeEntry[]>({
+    url: '/api/events/types',
+    method: 'get',
+    errorNotification: false,
+  })
+  const typeOptions = useMemo(
+    () =>
+      // (no data yet while loading: an empty object, not a list)
+      (Array.isArray(types?.data) ? types.data : []).map((entry) => ({
+        value: entry.type,
+        label: (
+          <span data-testid={`event-type-option-${entry.type}`}>
+            {entry.type}
+            {entry.declared_by.length > 0 && (
+              <Typography.Text type="secondary"> · {entry.declared_by.join(', ')}</Typography.Text>
+            )}
+          </span>
+        ),
+      })),
+    [types]
+  )
   const query = useMemo(() => {
     const q: Record<string, string> = {}
     if (agentId) q.agent_id = agentId
@@ -79,7 +93,7 @@ export default function Feed() {
             allowClear
             placeholder="Event type (task.moved)"
             style={{ minWidth: 240 }}
-            options={COMMON_TYPES.map((value) => ({ value }))}
+            options={typeOptions}
             filterOption={(input, option) => !!option?.value.includes(input)}
             onSelect={(value: string) => setEventType(value)}
             onChange={(value: string) => !value && setEventType(undefined)}
