@@ -105,7 +105,7 @@ export class Orchestrator implements CrewRole {
   }
 }
 
-/** Works the search task it was handed: adds leads one by one, then hands the task in for review. */
+/** Works the search task it was handed: adds leads one by one, then hands the finished card to the admins. */
 export class LeadFinder implements CrewRole {
   readonly type = 'lead_finder'
   readonly intervalMs = 3000
@@ -168,8 +168,12 @@ export class LeadFinder implements CrewRole {
         await client.tasks.update(
           task.id,
           {
-            column: 'needs_approval',
-            description: `${task.description}\n\nFound ${current.found} new lead(s); ready for review.`,
+            // finished, with no draft for an admin to decide (Needs approval means a
+            // draft waits for a decision): the card stays in Doing, handed to the
+            // admins to close, and the orchestrator hands out the next search
+            owner_type: 'admin',
+            owner_id: null,
+            description: `${task.description}\n\nSearch finished: found ${current.found} new lead(s).`,
           },
           { signal }
         )

@@ -241,7 +241,7 @@ export default defineOpenApi({
         operationId: 'decideDraft',
         summary: 'Decide a draft',
         description:
-          'Only from `needs_approval`, on the current `version`. `approve` and `approve_with_notes` (notes required) → approved; `reject` → rejected; `request_changes` (notes required) → back to `draft`; `edit_inline_approve` (content required) → a new version by the admin, then approved. Each decision writes one approval. Of two admins deciding at once, one succeeds and the other gets 409.',
+          'Only from `needs_approval`, on the current `version`. `approve` and `approve_with_notes` (notes required) → approved; `reject` → rejected (linked tasks to `done`: decided, nothing waits for an admin); `request_changes` (notes required) → back to `draft` (linked tasks to `doing`); `edit_inline_approve` (content required) → a new version by the admin, then approved. Each decision writes one approval. Of two admins deciding at once, one succeeds and the other gets 409.',
         access: Permission.DecideDrafts,
         body: {
           schema: decisionValidator,

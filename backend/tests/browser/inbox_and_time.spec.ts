@@ -8,6 +8,7 @@ import {
   BASE,
   PHONE,
   contextFor,
+  createTask,
   debugShot,
   makeLead,
   unique,
@@ -108,6 +109,53 @@ test.group('Admin: the inbox and the time', (group) => {
         await debugShot(page)
         await context.close()
       }
+    }
+  })
+
+  test('rejecting a draft in the inbox finishes its card: Needs approval empties', async ({
+    assert,
+  }) => {
+    const actors = await makeActors({ agentType: 'copywriter' })
+    const admin = await makeUser(Role.Admin)
+    const lead = await makeLead(`Reject ${unique()}`)
+    const created = await call(actors.tokens.agent, 'POST', '/api/drafts', {
+      lead_id: lead.id,
+      channel: 'email',
+      draft_type: 'cold_email',
+      content: 'Not good enough.',
+    })
+    const task = await createTask(actors, {
+      title: `Outreach ${lead.businessName}`,
+      column: 'doing',
+      linked_lead_id: lead.id,
+      linked_draft_id: created.body.id,
+    })
+    await call(actors.tokens.agent, 'POST', `/api/drafts/${created.body.id}/submit`)
+    const { context, page } = await contextFor(admin.email)
+    try {
+      const board = await context.newPage()
+      await board.goto(`${BASE()}/board`)
+      const card = `[data-testid="task-card-${task.id}"]`
+      await board.locator(`[data-testid="column-needs_approval"] ${card}`).waitFor()
+
+      await page.bringToFront()
+      await page.goto(`${BASE()}/inbox`)
+      await page.getByTestId(`inbox-item-${created.body.id}`).click()
+      await page.getByTestId('approve').waitFor()
+      await page.keyboard.press('r')
+      await focused(page, 'decision-notes')
+      await page.getByTestId('decision-notes').fill('Off brand')
+      await page.locator('.ant-modal').getByRole('button', { name: 'Reject' }).click()
+      await page.getByText(/Rejected: draft/).waitFor()
+
+      // the other tab follows live: the card is finished and says why
+      await board.locator(`[data-testid="column-done"] ${card}`).waitFor({ timeout: 15_000 })
+      await board.locator(card).getByText('rejected').waitFor()
+      const stored = await call(actors.tokens.admin, 'GET', `/api/tasks/${task.id}`)
+      assert.equal(stored.body.column, 'done')
+    } finally {
+      await debugShot(page)
+      await context.close()
     }
   })
 

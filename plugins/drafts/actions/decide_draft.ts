@@ -31,8 +31,10 @@ const OUTCOME: Record<ApprovalAction, { status: DraftStatus; event: string }> = 
  * locked, so when two admins decide at the same moment exactly one wins;
  * the other finds it decided and gets 409. The decision must name the
  * version the admin read (409 if a newer one arrived). Linked records move
- * in the same transaction: the card to done (approved) or back to doing
- * (changes requested), the lead forward to approved. Nothing is ever sent.
+ * in the same transaction: the card to done (approved or rejected: decided,
+ * nothing waits for an admin any more; the card shows the draft's outcome)
+ * or back to doing (changes requested: the writer has work), the lead
+ * forward to approved. Nothing is ever sent.
  */
 export async function decideDraft(
   context: ChangeContext,
@@ -131,8 +133,11 @@ export async function decideDraft(
       },
     })
 
-    if (outcome.status === DraftStatus.Approved) {
+    if (outcome.status === DraftStatus.Approved || outcome.status === DraftStatus.Rejected) {
+      // decided either way: nothing waits for an admin any more, the card is finished
       await moveLinkedTasks(recorder, { linked_draft_id: draftId }, TaskColumn.Done, outcome.event)
+    }
+    if (outcome.status === DraftStatus.Approved) {
       if (draft.leadId)
         await advanceLead(recorder, draft.leadId, LeadStatus.Approved, outcome.event)
     } else if (outcome.status === DraftStatus.Draft) {

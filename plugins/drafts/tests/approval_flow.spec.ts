@@ -154,14 +154,32 @@ test.group('Drafts: decisions', (group) => {
     assert.equal(approval.notes, 'Mention their new location')
   })
 
-  test('reject closes the draft without moving the lead forward', async ({ assert }) => {
+  test('reject closes the draft and finishes its card (Needs approval empties), without moving the lead forward', async ({
+    assert,
+  }) => {
     const lead = await makeLead(LeadStatus.Enriched)
     const draft = await submitted(actors, { lead_id: lead.id })
+    const taskId = await linkedTask(actors, draft.id, 'doing')
+    await db.from('tasks').where('id', taskId).update({ column: 'needs_approval' })
     const response = await call(actors.tokens.admin, 'POST', `/api/drafts/${draft.id}/decision`, {
       action: 'reject',
       version: 1,
     })
     assert.equal(response.body.status, 'rejected')
+    assert.equal(await column(taskId), 'done')
+    // the move is recorded with the decision: its event and its audit row name the cause
+    const moved = await db
+      .from('task_events')
+      .where({ task_id: taskId, event_type: 'task.moved' })
+      .orderBy('id', 'desc')
+      .firstOrFail()
+    assert.equal(moved.payload.to, 'done')
+    const audit = await db
+      .from('audit_log')
+      .where({ resource_id: taskId, action: 'task.moved' })
+      .orderBy('id', 'desc')
+      .firstOrFail()
+    assert.equal(audit.after_state.column, 'done')
     assert.equal(
       (await db.from('leads').where('id', lead.id).firstOrFail()).status,
       LeadStatus.Drafted

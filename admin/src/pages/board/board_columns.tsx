@@ -17,6 +17,8 @@ import { shortId } from '../../lib/format'
 export interface BoardLookups {
   agentName: (id: string) => string | undefined
   leadName: (id: string) => string | undefined
+  /** The linked draft's status (rejected, approved, ...), when known. */
+  draftStatus?: (id: string) => string | undefined
   showLeads: boolean
   showDrafts: boolean
 }
@@ -75,6 +77,8 @@ export function TaskCard({
             (lookups.showDrafts ? (
               <Link to={`/drafts/show/${task.linked_draft_id}`} onPointerDown={stop}>
                 Draft {shortId(task.linked_draft_id)}
+                {lookups.draftStatus?.(task.linked_draft_id) &&
+                  ` · ${lookups.draftStatus(task.linked_draft_id)!.replace('_', ' ')}`}
               </Link>
             ) : (
               <span>Draft {shortId(task.linked_draft_id)}</span>

@@ -113,11 +113,20 @@ export default function Board() {
     'business_name',
     showLeads
   )
+  const showDrafts = hasResource('drafts')
+  // a finished card says how its draft was decided (approved, rejected)
+  const draftStatus = useNames(
+    'drafts',
+    tasks.map((t) => t.linked_draft_id),
+    'status',
+    showDrafts
+  )
   const lookups: BoardLookups = {
     agentName: (id) => agents.data.find((a) => a.id === id)?.name,
     leadName,
+    draftStatus,
     showLeads,
-    showDrafts: hasResource('drafts'),
+    showDrafts,
   }
   const { mutate } = useUpdate<TaskRecord, HttpError>()
   const colors = useBoardColors()

@@ -109,6 +109,23 @@ test.group('Demo crew: the built-in agents at work through the client', (group) 
     )
     assert.isAbove(result.value.cardsWaiting, 0, 'the draft cards moved to needs_approval')
 
+    /* a finished search is handed to the admins in Doing: Needs approval holds only
+       cards whose draft waits for a decision */
+    const finished = await until(
+      () => crewWork(since, ids),
+      (work) => (work.byType['lead.search_finished'] ?? 0) > 0,
+      30_000
+    )
+    assert.isTrue(finished.ok, 'a search finished')
+    const undecidable = await db
+      .from('tasks')
+      .leftJoin('drafts', 'drafts.id', 'tasks.linked_draft_id')
+      .whereIn('tasks.created_by', ids)
+      .where('tasks.column', 'needs_approval')
+      .where((q) => q.whereNull('drafts.id').orWhereNot('drafts.status', 'needs_approval'))
+      .select('tasks.title', 'drafts.status')
+    assert.deepEqual(undecidable, [], 'cards in Needs approval with nothing to decide')
+
     /* every agent heartbeated, and says it is working */
     const beats = await Agent.query().whereIn('id', ids)
     assert.isTrue(beats.every((agent) => agent.lastUpdateAt !== null))
