@@ -34,9 +34,12 @@ export function TaskCard({
   lookups,
   dragging,
   overlay,
+  onMoveMenu,
 }: {
   task: TaskRecord
   lookups: BoardLookups
+  /** Opens the Move menu for this card (for those who may move it; a phone's way to move). */
+  onMoveMenu?: (task: TaskRecord) => void
   dragging?: boolean
   /** The copy under the pointer while dragging. */
   overlay?: boolean
@@ -52,9 +55,27 @@ export function TaskCard({
       data-testid={overlay ? 'drag-overlay' : `task-card-${task.id}`}
       data-task-title={task.title}
     >
-      <Link className="mc-card-title" to={`/tasks/show/${task.id}`} onPointerDown={stop}>
-        {task.title}
-      </Link>
+      <div className="mc-card-head">
+        <Link className="mc-card-title" to={`/tasks/show/${task.id}`} onPointerDown={stop}>
+          {task.title}
+        </Link>
+        {onMoveMenu && !overlay && (
+          <button
+            type="button"
+            className="mc-card-move"
+            data-testid={`move-${task.id}`}
+            aria-label={`Move “${task.title}” to another column`}
+            // a press on the button never starts a drag
+            onPointerDown={stop}
+            onMouseDown={stop}
+            onTouchStart={stop}
+            onKeyDown={stop}
+            onClick={() => onMoveMenu(task)}
+          >
+            Move
+          </button>
+        )}
+      </div>
       <div className="mc-card-row">
         <span className={`mc-tag mc-tag-${PRIORITY_COLORS[task.priority]}`}>
           {PRIORITY_LABELS[task.priority]}

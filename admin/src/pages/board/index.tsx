@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { useGetIdentity, useList, useUpdate, type HttpError } from '@refinedev/core'
 import { CreateButton, List } from '@refinedev/antd'
-import { App, Flex, Typography } from 'antd'
+import { App, Button, Flex, Modal, Typography } from 'antd'
 import {
   DndContext,
   DragOverlay,
-  PointerSensor,
+  MouseSensor,
+  TouchSensor,
   KeyboardSensor,
   useDraggable,
   useDroppable,
@@ -36,10 +37,12 @@ function DraggableCard({
   task,
   lookups,
   disabled,
+  onMoveMenu,
 }: {
   task: TaskRecord
   lookups: BoardLookups
   disabled: boolean
+  onMoveMenu?: (task: TaskRecord) => void
 }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: task.id,
@@ -55,7 +58,7 @@ function DraggableCard({
       // cards below the fold are laid out and painted only when scrolled to
       style={{ contentVisibility: 'auto', containIntrinsicSize: 'auto 92px' }}
     >
-      <TaskCard task={task} lookups={lookups} dragging={isDragging} />
+      <TaskCard task={task} lookups={lookups} dragging={isDragging} onMoveMenu={onMoveMenu} />
     </div>
   )
 }
@@ -67,6 +70,7 @@ function DroppableColumn({
   canDrag,
   over,
   refused,
+  onMoveMenu,
 }: {
   column: TaskColumn
   tasks: TaskRecord[]
@@ -74,6 +78,7 @@ function DroppableColumn({
   canDrag: boolean
   over: boolean
   refused: string | null
+  onMoveMenu?: (task: TaskRecord) => void
 }) {
   const { setNodeRef } = useDroppable({ id: column })
   return (
@@ -85,7 +90,13 @@ function DroppableColumn({
         refused={over ? refused : null}
       >
         {tasks.map((task) => (
-          <DraggableCard key={task.id} task={task} lookups={lookups} disabled={!canDrag} />
+          <DraggableCard
+            key={task.id}
+            task={task}
+            lookups={lookups}
+            disabled={!canDrag}
+            onMoveMenu={onMoveMenu}
+          />
         ))}
       </ColumnFrame>
     </div>
@@ -130,10 +141,14 @@ export default function Board() {
   }
   const { mutate } = useUpdate<TaskRecord, HttpError>()
   const colors = useBoardColors()
+  // A mouse drags at once; a finger after a short press (a quick swipe still
+  // scrolls the page); the keyboard too. Or the card's Move menu, anywhere.
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(MouseSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 250, tolerance: 8 } }),
     useSensor(KeyboardSensor)
   )
+  const [moving, setMoving] = useState<TaskRecord | null>(null)
   const [active, setActive] = useState<TaskRecord | null>(null)
   const [overColumn, setOverColumn] = useState<TaskColumn | null>(null)
 
@@ -154,7 +169,12 @@ export default function Board() {
     setOverColumn(null)
     const task = tasks.find((t) => t.id === a.id)
     const to = over?.id as TaskColumn | undefined
-    if (!task || !to || task.column === to) return
+    if (task && to) move(task, to)
+  }
+
+  /** A move by drag or by the Move menu: refused here with the reason, or sent (optimistic). */
+  const move = (task: TaskRecord, to: TaskColumn) => {
+    if (task.column === to) return
     const reason = refusal(task.column, to)
     if (reason) {
       message.error({ content: `Move refused: ${reason}`, key: 'board-move' })
@@ -222,6 +242,7 @@ export default function Board() {
                   canDrag={canDrag}
                   over={overColumn === column && !!active && active.column !== column}
                   refused={active ? refusal(active.column, column) : null}
+                  onMoveMenu={canDrag ? setMoving : undefined}
                 />
               ))}
             </Flex>
@@ -233,6 +254,42 @@ export default function Board() {
               ) : null}
             </DragOverlay>
           </DndContext>
+          <Modal
+            open={!!moving}
+            title={moving ? `Move “${moving.title}” to…` : ''}
+            footer={null}
+            onCancel={() => setMoving(null)}
+            destroyOnHidden
+            data-testid="move-dialog"
+          >
+            {moving && (
+              <Flex vertical gap={8}>
+                {TASK_COLUMNS.filter((column) => column !== moving.column).map((column) => {
+                  const reason = refusal(moving.column, column)
+                  return (
+                    <div key={column}>
+                      <Button
+                        block
+                        disabled={!!reason}
+                        data-testid={`move-to-${column}`}
+                        onClick={() => {
+                          setMoving(null)
+                          move(moving, column)
+                        }}
+                      >
+                        {COLUMN_LABELS[column]}
+                      </Button>
+                      {reason && (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {reason}
+                        </Typography.Text>
+                      )}
+                    </div>
+                  )
+                })}
+              </Flex>
+            )}
+          </Modal>
         </>
       )}
     </List>
