@@ -47,9 +47,8 @@ export function RecordTimeline({
     config: { query: { [subject]: id } },
     errorNotification: false,
   })
-  const items = (Array.isArray(result.data) ? result.data : []).filter(
-    (item) => item.kind !== 'audit'
-  )
+  // audit entries come only to those who may read the audit log (the server decides)
+  const items = Array.isArray(result.data) ? result.data : []
   const shown = items.slice(-limit)
 
   return (
@@ -74,14 +73,17 @@ export function RecordTimeline({
               key: `${item.kind}-${String(item.id ?? index)}-${item.at}`,
               color: KIND_COLORS[item.kind] ?? 'gray',
               children: (
-                <>
+                <div data-testid={`timeline-${item.kind}`}>
                   <Tag>{item.kind}</Tag>
                   <Typography.Text>{label(item)}</Typography.Text>
                   <br />
+                  {/* to the second; the exact time (milliseconds, UTC) on hover */}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {formatDateTime(item.at)}
+                    <time dateTime={item.at} title={item.at}>
+                      {formatDateTime(item.at, { seconds: true })}
+                    </time>
                   </Typography.Text>
-                </>
+                </div>
               ),
             }))}
           />

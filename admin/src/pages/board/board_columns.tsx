@@ -35,9 +35,12 @@ export function TaskCard({
   dragging,
   overlay,
   onMoveMenu,
+  onHistory,
 }: {
   task: TaskRecord
   lookups: BoardLookups
+  /** Opens this card's history (the replay board). */
+  onHistory?: (task: TaskRecord) => void
   /** Opens the Move menu for this card (for those who may move it; a phone's way to move). */
   onMoveMenu?: (task: TaskRecord) => void
   dragging?: boolean
@@ -73,6 +76,17 @@ export function TaskCard({
             onClick={() => onMoveMenu(task)}
           >
             Move
+          </button>
+        )}
+        {onHistory && (
+          <button
+            type="button"
+            className="mc-card-move"
+            data-testid={`history-${task.id}`}
+            aria-label={`History of “${task.title}”`}
+            onClick={() => onHistory(task)}
+          >
+            History
           </button>
         )}
       </div>
@@ -185,7 +199,15 @@ export function groupByColumn(tasks: TaskRecord[]): Record<TaskColumn, TaskRecor
 }
 
 /** A read-only board (replay). */
-export function StaticBoard({ tasks, lookups }: { tasks: TaskRecord[]; lookups: BoardLookups }) {
+export function StaticBoard({
+  tasks,
+  lookups,
+  onHistory,
+}: {
+  tasks: TaskRecord[]
+  lookups: BoardLookups
+  onHistory?: (task: TaskRecord) => void
+}) {
   const groups = groupByColumn(tasks)
   const colors = useBoardColors()
   return (
@@ -193,7 +215,7 @@ export function StaticBoard({ tasks, lookups }: { tasks: TaskRecord[]; lookups: 
       {TASK_COLUMNS.map((column) => (
         <ColumnFrame key={column} column={column} count={groups[column].length}>
           {groups[column].map((task) => (
-            <TaskCard key={task.id} task={task} lookups={lookups} />
+            <TaskCard key={task.id} task={task} lookups={lookups} onHistory={onHistory} />
           ))}
         </ColumnFrame>
       ))}

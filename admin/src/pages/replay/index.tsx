@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { List } from '@refinedev/antd'
-import { Button, Card, Empty, Select, Slider, Space, Typography } from 'antd'
+import { Button, Card, Drawer, Empty, Select, Slider, Space, Typography } from 'antd'
 import { PauseOutlined, CaretRightOutlined } from '@ant-design/icons'
 import { Loading, QueryError } from '../../components/states'
 import { RecordTimeline } from '../../components/record_timeline'
@@ -43,7 +43,7 @@ async function boundary(order: 'asc' | 'desc'): Promise<number | null> {
 /**
  * Replay: a scrubber over the board's history (first to last event), with
  * play/pause, showing the board as it was at that moment; and the timeline
- * of one task and what it links to.
+ * of any card and what it links to (its History, in a drawer).
  */
 export default function Replay() {
   const [bounds, setBounds] = useState<{ min: number; max: number } | null>(null)
@@ -197,10 +197,8 @@ export default function Replay() {
                   setPlaying(false)
                   setAt(value)
                 }}
-                tooltip={{
-                  formatter: (value) =>
-                    value ? formatDateTime(new Date(value).toISOString(), { seconds: true }) : '',
-                }}
+                // the chosen time shows, to the second, in the label above (a tooltip covered it)
+                tooltip={{ formatter: null }}
               />
             </div>
             <Space style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -220,27 +218,27 @@ export default function Replay() {
           />
         ) : board ? (
           <div data-testid="replay-board">
-            <StaticBoard tasks={board.tasks} lookups={lookups} />
+            <StaticBoard
+              tasks={board.tasks}
+              lookups={lookups}
+              onHistory={(task) => setTaskId(task.id)}
+            />
           </div>
         ) : (
           <Loading />
         )}
-        <Card size="small" title="A task's timeline">
-          <Space direction="vertical" style={{ width: '100%' }}>
-            <Select
-              showSearch
-              allowClear
-              optionFilterProp="label"
-              placeholder="Pick a task on the board above"
-              style={{ minWidth: 320 }}
-              value={taskId}
-              onChange={setTaskId}
-              options={(board?.tasks ?? []).map((task) => ({ value: task.id, label: task.title }))}
-            />
-            {taskId && <RecordTimeline subject="task_id" id={taskId} />}
-          </Space>
-        </Card>
       </Space>
+      {/* a card's history, from the card, beside the board */}
+      <Drawer
+        open={!!taskId}
+        onClose={() => setTaskId(undefined)}
+        title={`History of “${board?.tasks.find((t) => t.id === taskId)?.title ?? 'a task'}”`}
+        size="large"
+        data-testid="history-drawer"
+        destroyOnHidden
+      >
+        {taskId && <RecordTimeline subject="task_id" id={taskId} limit={500} />}
+      </Drawer>
     </List>
   )
 }
