@@ -50,14 +50,7 @@ function DraggableCard({
     disabled,
   })
   return (
-    <div
-      ref={setNodeRef}
-      {...listeners}
-      {...attributes}
-      data-column={task.column}
-      // cards below the fold are laid out and painted only when scrolled to
-      style={{ contentVisibility: 'auto', containIntrinsicSize: 'auto 92px' }}
-    >
+    <div ref={setNodeRef} {...listeners} {...attributes} data-column={task.column}>
       <TaskCard task={task} lookups={lookups} dragging={isDragging} onMoveMenu={onMoveMenu} />
     </div>
   )
