@@ -89,10 +89,10 @@ test.group('Admin: the feed and names', (group) => {
         .first()
       await userRow.getByText(actors.users.admin.email).waitFor()
 
-      // the agent's card: its activity by name
-      await page.goto(`${BASE()}/agents`)
-      const card = page.getByTestId(`agent-card-${finder.agent.name}`)
-      await card.getByRole('link', { name: finder.agent.name }).nth(1).waitFor()
+      // the agent's page: its activity by name
+      await page.goto(`${BASE()}/agents/show/${finder.agent.id}`)
+      const activity = page.locator('.ant-card', { hasText: 'Recent activity' })
+      await activity.getByRole('link', { name: finder.agent.name }).first().waitFor()
 
       // the audit log: names, not ids
       await page.goto(
@@ -115,9 +115,13 @@ test.group('Admin: the feed and names', (group) => {
         .first()
       await row.getByRole('link', { name: finder.agent.name }).waitFor()
       await seen.page.goto(`${BASE()}/agents`)
-      const card = seen.page.getByTestId(`agent-card-${finder.agent.name}`)
-      await card.waitFor()
-      assert.equal(await card.locator('.ant-card-actions').count(), 0, 'no footer without controls')
+      const cards = seen.page.locator('[data-testid^="agent-card-"]')
+      await cards.first().waitFor()
+      assert.equal(
+        await cards.locator('.ant-card-actions').count(),
+        0,
+        'no footer without controls'
+      )
     } finally {
       await debugShot(seen.page)
       await seen.context.close()
