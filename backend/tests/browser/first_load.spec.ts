@@ -1,4 +1,7 @@
 import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
+import Task from '#models/task'
+import { TaskColumn } from '#enums/task'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { DIST } from '#services/admin_files'
@@ -115,6 +118,39 @@ test.group('Admin: first load', (group) => {
       await page.getByTestId('board-skeleton').waitFor()
       await page.getByTestId(`task-card-${task.id}`).waitFor()
       assert.equal(await page.getByTestId('board-skeleton').count(), 0)
+    } finally {
+      await debugShot(page)
+      await context.close()
+    }
+  })
+
+  test('more cards than a board holds: the most recent show, and the board says how many are not shown', async ({
+    assert,
+  }) => {
+    const actors = await makeActors()
+    const admin = await makeUser(Role.Admin)
+    const old = DateTime.now().minus({ days: 30 })
+    await Task.createMany(
+      Array.from({ length: 1001 }, (_, i) => ({
+        title: `Old task ${i}`,
+        description: '',
+        column: TaskColumn.Done,
+        priority: 'low' as any,
+        ownerType: 'admin' as any,
+        ownerId: null,
+        linkedLeadId: null,
+        linkedDraftId: null,
+        createdBy: admin.id,
+        createdAt: old,
+      }))
+    )
+    const task = await createTask(actors, { title: `Newest ${unique()}`, column: 'backlog' })
+    const { context, page } = await contextFor(admin.email)
+    try {
+      await page.goto(`${BASE()}/board`)
+      await page.getByTestId(`task-card-${task.id}`).waitFor()
+      const notice = await page.getByTestId('board-hidden').innerText()
+      assert.match(notice, /Showing the 1000 most recent of \d+ tasks/)
     } finally {
       await debugShot(page)
       await context.close()

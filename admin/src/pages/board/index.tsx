@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useGetIdentity, useList, useUpdate, type HttpError } from '@refinedev/core'
 import { CreateButton, List } from '@refinedev/antd'
 import { App, Button, Flex, Modal, Typography } from 'antd'
@@ -21,7 +21,7 @@ import { allows } from '../../providers/access_control'
 import type { Me } from '../../providers/auth'
 import { hasResource } from '../../plugins'
 import { useNames } from '../../lib/use_names'
-import { BOARD_AGENTS, BOARD_TASKS } from './queries'
+import { BOARD_AGENTS, BOARD_MAX_CARDS, BOARD_TASKS } from './queries'
 import { TASK_COLUMNS, COLUMN_LABELS, type TaskColumn, type TaskRecord } from '../../lib/tasks'
 import type { AgentRecord } from '../../lib/agents'
 import {
@@ -109,7 +109,9 @@ export default function Board() {
   // the same queries the app's start sent already (src/early.ts)
   const { result, query } = useList<TaskRecord, HttpError>(BOARD_TASKS)
   const { result: agents } = useList<AgentRecord>(BOARD_AGENTS)
-  const tasks = result.data ?? []
+  // the most recent cards, shown oldest first in each column
+  const tasks = useMemo(() => [...(result.data ?? [])].reverse(), [result.data])
+  const hidden = Math.max(0, (result.total ?? 0) - tasks.length)
   const showLeads = hasResource('leads')
   const leadName = useNames(
     'leads',
@@ -210,6 +212,12 @@ export default function Board() {
         />
       ) : (
         <>
+          {hidden > 0 && (
+            <Typography.Paragraph type="secondary" data-testid="board-hidden">
+              Showing the {BOARD_MAX_CARDS} most recent of {result.total} tasks; the {hidden} older
+              ones are in the Tasks list.
+            </Typography.Paragraph>
+          )}
           {!canDrag && me && (
             <Typography.Paragraph type="secondary">
               Your role can see the board but not move tasks.
