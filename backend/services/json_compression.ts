@@ -37,7 +37,13 @@ export async function compressJsonAnswer(ctx: HttpContext) {
   if (!response.hasContent || response.getStatus() !== 200) return
   const [content] = response.content!
   if (content === null || typeof content !== 'object' || Buffer.isBuffer(content)) return
-  const json = Buffer.from(JSON.stringify(content))
+  let json: Buffer
+  try {
+    json = Buffer.from(JSON.stringify(content))
+  } catch {
+    // something only the framework's own serializer handles (a BigInt, a cycle): send it as it is
+    return
+  }
   response.header('vary', 'Accept-Encoding')
   if (json.length < COMPRESS_MIN_BYTES) return
   const body =

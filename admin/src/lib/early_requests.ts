@@ -28,8 +28,10 @@ export function installEarlyRequests(http: AxiosInstance) {
     if (config.headers.has(MARK)) {
       config.headers.delete(MARK)
       const answer = send(config)
-      early.set(key, { at: Date.now(), answer })
-      answer.catch(() => undefined)
+      const entry = { at: Date.now(), answer }
+      early.set(key, entry)
+      // a failed one (not signed in yet: 401) is not kept for after the sign-in
+      answer.catch(() => early.get(key) === entry && early.delete(key))
       return answer
     }
     const kept = early.get(key)
@@ -38,4 +40,9 @@ export function installEarlyRequests(http: AxiosInstance) {
     if (Date.now() - kept.at > KEEP_MS) return send(config)
     return kept.answer.then((response) => ({ ...response, config }))
   }
+}
+
+/** Drops every kept answer: the session changed (a sign-in or out), they were asked for by someone else. */
+export function forgetEarlyRequests() {
+  early.clear()
 }

@@ -1,6 +1,7 @@
 import type { AuthProvider } from '@refinedev/core'
 import { API_URL, http, type ApiHttpError } from './http'
 import { realtime } from '../realtime/client'
+import { forgetEarlyRequests } from '../lib/early_requests'
 
 export type Role = 'admin' | 'operator' | 'closer' | 'viewer'
 
@@ -38,6 +39,7 @@ export function fetchMe(force = false): Promise<Me | null> {
 
 function forgetMe() {
   meCache = null
+  forgetEarlyRequests()
 }
 
 export const authProvider: AuthProvider = {
