@@ -16,9 +16,9 @@
 import type { FieldType, ListSpec } from '#services/list_query'
 import {
   AGENT_IMPLIED_PERMISSIONS,
-  Permission,
-  ROLE_TABLE,
+  roleTable,
   type ActorKind,
+  type Permission,
 } from '#policies/permissions'
 import { jsonSchemaOf, type JsonSchema as SchemaObject } from '#services/vine_json_schema'
 
@@ -190,7 +190,7 @@ export function actorKinds(access: Access): ActorKind[] {
     case 'agents':
       return ['agent']
     default:
-      return [...ROLE_TABLE[access]]
+      return [...roleTable.rolesOf(access)]
   }
 }
 
@@ -330,7 +330,7 @@ function security(kinds: ActorKind[], mutation: boolean) {
 function describeAccess(access: Access, kinds: ActorKind[]) {
   if (access === 'public') return 'Public: no credentials needed.'
   const who = kinds.length === EVERYONE.length ? 'every role and agents' : kinds.join(', ')
-  const isPermission = Object.values(Permission).includes(access as Permission)
+  const isPermission = roleTable.has(access)
   const permission = isPermission ? ` (permission \`${access}\`)` : ''
   const agents =
     isPermission && kinds.includes('agent') && !AGENT_IMPLIED_PERMISSIONS.has(access as Permission)
@@ -395,7 +395,7 @@ export function buildOperation(
     'security': security(kinds, mutation),
   }
   /* the ability an agent's type must declare for this route (reading is implied) */
-  if (Object.values(Permission).includes(spec.access as Permission)) {
+  if (roleTable.has(spec.access)) {
     operation['x-permission'] = spec.access
   }
   if (parameters.length) operation.parameters = parameters

@@ -15,7 +15,7 @@ import type { Actor } from '#policies/app_policy'
 import type { OpenApiContribution } from '#openapi/kit'
 import { VineObject } from '@vinejs/vine'
 import { EVENT_TYPE_PATTERN, reservedEventTypeReason } from '#enums/event_type'
-import { permissionsOf, type Permission } from '#policies/permissions'
+import { assertPermission, type PermissionDefinition } from '#policies/permissions'
 
 export type LazyImport<T> = () => Promise<{ default: T }>
 
@@ -39,8 +39,9 @@ export interface AgentTypeDefinition {
   description?: string
   /**
    * What agents of this type may do beyond reading (permissions of the role
-   * table's agent column: `tasks.write`, `leads.write`, ...): the ceiling of
-   * every token of theirs, checked on every route.
+   * table's agent column: `tasks.write`, or a plugin's such as `leads.write`):
+   * the ceiling of every token of theirs, checked on every route. An ability
+   * of a plugin named in `uses` that is not enabled is left out.
    */
   abilities?: string[]
   /** Schema of an agent's `metadata.settings`, checked when an agent of this type is created with them. */
@@ -120,6 +121,17 @@ export interface PluginDefinition {
   description?: string
   /** Plugins whose tables, routes or types this one needs; they register and boot first. */
   dependsOn?: string[]
+  /**
+   * Plugins this one works with when they are enabled (their permissions as
+   * its agent types' abilities, their services): ordered first when present,
+   * and not required.
+   */
+  uses?: string[]
+  /**
+   * The permissions of the plugin's domain, each named `<plugin>.<verb>`, with
+   * the roles (and `agent`) that hold them: they join the host's role table.
+   */
+  permissions?: PermissionDefinition[]
   /** Routes, mounted under /api. */
   routes?: (ctx: PluginRouteContext) => void | Promise<void>
   /** Bouncer policies, by name. */
@@ -160,6 +172,22 @@ export function definePlugin(definition: PluginDefinition): DefinedPlugin {
       throw new TypeError(`"${key}" must be a function`)
     }
   }
+  for (const key of ['dependsOn', 'uses'] as const) {
+    if (definition[key] !== undefined && !isStringArray(definition[key])) {
+      throw new TypeError(`"${key}" must be an array of plugin names`)
+    }
+  }
+  if (definition.permissions !== undefined && !Array.isArray(definition.permissions)) {
+    throw new TypeError('"permissions" must be an array')
+  }
+  for (const permission of definition.permissions ?? []) {
+    assertPermission(permission)
+    if (!permission.name.startsWith(`${definition.name}.`)) {
+      throw new TypeError(
+        `permission "${permission.name}" must be named after its plugin: "${definition.name}.<verb>"`
+      )
+    }
+  }
   for (const type of definition.agentTypes ?? []) assertAgentType(type)
   return Object.freeze({ ...definition, [PLUGIN_BRAND]: true as const })
 }
@@ -174,15 +202,6 @@ export function assertAgentType(type: AgentTypeDefinition) {
   const where = `agent type "${type.name}"`
   if (type.abilities !== undefined && !isStringArray(type.abilities)) {
     throw new TypeError(`${where}: "abilities" must be an array of strings`)
-  }
-  /* the ceiling of what its tokens may do: only what the role table lets agents do at all */
-  const grantable = permissionsOf('agent')
-  for (const ability of type.abilities ?? []) {
-    if (!grantable.includes(ability as Permission)) {
-      throw new TypeError(
-        `${where}: unknown ability ${JSON.stringify(ability)}; agents may be given ${grantable.join(', ')}`
-      )
-    }
   }
   if (type.settings !== undefined && !(type.settings instanceof VineObject)) {
     throw new TypeError(`${where}: "settings" must be a VineJS object schema (vine.object({...}))`)

@@ -25,8 +25,10 @@ export interface DiscoveryOptions {
   enabled?: string[]
 }
 
+/** `PLUGINS`: unset, empty or `*` enables every folder; `none` enables none. */
 export function enabledFromEnv(value = process.env.PLUGINS): string[] | undefined {
   if (value === undefined || value.trim() === '' || value.trim() === '*') return undefined
+  if (value.trim() === 'none') return []
   return value
     .split(',')
     .map((name) => name.trim())
@@ -104,6 +106,11 @@ export function orderByDependencies(plugins: LoadedPlugin[]): LoadedPlugin[] {
         throw new PluginError(name, 'load', `it depends on "${dependency}", which is not enabled`)
       }
       visit(target, [...chain, name])
+    }
+    /* a plugin it uses comes first when enabled; without it, it still loads */
+    for (const used of plugin.definition.uses ?? []) {
+      const target = byName.get(used)
+      if (target) visit(target, [...chain, name])
     }
     state.set(name, 'done')
     ordered.push(plugin)

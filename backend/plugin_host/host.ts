@@ -18,6 +18,7 @@ import {
 import type { OpenApiContribution } from '#openapi/kit'
 import type { LoadedPlugin } from './discovery.js'
 import { PluginError } from './plugin_error.js'
+import { roleTable } from '#policies/permissions'
 
 /** A compiled VineJS validator of an object schema. */
 export type ObjectValidator = VineValidator<any, Record<string, any> | undefined>
@@ -59,6 +60,12 @@ export class PluginHost {
   /** Registers every plugin's declarations and register hook, then runs every boot hook. */
   async start(plugins: LoadedPlugin[]) {
     this.#plugins = plugins
+    /* every plugin's permissions first: an agent type's abilities may name those of a plugin it uses */
+    for (const { definition } of plugins) {
+      await this.#as(definition.name, 'register', () =>
+        roleTable.define(definition.name, definition.permissions ?? [])
+      )
+    }
     for (const plugin of plugins) {
       const { definition } = plugin
       await this.#as(definition.name, 'register', async (api) => {
@@ -137,8 +144,9 @@ export class PluginHost {
   }
 
   /** Checks the declaration, then compiles its schemas once; nothing is kept when a check fails. */
-  #registerAgentType(plugin: string, type: AgentTypeDefinition) {
-    assertAgentType(type)
+  #registerAgentType(plugin: string, declared: AgentTypeDefinition) {
+    assertAgentType(declared)
+    const type = { ...declared, abilities: this.#abilities(plugin, declared) }
     const existing = this.#agentTypes.get(type.name)
     if (existing) {
       throw new Error(`agent type "${type.name}" is already registered by "${existing.plugin}"`)
@@ -163,6 +171,26 @@ export class PluginHost {
     this.#agentTypes.set(type.name, { ...type, plugin })
     if (settings) this.#settingsValidators.set(type.name, settings)
     for (const event of events) this.#eventTypes.set(event.type, event)
+  }
+
+  /**
+   * The declared abilities an agent may be given: permissions the role table
+   * lets agents hold. One of a plugin this one `uses` that is not enabled is
+   * left out; any other unknown ability fails the registration.
+   */
+  #abilities(plugin: string, type: AgentTypeDefinition): string[] | undefined {
+    if (type.abilities === undefined) return undefined
+    const grantable = roleTable.permissionsOf('agent')
+    const uses = this.#plugins.find((p) => p.definition.name === plugin)?.definition.uses ?? []
+    const enabled = new Set(this.#plugins.map((p) => p.definition.name))
+    return type.abilities.filter((ability) => {
+      if (grantable.includes(ability)) return true
+      const area = ability.split('.')[0]
+      if (uses.includes(area) && !enabled.has(area)) return false
+      throw new TypeError(
+        `agent type "${type.name}": unknown ability ${JSON.stringify(ability)}; agents may be given ${grantable.join(', ')}`
+      )
+    })
   }
 
   async #as(plugin: string, phase: string, run: (api: PluginHostApi) => unknown) {

@@ -3,9 +3,8 @@ import User from '#models/user'
 import Agent from '#models/agent'
 import pluginHost from '#services/plugin_host'
 import {
-  abilitiesGrant,
   AGENT_IMPLIED_PERMISSIONS,
-  ROLE_TABLE,
+  roleTable,
   type ActorKind,
   type Permission,
 } from '#policies/permissions'
@@ -27,8 +26,8 @@ function agentMay(agent: Agent, permission: Permission): boolean {
   if (AGENT_IMPLIED_PERMISSIONS.has(permission)) return true
   const declared = pluginHost.agentType(agent.type)?.abilities ?? []
   const token = agent.currentAccessToken
-  const typeGrants = abilitiesGrant(declared, permission) && !declared.includes('*')
-  if (typeGrants && (!token || abilitiesGrant(token.abilities, permission))) return true
+  const typeGrants = roleTable.grants(declared, permission) && !declared.includes('*')
+  if (typeGrants && (!token || roleTable.grants(token.abilities, permission))) return true
   refusedAbilities.set(agent, permission)
   return false
 }
@@ -47,9 +46,9 @@ export function agentRefusal(agent: Agent): string | null {
   const declared = type.abilities ?? []
   const token = agent.currentAccessToken
   if (
-    abilitiesGrant(declared, permission) &&
+    roleTable.grants(declared, permission) &&
     token &&
-    !abilitiesGrant(token.abilities, permission)
+    !roleTable.grants(token.abilities, permission)
   ) {
     return `This agent token was not given the ability "${permission}"`
   }
@@ -62,13 +61,13 @@ export function agentRefusal(agent: Agent): string | null {
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {
   if (!actor) return false
   if (actor instanceof User && !actor.isActive) return false
-  if (!ROLE_TABLE[permission].includes(actorKind(actor))) return false
+  if (!roleTable.rolesOf(permission).includes(actorKind(actor))) return false
   return actor instanceof Agent ? agentMay(actor, permission) : true
 }
 
 /** Every permission the actor holds now (GET /api/auth/me; the admin hides what it may not do). */
 export function permissionsOfActor(actor: Actor): Permission[] {
-  return (Object.keys(ROLE_TABLE) as Permission[]).filter((permission) => can(actor, permission))
+  return roleTable.names().filter((permission) => can(actor, permission))
 }
 
 /** The base every policy extends: decisions come from the role table. */

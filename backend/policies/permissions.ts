@@ -1,107 +1,211 @@
 /**
- * The contract's role table, in one place. Policies, the /api/auth/me
- * answer (which the admin's access control reads) and the docs all come
- * from here.
+ * The contract's role table. The host declares its own permissions here;
+ * each plugin declares those of its domain (`permissions` in plugin.ts),
+ * with the roles that hold them, and the plugin host adds them when it
+ * starts. Policies, the /api/auth/me answer (which the admin's access
+ * control reads), the OpenAPI document and docs/PERMISSIONS.md all read
+ * this one table.
  */
 import { Role } from '#enums/roles'
+import { Permission } from '#enums/permission'
 
-export type ActorKind = Role | 'agent'
+/** A role of people (`admin`, ...) or `agent`: plugins write them as plain strings. */
+export type ActorKind = `${Role}` | 'agent'
 
-export enum Permission {
-  /** tasks, agents, events, leads, drafts, versions, approvals, controls */
-  ReadRecords = 'records.read',
-  ReadAudit = 'audit.read',
-  ReadUsers = 'users.read',
-  WriteTasks = 'tasks.write',
-  /** move into or out of done; delete a task */
-  FinishTasks = 'tasks.finish',
-  WriteLeads = 'leads.write',
-  /** closers: status, next_step, notes only */
-  WriteLeadFollowUp = 'leads.write_follow_up',
-  DeleteLeads = 'leads.delete',
-  ExportLeads = 'leads.export',
-  WriteDrafts = 'drafts.write',
-  DecideDrafts = 'drafts.decide',
-  ControlAgents = 'agents.control',
-  ManageUsers = 'users.manage',
-  ManageAgentTokens = 'agents.tokens',
-  EmitEvents = 'events.emit',
+/** A permission's name: `<area>.<verb>` (`tasks.write`); a plugin's areas are its own. */
+export type Permission = string
+
+/** The host's permissions, by name (a pure module the admin imports too). */
+export { Permission } from '#enums/permission'
+
+/** One row of the role table. */
+export interface PermissionDefinition {
+  name: Permission
+  /** What it lets one do, in the words of the docs' table. */
+  description: string
+  /** Who holds it by default (`agent`: agents whose type declares it as an ability). */
+  roles: readonly ActorKind[]
+  /** Permissions this one includes (writing every field of a record includes writing some of them). */
+  includes?: readonly Permission[]
 }
+
+export const ACTOR_KINDS: readonly ActorKind[] = [
+  Role.Admin,
+  Role.Operator,
+  Role.Closer,
+  Role.Viewer,
+  'agent',
+]
+
+const NAME = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/
 
 const { Admin, Operator, Closer, Viewer } = Role
 
-export const ROLE_TABLE: Record<Permission, readonly ActorKind[]> = {
-  [Permission.ReadRecords]: [Admin, Operator, Closer, Viewer, 'agent'],
-  [Permission.ReadAudit]: [Admin],
-  [Permission.ReadUsers]: [Admin],
-  [Permission.WriteTasks]: [Admin, Operator, 'agent'],
-  [Permission.FinishTasks]: [Admin],
-  [Permission.WriteLeads]: [Admin, Operator, 'agent'],
-  [Permission.WriteLeadFollowUp]: [Admin, Operator, Closer, 'agent'],
-  [Permission.DeleteLeads]: [Admin],
-  [Permission.ExportLeads]: [Admin, Operator, Closer],
-  [Permission.WriteDrafts]: [Admin, Operator, 'agent'],
-  [Permission.DecideDrafts]: [Admin],
-  [Permission.ControlAgents]: [Admin],
-  [Permission.ManageUsers]: [Admin],
-  [Permission.ManageAgentTokens]: [Admin],
-  [Permission.EmitEvents]: [Admin, Operator, 'agent'],
+export const HOST_PERMISSIONS: readonly PermissionDefinition[] = [
+  {
+    name: Permission.ReadRecords,
+    description: "read tasks, agents, events, controls and every plugin's records",
+    roles: [Admin, Operator, Closer, Viewer, 'agent'],
+  },
+  { name: Permission.ReadAudit, description: 'read the audit log', roles: [Admin] },
+  { name: Permission.ReadUsers, description: 'read users', roles: [Admin] },
+  {
+    name: Permission.WriteTasks,
+    description: 'create/update tasks; move to backlog, doing, needs_approval',
+    roles: [Admin, Operator, 'agent'],
+  },
+  {
+    name: Permission.FinishTasks,
+    description: 'move a task into or out of `done`; delete a task',
+    roles: [Admin],
+  },
+  {
+    name: Permission.ControlAgents,
+    description: 'pause/resume/kill agents, global pause',
+    roles: [Admin],
+  },
+  { name: Permission.ManageUsers, description: 'create and update users', roles: [Admin] },
+  {
+    name: Permission.ManageAgentTokens,
+    description: 'mint and revoke agent tokens',
+    roles: [Admin],
+  },
+  {
+    name: Permission.EmitEvents,
+    description: 'emit progress events',
+    roles: [Admin, Operator, 'agent'],
+  },
+]
+
+type Entry = PermissionDefinition & { owner: string }
+
+/** Every permission of the host and the enabled plugins, in the order they were declared. */
+export class RoleTable {
+  #entries = new Map<Permission, Entry>()
+
+  /**
+   * Adds permissions on behalf of `owner` (`host` or a plugin). Declaring the
+   * same definition again is a no-op (an app booted twice in one process);
+   * a name another owner declared, or a bad row, throws.
+   */
+  define(owner: string, definitions: readonly PermissionDefinition[]) {
+    for (const definition of definitions) assertPermission(definition)
+    const names = new Set(definitions.map((definition) => definition.name))
+    for (const definition of definitions) {
+      const existing = this.#entries.get(definition.name)
+      if (existing && existing.owner !== owner) {
+        throw new Error(
+          `permission "${definition.name}" is already declared by "${existing.owner}"`
+        )
+      }
+      for (const included of definition.includes ?? []) {
+        if (!names.has(included) && !this.#entries.has(included)) {
+          throw new Error(`permission "${definition.name}" includes unknown "${included}"`)
+        }
+      }
+    }
+    for (const definition of definitions) {
+      this.#entries.set(definition.name, {
+        owner,
+        name: definition.name,
+        description: definition.description,
+        roles: [...definition.roles],
+        includes: definition.includes ? [...definition.includes] : undefined,
+      })
+    }
+  }
+
+  /** Forgets what a plugin declared (tests that boot plugins of their own). */
+  forget(owner: string) {
+    for (const [name, entry] of this.#entries) if (entry.owner === owner) this.#entries.delete(name)
+  }
+
+  has(permission: Permission): boolean {
+    return this.#entries.has(permission)
+  }
+
+  /** The actor kinds that hold it; none for a permission nobody declared. */
+  rolesOf(permission: Permission): readonly ActorKind[] {
+    return this.#entries.get(permission)?.roles ?? []
+  }
+
+  ownerOf(permission: Permission): string | undefined {
+    return this.#entries.get(permission)?.owner
+  }
+
+  all(): PermissionDefinition[] {
+    return [...this.#entries.values()].map(({ owner: _owner, ...definition }) => definition)
+  }
+
+  names(): Permission[] {
+    return [...this.#entries.keys()]
+  }
+
+  permissionsOf(kind: ActorKind): Permission[] {
+    return this.names().filter((name) => this.rolesOf(name).includes(kind))
+  }
+
+  /** Whether a list of abilities (an agent type's, a token's; `*` is all) grants `permission`. */
+  grants(abilities: readonly string[], permission: Permission): boolean {
+    return abilities.some(
+      (ability) =>
+        ability === '*' ||
+        ability === permission ||
+        (this.#entries.get(ability)?.includes?.includes(permission) ?? false)
+    )
+  }
+
+  /** The role table as Markdown, for docs/PERMISSIONS.md (a test keeps the two equal). */
+  render(): string {
+    const lines = [
+      `| permission | action | ${ACTOR_KINDS.join(' | ')} |`,
+      `|---|---|${ACTOR_KINDS.map(() => '---').join('|')}|`,
+    ]
+    for (const entry of this.#entries.values()) {
+      const marks = ACTOR_KINDS.map((kind) => (entry.roles.includes(kind) ? '✓' : ''))
+      lines.push(`| \`${entry.name}\` | ${entry.description} | ${marks.join(' | ')} |`)
+    }
+    return lines.join('\n')
+  }
 }
+
+export function assertPermission(definition: PermissionDefinition) {
+  if (!definition || typeof definition.name !== 'string' || !NAME.test(definition.name)) {
+    throw new TypeError(
+      `permission ${JSON.stringify(definition?.name)} must be "<area>.<verb>" in snake_case (leads.write)`
+    )
+  }
+  const where = `permission "${definition.name}"`
+  if (typeof definition.description !== 'string' || !definition.description.trim()) {
+    throw new TypeError(`${where} needs a description`)
+  }
+  if (
+    !Array.isArray(definition.roles) ||
+    definition.roles.some((role) => !ACTOR_KINDS.includes(role))
+  ) {
+    throw new TypeError(`${where}: "roles" must list some of ${ACTOR_KINDS.join(', ')}`)
+  }
+  if (
+    definition.includes !== undefined &&
+    (!Array.isArray(definition.includes) ||
+      definition.includes.some((name) => typeof name !== 'string'))
+  ) {
+    throw new TypeError(`${where}: "includes" must be an array of permission names`)
+  }
+}
+
+/** A table holding the host's permissions; plugins add theirs. */
+export function createRoleTable() {
+  const table = new RoleTable()
+  table.define('host', HOST_PERMISSIONS)
+  return table
+}
+
+/** The running table: the host's permissions, then each enabled plugin's (added by the plugin host). */
+export const roleTable = createRoleTable()
 
 /**
  * Held by every agent whatever its type declares: agents read what they work
  * on. Everything else an agent does needs its type to declare the ability.
  */
 export const AGENT_IMPLIED_PERMISSIONS: ReadonlySet<Permission> = new Set([Permission.ReadRecords])
-
-/* An ability that includes another: writing every field of a lead includes the follow-up fields. */
-const INCLUDES: Partial<Record<Permission, Permission[]>> = {
-  [Permission.WriteLeads]: [Permission.WriteLeadFollowUp],
-}
-
-/** Whether a list of abilities (an agent type's, a token's; `*` is all) grants `permission`. */
-export function abilitiesGrant(abilities: readonly string[], permission: Permission): boolean {
-  return abilities.some(
-    (ability) =>
-      ability === '*' ||
-      ability === permission ||
-      (INCLUDES[ability as Permission]?.includes(permission) ?? false)
-  )
-}
-
-export function permissionsOf(kind: ActorKind): Permission[] {
-  return (Object.keys(ROLE_TABLE) as Permission[]).filter((p) => ROLE_TABLE[p].includes(kind))
-}
-
-const DESCRIPTIONS: Record<Permission, string> = {
-  [Permission.ReadRecords]:
-    'read tasks, agents, events, leads, drafts, versions, approvals, controls',
-  [Permission.ReadAudit]: 'read the audit log',
-  [Permission.ReadUsers]: 'read users',
-  [Permission.WriteTasks]: 'create/update tasks; move to backlog, doing, needs_approval',
-  [Permission.FinishTasks]: 'move a task into or out of `done`; delete a task',
-  [Permission.WriteLeads]: 'create/update leads (every field)',
-  [Permission.WriteLeadFollowUp]: "update a lead's `status`, `next_step`, `notes`",
-  [Permission.DeleteLeads]: 'delete leads',
-  [Permission.ExportLeads]: 'export leads CSV',
-  [Permission.WriteDrafts]: 'create drafts, add versions, submit for approval',
-  [Permission.DecideDrafts]: 'decide drafts (every approval action)',
-  [Permission.ControlAgents]: 'pause/resume/kill agents, global pause',
-  [Permission.ManageUsers]: 'create and update users',
-  [Permission.ManageAgentTokens]: 'mint and revoke agent tokens',
-  [Permission.EmitEvents]: 'emit progress events',
-}
-
-/** The role table as Markdown, for docs/PERMISSIONS.md (a test keeps the two equal). */
-export function renderRoleTable(): string {
-  const kinds: ActorKind[] = [Admin, Operator, Closer, Viewer, 'agent']
-  const lines = [
-    `| permission | action | ${kinds.join(' | ')} |`,
-    `|---|---|${kinds.map(() => '---').join('|')}|`,
-  ]
-  for (const permission of Object.values(Permission)) {
-    const marks = kinds.map((kind) => (ROLE_TABLE[permission].includes(kind) ? '✓' : ''))
-    lines.push(`| \`${permission}\` | ${DESCRIPTIONS[permission]} | ${marks.join(' | ')} |`)
-  }
-  return lines.join('\n')
-}

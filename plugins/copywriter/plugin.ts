@@ -7,12 +7,13 @@ export default definePlugin({
   name: 'copywriter',
   label: 'Copywriter',
   description: 'Writes outreach drafts for leads and submits them for approval.',
+  uses: ['leads', 'drafts'],
   agentTypes: [
     {
       name: 'copywriter',
       label: 'Copywriter',
       description: 'Writes outreach drafts for leads and submits them for approval.',
-      abilities: [Permission.WriteTasks, Permission.WriteDrafts, Permission.EmitEvents],
+      abilities: [Permission.WriteTasks, 'drafts.write', Permission.EmitEvents],
       settings: vine.object({
         tone: vine.enum(['friendly', 'formal', 'direct'] as const).optional(),
         /** BCP 47 language tag of the drafts it writes (`en`, `de-CH`). */

@@ -4,6 +4,7 @@
  * controllers' allow-lists.
  */
 import { Permission } from '#policies/permissions'
+import { DraftPermission } from './permissions.js'
 import {
   dateTime,
   defineOpenApi,
@@ -155,7 +156,7 @@ export default defineOpenApi({
         operationId: 'createDraft',
         summary: 'Create a draft',
         description: 'Creates version 1 with status `draft`.',
-        access: Permission.WriteDrafts,
+        access: DraftPermission.Write,
         body: {
           schema: createDraftValidator,
           example: {
@@ -206,7 +207,7 @@ export default defineOpenApi({
         summary: 'Add a version',
         description:
           '`base_version` is the version your change starts from: it must be the current one, so two writers never overwrite each other silently.',
-        access: Permission.WriteDrafts,
+        access: DraftPermission.Write,
         body: {
           schema: addVersionValidator,
           example: {
@@ -231,7 +232,7 @@ export default defineOpenApi({
         operationId: 'submitDraft',
         summary: 'Submit for approval',
         description: 'Moves the draft (and its linked task) to `needs_approval`.',
-        access: Permission.WriteDrafts,
+        access: DraftPermission.Write,
         response: { status: 200, description: 'The draft.', schema: ref('Draft'), example: draft },
         errors: { 409: 'The draft is not in status `draft` (`E_INVALID_TRANSITION`).' },
       },
@@ -242,7 +243,7 @@ export default defineOpenApi({
         summary: 'Decide a draft',
         description:
           'Only from `needs_approval`, on the current `version`. `approve` and `approve_with_notes` (notes required) → approved; `reject` → rejected (linked tasks to `done`: decided, nothing waits for an admin); `request_changes` (notes required) → back to `draft` (linked tasks to `doing`); `edit_inline_approve` (content required) → a new version by the admin, then approved. Each decision writes one approval. Of two admins deciding at once, one succeeds and the other gets 409.',
-        access: Permission.DecideDrafts,
+        access: DraftPermission.Decide,
         body: {
           schema: decisionValidator,
           fields: {

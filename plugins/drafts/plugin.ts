@@ -1,4 +1,5 @@
 import { definePlugin } from '#plugin_host/define_plugin'
+import { DraftPermission } from './permissions.js'
 
 const DraftsController = () => import('./controllers/drafts_controller.js')
 const ApprovalsController = () => import('./controllers/approvals_controller.js')
@@ -14,6 +15,18 @@ export default definePlugin({
   label: 'Drafts',
   description: 'Outreach drafts with versions and approval decisions.',
   dependsOn: ['leads'],
+  permissions: [
+    {
+      name: DraftPermission.Write,
+      description: 'create drafts, add versions, submit for approval',
+      roles: ['admin', 'operator', 'agent'],
+    },
+    {
+      name: DraftPermission.Decide,
+      description: 'decide drafts (every approval action)',
+      roles: ['admin'],
+    },
+  ],
   models: {
     Draft: () => import('./models/draft.js'),
     DraftVersion: () => import('./models/draft_version.js'),

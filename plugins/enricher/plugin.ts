@@ -10,13 +10,14 @@ export default definePlugin({
   name: 'enricher',
   label: 'Enricher',
   description: 'Completes leads: contact person, role, email, phone, and personalization notes.',
+  uses: ['leads'],
   agentTypes: [
     {
       name: 'enricher',
       label: 'Enricher',
       description:
         'Completes leads: contact person, role, email, phone, and personalization notes.',
-      abilities: [Permission.WriteTasks, Permission.WriteLeads, Permission.EmitEvents],
+      abilities: [Permission.WriteTasks, 'leads.write', Permission.EmitEvents],
       settings: vine.object({
         /** The fields it tries to fill; all of them when absent. */
         fields: vine.array(vine.enum(ENRICHABLE_FIELDS)).minLength(1).distinct().optional(),

@@ -10,12 +10,13 @@ export default definePlugin({
   name: 'lead_finder',
   label: 'Lead finder',
   description: 'Finds businesses that fit the niche and region, and adds them as leads.',
+  uses: ['leads'],
   agentTypes: [
     {
       name: 'lead_finder',
       label: 'Lead finder',
       description: 'Finds businesses that fit the niche and region, and adds them as leads.',
-      abilities: [Permission.WriteTasks, Permission.WriteLeads, Permission.EmitEvents],
+      abilities: [Permission.WriteTasks, 'leads.write', Permission.EmitEvents],
       settings: vine.object({
         niche: niche().optional(),
         region: region().optional(),

@@ -3,6 +3,7 @@
  * Bodies come from ./validators/lead.ts, list parameters from LEAD_LIST.
  */
 import { Permission } from '#policies/permissions'
+import { LeadPermission } from './permissions.js'
 import {
   dateTime,
   defineOpenApi,
@@ -103,7 +104,7 @@ export default defineOpenApi({
         summary: 'Create a lead',
         description:
           'Defaults: `source` manual, `lead_score` C, `status` new, `notes` []. Text is trimmed; an empty optional field is stored as null; unknown fields are ignored.',
-        access: Permission.WriteLeads,
+        access: LeadPermission.Write,
         body: {
           schema: createLeadValidator,
           example: {
@@ -144,7 +145,7 @@ export default defineOpenApi({
         summary: 'Export leads as CSV',
         description:
           "The list’s filters, `q` and sort (`_start`/`_end` are ignored: every matching row is streamed). RFC 4180, UTF-8, a header row, the record’s columns in order; a text cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'`; `notes` is one cell, a bullet per line. If the database fails mid-stream the connection is cut, never a truncated file that looks whole. Each export has a database connection of its own (never the one requests use); an export that makes no progress for `EXPORT_STALL_SECONDS` (30) — its client stopped reading — is cut the same way.",
-        access: Permission.ExportLeads,
+        access: LeadPermission.Export,
         list: LEAD_LIST,
         paging: false,
         errors: {
@@ -179,7 +180,7 @@ export default defineOpenApi({
         summary: 'Update a lead',
         description:
           'Changes the fields it names (`notes` replaces the whole list); a PATCH that changes nothing writes nothing. Closers may send only `status`, `next_step` and `notes`.',
-        access: Permission.WriteLeadFollowUp,
+        access: LeadPermission.WriteFollowUp,
         body: {
           schema: updateLeadValidator,
           example: { status: 'contacted', next_step: 'Call on Friday' },
@@ -194,7 +195,7 @@ export default defineOpenApi({
         operationId: 'deleteLead',
         summary: 'Delete a lead',
         description: 'Unlinks the tasks linked to it.',
-        access: Permission.DeleteLeads,
+        access: LeadPermission.Delete,
         response: { status: 204, description: 'Deleted.' },
       },
     },

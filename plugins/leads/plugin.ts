@@ -1,4 +1,5 @@
 import { definePlugin } from '#plugin_host/define_plugin'
+import { LeadPermission } from './permissions.js'
 
 const LeadsController = () => import('./controllers/leads_controller.js')
 
@@ -11,6 +12,25 @@ export default definePlugin({
   name: 'leads',
   label: 'Leads',
   description: 'Businesses found by agents, enriched and worked by closers.',
+  permissions: [
+    {
+      name: LeadPermission.Write,
+      description: 'create/update leads (every field)',
+      roles: ['admin', 'operator', 'agent'],
+      includes: [LeadPermission.WriteFollowUp],
+    },
+    {
+      name: LeadPermission.WriteFollowUp,
+      description: "update a lead's `status`, `next_step`, `notes`",
+      roles: ['admin', 'operator', 'closer', 'agent'],
+    },
+    { name: LeadPermission.Delete, description: 'delete leads', roles: ['admin'] },
+    {
+      name: LeadPermission.Export,
+      description: 'export leads CSV',
+      roles: ['admin', 'operator', 'closer'],
+    },
+  ],
   models: {
     Lead: () => import('./models/lead.js'),
   },

@@ -1,23 +1,9 @@
 /**
- * The permission names /api/auth/me returns (the server's role table,
- * docs/PERMISSIONS.md). Screens name them through here, never as loose strings.
+ * The host's permission names, from the server's own module: screens name
+ * them through here, never as loose strings. A plugin's screens name its
+ * permissions through the plugin's `permissions.ts`. What the signed-in
+ * person holds comes from GET /api/auth/me.
  */
-export const Permission = {
-  ReadRecords: 'records.read',
-  ReadAudit: 'audit.read',
-  ReadUsers: 'users.read',
-  WriteTasks: 'tasks.write',
-  FinishTasks: 'tasks.finish',
-  WriteLeads: 'leads.write',
-  WriteLeadFollowUp: 'leads.write_follow_up',
-  DeleteLeads: 'leads.delete',
-  ExportLeads: 'leads.export',
-  WriteDrafts: 'drafts.write',
-  DecideDrafts: 'drafts.decide',
-  ControlAgents: 'agents.control',
-  ManageUsers: 'users.manage',
-  ManageAgentTokens: 'agents.tokens',
-  EmitEvents: 'events.emit',
-} as const
+export { Permission } from '../../../backend/enums/permission'
 
-export type PermissionName = (typeof Permission)[keyof typeof Permission]
+export type PermissionName = string

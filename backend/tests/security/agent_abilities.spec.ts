@@ -49,7 +49,7 @@ function declares(abilities: string[], permission: Permission) {
   return (
     AGENT_IMPLIED_PERMISSIONS.has(permission) ||
     abilities.includes(permission) ||
-    (permission === Permission.WriteLeadFollowUp && abilities.includes(Permission.WriteLeads))
+    (permission === 'leads.write_follow_up' && abilities.includes('leads.write'))
   )
 }
 
@@ -187,7 +187,7 @@ test.group('Security: agent abilities are the ceiling of their tokens', (group) 
     assert.equal(lead.status, 403)
     assert.include(lead.body.errors[0].message, 'token was not given the ability "leads.write"')
     const me = await call(narrow, 'GET', '/api/auth/me')
-    assert.notInclude(me.body.permissions, Permission.WriteLeads)
+    assert.notInclude(me.body.permissions, 'leads.write')
     assert.include(me.body.permissions, Permission.EmitEvents)
   })
 

@@ -1,7 +1,7 @@
 import { lazy } from 'react'
 import { FileTextOutlined, InboxOutlined } from '@ant-design/icons'
 import { defineAdminPlugin } from '@admin/plugin_api'
-import { Permission } from '@admin/lib/permissions'
+import { DraftPermission } from '../permissions.js'
 
 /**
  * The drafts screens: list, record page with versions, create, and "new
@@ -25,12 +25,12 @@ export default defineAdminPlugin({
   ],
   access: {
     drafts: {
-      create: Permission.WriteDrafts,
+      create: DraftPermission.Write,
       /** a new version */
-      edit: Permission.WriteDrafts,
-      submit: Permission.WriteDrafts,
+      edit: DraftPermission.Write,
+      submit: DraftPermission.Write,
       /** approve, approve with notes, request changes, reject, edit inline and approve */
-      decide: Permission.DecideDrafts,
+      decide: DraftPermission.Decide,
     },
   },
 })

@@ -1,7 +1,7 @@
 import { lazy } from 'react'
 import { ContactsOutlined } from '@ant-design/icons'
 import { defineAdminPlugin } from '@admin/plugin_api'
-import { Permission } from '@admin/lib/permissions'
+import { LeadPermission } from '../permissions.js'
 
 /** The leads screens: a filterable list with CSV export, a record page and forms. */
 export default defineAdminPlugin({
@@ -18,12 +18,12 @@ export default defineAdminPlugin({
   ],
   access: {
     leads: {
-      create: Permission.WriteLeads,
+      create: LeadPermission.Write,
       // Closers may edit, but only the follow-up fields (the form shows only those).
-      edit: [Permission.WriteLeads, Permission.WriteLeadFollowUp],
-      edit_all_fields: Permission.WriteLeads,
-      delete: Permission.DeleteLeads,
-      export: Permission.ExportLeads,
+      edit: [LeadPermission.Write, LeadPermission.WriteFollowUp],
+      edit_all_fields: LeadPermission.Write,
+      delete: LeadPermission.Delete,
+      export: LeadPermission.Export,
     },
   },
 })

@@ -1,5 +1,6 @@
 import AppPolicy, { type Actor } from '#policies/app_policy'
 import { Permission } from '#policies/permissions'
+import { LeadPermission } from '../permissions.js'
 
 /** Leads by the role table; closers hold only the follow-up part of writing. */
 export default class LeadPolicy extends AppPolicy {
@@ -8,24 +9,24 @@ export default class LeadPolicy extends AppPolicy {
   }
 
   create(actor: Actor) {
-    return this.can(actor, Permission.WriteLeads)
+    return this.can(actor, LeadPermission.Write)
   }
 
   /** Any update at all: every field, or only status, next_step and notes. */
   update(actor: Actor) {
-    return this.can(actor, Permission.WriteLeads) || this.can(actor, Permission.WriteLeadFollowUp)
+    return this.can(actor, LeadPermission.Write) || this.can(actor, LeadPermission.WriteFollowUp)
   }
 
   /** Fields beyond the follow-up ones (business_name, website, lead_score, ...). */
   updateEveryField(actor: Actor) {
-    return this.can(actor, Permission.WriteLeads)
+    return this.can(actor, LeadPermission.Write)
   }
 
   delete(actor: Actor) {
-    return this.can(actor, Permission.DeleteLeads)
+    return this.can(actor, LeadPermission.Delete)
   }
 
   export(actor: Actor) {
-    return this.can(actor, Permission.ExportLeads)
+    return this.can(actor, LeadPermission.Export)
   }
 }

@@ -80,5 +80,5 @@ export const updateLeadValidator = vine.compile(
   })
 )
 
-/** What a closer may change (Permission.WriteLeadFollowUp without WriteLeads). */
+/** What a closer may change (leads.write_follow_up without leads.write). */
 export const FOLLOW_UP_FIELDS = ['status', 'next_step', 'notes'] as const
