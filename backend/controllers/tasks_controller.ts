@@ -9,31 +9,37 @@ import { createTask } from '#actions/tasks/create_task'
 import { updateTask } from '#actions/tasks/update_task'
 import { deleteTask } from '#actions/tasks/delete_task'
 import { OWNER_TYPES, TASK_COLUMNS, TASK_PRIORITIES, TaskColumn } from '#enums/task'
+import { taskLinks } from '#plugin_host/task_links'
 
-export const TASK_LIST: ListSpec = {
-  filters: {
-    id: 'uuid',
-    title: 'text',
-    column: { enum: TASK_COLUMNS },
-    priority: { enum: TASK_PRIORITIES },
-    owner_type: { enum: OWNER_TYPES },
-    owner_id: 'uuid',
-    linked_lead_id: 'uuid',
-    linked_draft_id: 'uuid',
-    created_by: 'uuid',
-    created_at: 'datetime',
-    updated_at: 'datetime',
-    done_at: 'datetime',
-  },
-  sortable: ['title', 'column', 'priority', 'created_at', 'updated_at', 'done_at'],
-  search: ['title', 'description'],
-  defaultSort: [['created_at', 'asc']],
+let list: ListSpec | undefined
+
+/** The list dialect of tasks; a filter per declared task link kind (`linked_<kind>_id`). */
+export function taskList(): ListSpec {
+  list ??= {
+    filters: {
+      id: 'uuid',
+      title: 'text',
+      column: { enum: TASK_COLUMNS },
+      priority: { enum: TASK_PRIORITIES },
+      owner_type: { enum: OWNER_TYPES },
+      owner_id: 'uuid',
+      ...Object.fromEntries(taskLinks.all().map((link) => [link.field, 'uuid' as const])),
+      created_by: 'uuid',
+      created_at: 'datetime',
+      updated_at: 'datetime',
+      done_at: 'datetime',
+    },
+    sortable: ['title', 'column', 'priority', 'created_at', 'updated_at', 'done_at'],
+    search: ['title', 'description'],
+    defaultSort: [['created_at', 'asc']],
+  }
+  return list
 }
 
 export default class TasksController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with(TaskPolicy).authorize('view')
-    return runList(ctx, Task.query(), TASK_LIST)
+    return runList(ctx, Task.query(), taskList())
   }
 
   async show({ bouncer, params }: HttpContext) {
@@ -45,7 +51,7 @@ export default class TasksController {
 
   async store(ctx: HttpContext) {
     await ctx.bouncer.with(TaskPolicy).authorize('write')
-    const data = await ctx.request.validateUsing(createTaskValidator)
+    const data = await ctx.request.validateUsing(createTaskValidator())
     await ctx.bouncer.with(TaskPolicy).authorize('move', null, data.column ?? TaskColumn.Backlog)
     const task = await createTask(actorFromContext(ctx), ctx.auth.user!, data)
     return ctx.response.created(task)
@@ -54,7 +60,7 @@ export default class TasksController {
   /** Edits and moves: `PATCH {"column":"doing"}` moves the card. */
   async update(ctx: HttpContext) {
     await ctx.bouncer.with(TaskPolicy).authorize('write')
-    const changes = await ctx.request.validateUsing(updateTaskValidator)
+    const changes = await ctx.request.validateUsing(updateTaskValidator())
     return updateTask(actorFromContext(ctx), ctx.params.id, changes, async (from, to) => {
       if (await ctx.bouncer.with(TaskPolicy).denies('move', from, to)) {
         throw ApiError.forbidden(`Only an admin moves a task into or out of done`)

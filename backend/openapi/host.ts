@@ -17,7 +17,8 @@ import { createTaskValidator, updateTaskValidator } from '#validators/task'
 import { controlReasonValidator, createAgentValidator, heartbeatValidator } from '#validators/agent'
 import { createEventValidator } from '#validators/event'
 import { USER_LIST } from '#controllers/users_controller'
-import { TASK_LIST } from '#controllers/tasks_controller'
+import { taskList } from '#controllers/tasks_controller'
+import { taskLinks } from '#plugin_host/task_links'
 import { AGENT_LIST } from '#controllers/agents_controller'
 import { AUDIT_LIST } from '#controllers/audit_controller'
 import { issueTokenValidator } from '#controllers/agent_tokens_controller'
@@ -65,12 +66,11 @@ const task = {
   priority: 'high',
   owner_type: 'agent',
   owner_id: AGENT_ID,
-  linked_lead_id: null,
-  linked_draft_id: null,
   created_by: ID,
   created_at: AT,
   updated_at: AT,
   done_at: null,
+  ...Object.fromEntries(taskLinks.all().map((link) => [link.field, null])),
 }
 const agent = {
   id: AGENT_ID,
@@ -158,12 +158,18 @@ export default defineOpenApi({
         priority: enumOf(TASK_PRIORITIES),
         owner_type: enumOf(OWNER_TYPES),
         owner_id: nullable(uuid('The agent or admin the task is assigned to.')),
-        linked_lead_id: nullable(uuid()),
-        linked_draft_id: nullable(uuid()),
         created_by: uuid(),
         created_at: dateTime(),
         updated_at: dateTime(),
         done_at: nullable(dateTime('Stamped when the task moves to done.')),
+        ...Object.fromEntries(
+          taskLinks
+            .all()
+            .map((link) => [
+              link.field,
+              nullable(uuid(`The ${link.label.toLowerCase()} it is about.`)),
+            ])
+        ),
       },
       'A card on the board.'
     ),
@@ -533,7 +539,7 @@ export default defineOpenApi({
         summary: 'List tasks',
         tags: ['Tasks'],
         access: Permission.ReadRecords,
-        list: TASK_LIST,
+        list: taskList(),
         response: {
           status: 200,
           description: 'A page of tasks.',
@@ -549,7 +555,7 @@ export default defineOpenApi({
         tags: ['Tasks'],
         access: Permission.WriteTasks,
         body: {
-          schema: createTaskValidator,
+          schema: createTaskValidator(),
           example: { title: 'Find 20 dentists in Austin', priority: 'high' },
         },
         response: { status: 201, description: 'The task.', schema: ref('Task'), example: task },
@@ -571,7 +577,7 @@ export default defineOpenApi({
           'Moving a card is `{"column":"doing"}`. Allowed moves: backlog → doing, done; doing → backlog, needs_approval, done; needs_approval → doing, backlog, done; done → backlog, doing. Moving into or out of `done` needs an admin; `done` stamps `done_at`.',
         tags: ['Tasks'],
         access: Permission.WriteTasks,
-        body: { schema: updateTaskValidator, example: { column: 'doing' } },
+        body: { schema: updateTaskValidator(), example: { column: 'doing' } },
         response: { status: 200, description: 'The task.', schema: ref('Task'), example: task },
         errors: {
           403: 'Only an admin moves a task into or out of `done`.',
@@ -950,14 +956,12 @@ export default defineOpenApi({
       get: {
         operationId: 'replayTimeline',
         summary: 'The history of a record',
-        description:
-          'Give exactly one of `task_id`, `lead_id`, `draft_id` (else 422). Every event, version, approval and (for admins) audit entry about that record and the records linked to it through tasks, oldest first; `x-total-count` is the length.',
+        description: `Give exactly one of ${['task_id', ...taskLinks.all().map((link) => link.subject)].map((key) => `\`${key}\``).join(', ')} (else 422). Every event, what the plugins record (versions, approvals, ...) and (for admins) audit entry about that record and the records linked to it through tasks, oldest first; \`x-total-count\` is the length.`,
         tags: ['Replay'],
         access: Permission.ReadRecords,
         query: {
           task_id: { schema: uuid() },
-          lead_id: { schema: uuid() },
-          draft_id: { schema: uuid() },
+          ...Object.fromEntries(taskLinks.all().map((link) => [link.subject, { schema: uuid() }])),
         },
         response: {
           status: 200,

@@ -16,6 +16,7 @@ import type { OpenApiContribution } from '#openapi/kit'
 import { VineObject } from '@vinejs/vine'
 import { EVENT_TYPE_PATTERN, reservedEventTypeReason } from '#enums/event_type'
 import { assertPermission, type PermissionDefinition } from '#policies/permissions'
+import { assertTaskLink, type TaskLinkDefinition } from './task_links.js'
 
 export type LazyImport<T> = () => Promise<{ default: T }>
 
@@ -70,19 +71,17 @@ export interface SeedContext {
 
 export type PluginSeeder = (ctx: SeedContext) => Promise<void>
 
-/** The record a replay timeline is about: exactly one of these is set. */
-export interface TimelineSubject {
-  task_id?: string
-  lead_id?: string
-  draft_id?: string
-}
+/**
+ * The record a replay timeline is about: exactly one key is set, `task_id`
+ * or a task link kind's `<kind>_id`.
+ */
+export type TimelineSubject = Partial<Record<string, string>>
 
-/** The subject's id and the ids linked to it through tasks' links, by kind. */
-export interface TimelineLinks {
-  task_ids: string[]
-  lead_ids: string[]
-  draft_ids: string[]
-}
+/**
+ * The subject's id and the ids linked to it through tasks' links: `task_ids`,
+ * and `<kind>_ids` for every declared task link kind (empty when none).
+ */
+export type TimelineLinks = { task_ids: string[] } & Record<string, string[]>
 
 /** One timeline entry: when, what kind (`version`, `approval`, ...), and its own fields. */
 export interface TimelineItem {
@@ -132,6 +131,11 @@ export interface PluginDefinition {
    * the roles (and `agent`) that hold them: they join the host's role table.
    */
   permissions?: PermissionDefinition[]
+  /**
+   * Kinds of the plugin's records a task may link to (`{kind: 'invoice', ...}`
+   * gives tasks a `linked_invoice_id`); the plugin's migration adds the column.
+   */
+  taskLinks?: TaskLinkDefinition[]
   /** Routes, mounted under /api. */
   routes?: (ctx: PluginRouteContext) => void | Promise<void>
   /** Bouncer policies, by name. */
@@ -188,6 +192,10 @@ export function definePlugin(definition: PluginDefinition): DefinedPlugin {
       )
     }
   }
+  if (definition.taskLinks !== undefined && !Array.isArray(definition.taskLinks)) {
+    throw new TypeError('"taskLinks" must be an array')
+  }
+  for (const link of definition.taskLinks ?? []) assertTaskLink(link)
   for (const type of definition.agentTypes ?? []) assertAgentType(type)
   return Object.freeze({ ...definition, [PLUGIN_BRAND]: true as const })
 }

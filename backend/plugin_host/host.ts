@@ -19,6 +19,7 @@ import type { OpenApiContribution } from '#openapi/kit'
 import type { LoadedPlugin } from './discovery.js'
 import { PluginError } from './plugin_error.js'
 import { roleTable } from '#policies/permissions'
+import { taskLinks } from './task_links.js'
 
 /** A compiled VineJS validator of an object schema. */
 export type ObjectValidator = VineValidator<any, Record<string, any> | undefined>
@@ -62,9 +63,10 @@ export class PluginHost {
     this.#plugins = plugins
     /* every plugin's permissions first: an agent type's abilities may name those of a plugin it uses */
     for (const { definition } of plugins) {
-      await this.#as(definition.name, 'register', () =>
+      await this.#as(definition.name, 'register', () => {
         roleTable.define(definition.name, definition.permissions ?? [])
-      )
+        taskLinks.define(definition.name, definition.taskLinks ?? [])
+      })
     }
     for (const plugin of plugins) {
       const { definition } = plugin

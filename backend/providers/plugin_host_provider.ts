@@ -23,5 +23,8 @@ export default class PluginHostProvider {
   async boot() {
     const host = await this.app.container.make('plugin.host')
     await host.start(await loadEnabledPlugins())
+    // the cards' links to the plugins' records are columns of their own
+    const { addTaskLinkColumns } = await import('#models/task')
+    addTaskLinkColumns()
   }
 }

@@ -6,6 +6,7 @@
  */
 import db from '@adonisjs/lucid/services/db'
 import pluginHost from '#services/plugin_host'
+import { taskLinks } from '#plugin_host/task_links'
 import { TASK_COLUMNS } from '#enums/task'
 import { staleAfterSeconds } from '#services/agent_view'
 import { can, type Actor } from '#policies/app_policy'
@@ -90,49 +91,52 @@ function withStaleness(agent: Record<string, any>, at: Date) {
   return { ...agent, stale }
 }
 
-/* The task columns that link a task to a lead or a draft. */
-const LINK_COLUMNS = { lead_id: 'linked_lead_id', draft_id: 'linked_draft_id' } as const
-
 const unique = (values: (string | null | undefined)[]) => [
   ...new Set(values.filter((v): v is string => typeof v === 'string' && v !== '')),
 ]
 
 /**
  * The subject and the records linked to it, one hop through tasks: a task's
- * lead and draft; a lead's or draft's tasks and what those tasks link to.
- * Links at any time count, not only today's, and deleted tasks too.
+ * linked records (one per declared link kind); a linked record's tasks and
+ * what those tasks link to. Links at any time count, not only today's, and
+ * deleted tasks too. Columns come from the declared kinds (snake_case names).
  */
 export async function linksOf(subject: TimelineSubject): Promise<TimelineLinks> {
+  const kinds = taskLinks.all()
   let taskIds: string[]
   if (subject.task_id) {
     taskIds = [subject.task_id]
   } else {
-    const key = subject.lead_id ? 'lead_id' : 'draft_id'
-    const column = LINK_COLUMNS[key]
-    const id = subject[key]!
+    const link = kinds.find((kind) => subject[kind.subject])
+    if (!link) throw new Error(`a timeline subject names a task or a declared link kind`)
+    const id = subject[link.subject]!
     const linked = await db.rawQuery(
-      `SELECT id::text AS id FROM tasks WHERE ${column} = ?
+      `SELECT id::text AS id FROM tasks WHERE ${link.field} = ?
        UNION
        SELECT payload->>'id' FROM task_events
-       WHERE event_type LIKE 'task.%' AND payload->'snapshot'->>'${column}' = ?`,
+       WHERE event_type LIKE 'task.%' AND payload->'snapshot'->>'${link.field}' = ?`,
       [id, id]
     )
     taskIds = unique(linked.rows.map((row: any) => row.id))
   }
 
+  const links: TimelineLinks = { task_ids: taskIds }
+  if (!kinds.length) return links
   const targets = await db.rawQuery(
-    `SELECT linked_lead_id::text AS lead_id, linked_draft_id::text AS draft_id
+    `SELECT ${kinds.map((kind) => `${kind.field}::text AS ${kind.kind}`).join(', ')}
      FROM tasks WHERE id = ANY(?::uuid[])
      UNION
-     SELECT payload->'snapshot'->>'linked_lead_id', payload->'snapshot'->>'linked_draft_id'
+     SELECT ${kinds.map((kind) => `payload->'snapshot'->>'${kind.field}'`).join(', ')}
      FROM task_events WHERE event_type LIKE 'task.%' AND payload->>'id' = ANY(?::text[])`,
     [taskIds, taskIds]
   )
-  return {
-    task_ids: taskIds,
-    lead_ids: unique([subject.lead_id, ...targets.rows.map((row: any) => row.lead_id)]),
-    draft_ids: unique([subject.draft_id, ...targets.rows.map((row: any) => row.draft_id)]),
+  for (const kind of kinds) {
+    links[kind.ids] = unique([
+      subject[kind.subject],
+      ...targets.rows.map((row: any) => row[kind.kind]),
+    ])
   }
+  return links
 }
 
 type Source = { plugin: string; source: TimelineSource }
@@ -140,8 +144,8 @@ type Source = { plugin: string; source: TimelineSource }
 /**
  * Every event about the subject and its linked records (by task_id, or by
  * `payload.id` for records that are not tasks), the audit entries about them
- * when the actor may read the audit log, and what plugins add (draft
- * versions, approvals, ...); oldest first.
+ * when the actor may read the audit log, and what plugins add (their
+ * records' history); oldest first.
  */
 export async function timelineOf(
   subject: TimelineSubject,
@@ -149,7 +153,7 @@ export async function timelineOf(
   sources: readonly Source[] = pluginHost.timelineSources()
 ): Promise<TimelineItem[]> {
   const links = await linksOf(subject)
-  const ids = unique([...links.task_ids, ...links.lead_ids, ...links.draft_ids])
+  const ids = unique(Object.values(links).flat())
 
   const events = await db.rawQuery(
     `SELECT id, task_id, agent_id, event_type, payload, created_by, created_at

@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon'
 import { ApiError } from '#exceptions/api_error'
 import type { TimelineSubject } from '#plugin_host/define_plugin'
+import { taskLinks } from '#plugin_host/task_links'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -41,14 +42,17 @@ export function parseBoardQuery(qs: Record<string, unknown>): { at: Date } {
   return { at: at.toJSDate() }
 }
 
-const SUBJECTS = ['task_id', 'lead_id', 'draft_id'] as const
-
-/** Exactly one of task_id, lead_id, draft_id, a UUID. */
+/** Exactly one of task_id or a declared task link kind's `<kind>_id`, a UUID. */
 export function parseTimelineQuery(qs: Record<string, unknown>): TimelineSubject {
-  onlyKnown(qs, SUBJECTS)
-  const given = SUBJECTS.map((key) => [key, single(qs, key)] as const).filter(([, v]) => v)
+  const subjects = ['task_id', ...taskLinks.all().map((link) => link.subject)]
+  onlyKnown(qs, subjects)
+  const given = subjects.map((key) => [key, single(qs, key)] as const).filter(([, v]) => v)
   if (given.length !== 1) {
-    throw invalid('Give exactly one of task_id, lead_id or draft_id')
+    const names =
+      subjects.length > 1
+        ? `${subjects.slice(0, -1).join(', ')} or ${subjects.at(-1)}`
+        : subjects[0]
+    throw invalid(`Give exactly one of ${names}`)
   }
   const [[key, value]] = given
   if (!UUID.test(value!)) throw invalid(`${key} must be a UUID`, key)

@@ -1,39 +1,59 @@
 import vine from '@vinejs/vine'
 import { OWNER_TYPES, TASK_COLUMNS, TASK_PRIORITIES } from '#enums/task'
+import { taskLinks } from '#plugin_host/task_links'
 
 const fields = {
-  title: vine.string().trim().minLength(1).maxLength(200),
-  description: vine.string().trim().maxLength(10_000),
-  column: vine.enum(TASK_COLUMNS),
-  priority: vine.enum(TASK_PRIORITIES),
-  owner_type: vine.enum(OWNER_TYPES),
-  owner_id: vine.string().uuid().nullable(),
-  linked_lead_id: vine.string().uuid().nullable(),
-  linked_draft_id: vine.string().uuid().nullable(),
+  title: () => vine.string().trim().minLength(1).maxLength(200),
+  description: () => vine.string().trim().maxLength(10_000),
+  column: () => vine.enum(TASK_COLUMNS),
+  priority: () => vine.enum(TASK_PRIORITIES),
+  owner_type: () => vine.enum(OWNER_TYPES),
+  owner_id: () => vine.string().uuid().nullable(),
 }
 
-export const createTaskValidator = vine.compile(
-  vine.object({
-    title: fields.title,
-    description: fields.description.optional(),
-    column: fields.column.optional(),
-    priority: fields.priority.optional(),
-    owner_type: fields.owner_type.optional(),
-    owner_id: fields.owner_id.optional(),
-    linked_lead_id: fields.linked_lead_id.optional(),
-    linked_draft_id: fields.linked_draft_id.optional(),
-  })
-)
+/** `linked_<kind>_id` for every task link kind the enabled plugins declare. */
+function linkFields() {
+  return Object.fromEntries(
+    taskLinks.all().map((link) => [link.field, vine.string().uuid().nullable().optional()])
+  )
+}
 
-export const updateTaskValidator = vine.compile(
-  vine.object({
-    title: fields.title.optional(),
-    description: fields.description.optional(),
-    column: fields.column.optional(),
-    priority: fields.priority.optional(),
-    owner_type: fields.owner_type.optional(),
-    owner_id: fields.owner_id.optional(),
-    linked_lead_id: fields.linked_lead_id.optional(),
-    linked_draft_id: fields.linked_draft_id.optional(),
-  })
-)
+let validators: ReturnType<typeof build> | undefined
+
+function build() {
+  return {
+    create: vine.compile(
+      vine.object({
+        title: fields.title(),
+        description: fields.description().optional(),
+        column: fields.column().optional(),
+        priority: fields.priority().optional(),
+        owner_type: fields.owner_type().optional(),
+        owner_id: fields.owner_id().optional(),
+        ...linkFields(),
+      })
+    ),
+    update: vine.compile(
+      vine.object({
+        title: fields.title().optional(),
+        description: fields.description().optional(),
+        column: fields.column().optional(),
+        priority: fields.priority().optional(),
+        owner_type: fields.owner_type().optional(),
+        owner_id: fields.owner_id().optional(),
+        ...linkFields(),
+      })
+    ),
+  }
+}
+
+/* built on first use: the link fields are known once the plugins are registered */
+export function createTaskValidator() {
+  validators ??= build()
+  return validators.create
+}
+
+export function updateTaskValidator() {
+  validators ??= build()
+  return validators.update
+}

@@ -15,6 +15,7 @@ export default definePlugin({
   label: 'Drafts',
   description: 'Outreach drafts with versions and approval decisions.',
   dependsOn: ['leads'],
+  taskLinks: [{ kind: 'draft', label: 'Draft', resource: 'drafts', table: 'drafts' }],
   permissions: [
     {
       name: DraftPermission.Write,

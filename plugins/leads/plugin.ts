@@ -12,6 +12,7 @@ export default definePlugin({
   name: 'leads',
   label: 'Leads',
   description: 'Businesses found by agents, enriched and worked by closers.',
+  taskLinks: [{ kind: 'lead', label: 'Lead', resource: 'leads', table: 'leads' }],
   permissions: [
     {
       name: LeadPermission.Write,

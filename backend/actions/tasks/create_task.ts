@@ -5,6 +5,7 @@ import { recordChange, type ChangeContext } from '#services/change_recorder'
 import { assertOwnerExists } from '#actions/tasks/task_references'
 import type { Actor } from '#policies/app_policy'
 import { DateTime } from 'luxon'
+import { taskLinks } from '#plugin_host/task_links'
 
 export interface NewTask {
   title: string
@@ -13,9 +14,11 @@ export interface NewTask {
   priority?: TaskPriority
   owner_type?: OwnerType
   owner_id?: string | null
-  linked_lead_id?: string | null
-  linked_draft_id?: string | null
+  /** a link to a plugin's record, one field per declared kind (plugin_host/task_links.ts) */
+  [link: LinkField]: string | null | undefined
 }
+
+export type LinkField = `linked_${string}_id`
 
 /** Creates a card. Without an owner, the creator owns it. */
 export async function createTask(context: ChangeContext, actor: Actor, data: NewTask) {
@@ -28,21 +31,20 @@ export async function createTask(context: ChangeContext, actor: Actor, data: New
     context,
     async (trx) => {
       await assertOwnerExists(trx, ownerType, ownerId)
-      return Task.create(
-        {
-          title: data.title,
-          description: data.description ?? '',
-          column,
-          priority: data.priority ?? TaskPriority.Med,
-          ownerType,
-          ownerId,
-          linkedLeadId: data.linked_lead_id ?? null,
-          linkedDraftId: data.linked_draft_id ?? null,
-          createdBy: actor.id,
-          doneAt: column === TaskColumn.Done ? DateTime.now() : null,
-        },
-        { client: trx }
-      )
+      const task = new Task().fill({
+        title: data.title,
+        description: data.description ?? '',
+        column,
+        priority: data.priority ?? TaskPriority.Med,
+        ownerType,
+        ownerId,
+        createdBy: actor.id,
+        doneAt: column === TaskColumn.Done ? DateTime.now() : null,
+      })
+      for (const link of taskLinks.all()) {
+        task.setLink(link.kind, data[link.field as LinkField] ?? null)
+      }
+      return task.useTransaction(trx).save()
     },
     {
       action: 'task.created',

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import Task from '#models/task'
 import { TaskColumn } from '#enums/task'
 import type { Recorder } from '#services/change_recorder'
+import { taskLinks } from '#plugin_host/task_links'
 
 /**
  * Moves the cards linked to a record (a draft, say) as a consequence of a
@@ -12,14 +13,13 @@ import type { Recorder } from '#services/change_recorder'
  */
 export async function moveLinkedTasks(
   recorder: Recorder,
-  link: { linked_draft_id?: string; linked_lead_id?: string },
+  link: { kind: string; id: string },
   to: TaskColumn,
   cause: string
 ) {
-  const query = Task.query({ client: recorder.trx }).forUpdate()
-  if (link.linked_draft_id) query.where('linked_draft_id', link.linked_draft_id)
-  else if (link.linked_lead_id) query.where('linked_lead_id', link.linked_lead_id)
-  else return []
+  const declared = taskLinks.get(link.kind)
+  if (!declared) return []
+  const query = Task.query({ client: recorder.trx }).where(declared.field, link.id).forUpdate()
 
   const moved: Task[] = []
   for (const task of await query) {

@@ -4,8 +4,8 @@ import { ApiError } from '#exceptions/api_error'
 
 /**
  * A task's owner is a person (owner_type admin) or an agent: there is no
- * foreign key to check it, so it is checked here. Linked leads and drafts
- * have foreign keys (added by their plugins).
+ * foreign key to check it, so it is checked here. Links to plugins' records
+ * have foreign keys (added by the plugins' migrations).
  */
 export async function assertOwnerExists(
   trx: TransactionClientContract,

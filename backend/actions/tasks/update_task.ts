@@ -5,7 +5,8 @@ import { ApiError } from '#exceptions/api_error'
 import { pgQuery } from '#services/pg_client'
 import { recordChange, recordStatement, type ChangeContext } from '#services/change_recorder'
 import { assertOwnerExists } from '#actions/tasks/task_references'
-import type { NewTask } from '#actions/tasks/create_task'
+import type { LinkField, NewTask } from '#actions/tasks/create_task'
+import { taskLinks } from '#plugin_host/task_links'
 
 export type TaskChanges = Partial<NewTask>
 
@@ -47,8 +48,10 @@ export async function updateTask(
       if (changes.priority !== undefined) task.priority = changes.priority
       if (changes.owner_type !== undefined) task.ownerType = changes.owner_type
       if (changes.owner_id !== undefined) task.ownerId = changes.owner_id
-      if (changes.linked_lead_id !== undefined) task.linkedLeadId = changes.linked_lead_id
-      if (changes.linked_draft_id !== undefined) task.linkedDraftId = changes.linked_draft_id
+      for (const link of taskLinks.all()) {
+        const id = changes[link.field as LinkField]
+        if (id !== undefined) task.setLink(link.kind, id)
+      }
       if (changes.owner_type !== undefined || changes.owner_id !== undefined) {
         await assertOwnerExists(trx, task.ownerType, task.ownerId)
       }

@@ -135,13 +135,23 @@ export async function decideDraft(
 
     if (outcome.status === DraftStatus.Approved || outcome.status === DraftStatus.Rejected) {
       // decided either way: nothing waits for an admin any more, the card is finished
-      await moveLinkedTasks(recorder, { linked_draft_id: draftId }, TaskColumn.Done, outcome.event)
+      await moveLinkedTasks(
+        recorder,
+        { kind: 'draft', id: draftId },
+        TaskColumn.Done,
+        outcome.event
+      )
     }
     if (outcome.status === DraftStatus.Approved) {
       if (draft.leadId)
         await advanceLead(recorder, draft.leadId, LeadStatus.Approved, outcome.event)
     } else if (outcome.status === DraftStatus.Draft) {
-      await moveLinkedTasks(recorder, { linked_draft_id: draftId }, TaskColumn.Doing, outcome.event)
+      await moveLinkedTasks(
+        recorder,
+        { kind: 'draft', id: draftId },
+        TaskColumn.Doing,
+        outcome.event
+      )
     }
     return { draft, approval }
   })

@@ -34,7 +34,7 @@ export async function submitDraft(context: ChangeContext, draftId: string) {
     })
     await moveLinkedTasks(
       recorder,
-      { linked_draft_id: draftId },
+      { kind: 'draft', id: draftId },
       TaskColumn.NeedsApproval,
       'draft.submitted_for_approval'
     )

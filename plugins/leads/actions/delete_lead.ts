@@ -16,7 +16,7 @@ export async function deleteLead(context: ChangeContext, id: string) {
     const tasks = await Task.query({ client: trx }).where('linked_lead_id', id).forUpdate()
     for (const task of tasks) {
       const before = task.serialize()
-      task.linkedLeadId = null
+      task.setLink('lead', null)
       await task.useTransaction(trx).save()
       await recorder.record({
         action: 'task.updated',
