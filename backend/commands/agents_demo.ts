@@ -41,7 +41,7 @@ export default class AgentsDemo extends BaseCommand {
   declare only?: string[]
 
   async run() {
-    const { prepareCrew, runCrew, localBaseUrl } = await import('../demo_crew/crew.js')
+    const { prepareCrew, runCrew, localBaseUrl } = await import('#demo_crew/crew')
     const baseUrl = (this.url ?? localBaseUrl()).replace(/\/+$/, '')
     const log = (line: string) => this.logger.log(line)
 

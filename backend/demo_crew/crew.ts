@@ -1,19 +1,24 @@
 /**
- * The live demo crew: the built-in agent types (orchestrator, lead_finder,
- * enricher, copywriter) run as agents of this process, each with its own
- * token, through the typed agent client and the REST API, like any
- * external agent would.
+ * The live demo crew: every agent type that declares a demo behaviour
+ * (`demo` in its plugin's `agentTypes`) runs as an agent of this process,
+ * with its own token, through the typed agent client and the REST API,
+ * like any external agent would.
  *
  * `prepareCrew` needs the booted app (it creates the agents and mints their
  * tokens with the server's own actions, as `node ace agent:token` does);
  * `runCrew` needs nothing but a URL and tokens.
  */
-import { AgentClient } from '../agent_client/index.js'
-import { CrewMember, type CrewSettings } from './crew_member.js'
-import { ROLES } from './roles.js'
+import { AgentClient } from '#client/index'
+import { CrewMember, type CrewRole, type CrewSettings } from './crew_member.js'
 
-/** The crew's agents, by name and type (a plugin of the same name declares each type). */
-export const CREW = ['orchestrator', 'lead_finder', 'enricher', 'copywriter'] as const
+/** The crew's agents: one per agent type with a demo behaviour, named after its type. */
+export async function crewTypes(): Promise<string[]> {
+  const { default: pluginHost } = await import('#services/plugin_host')
+  return pluginHost
+    .agentTypes()
+    .filter((type) => type.demo)
+    .map((type) => type.name)
+}
 
 /** The label of the tokens minted for the crew; older ones are revoked on the next start. */
 export const CREW_TOKEN_NAME = 'demo crew'
@@ -22,6 +27,8 @@ export interface CrewCredentials {
   name: string
   type: string
   token: string
+  /** Makes the agent's behaviour (its type's `demo`). */
+  role: () => CrewRole
 }
 
 /**
@@ -38,11 +45,22 @@ export async function prepareCrew(
   const { agentTokens } = await import('#actions/agents/agent_tokens')
   const { SYSTEM } = await import('#services/change_recorder')
 
+  const enabled = new Set(pluginHost.plugins.map((plugin) => plugin.definition.name))
   const credentials: CrewCredentials[] = []
-  for (const name of CREW) {
-    if (options.only && !options.only.includes(name)) continue
-    if (!pluginHost.agentType(name)) {
+  for (const name of options.only ?? (await crewTypes())) {
+    const type = pluginHost.agentType(name)
+    if (!type) {
       log(`[${name}] skipped: no enabled plugin declares the "${name}" agent type`)
+      continue
+    }
+    if (!type.demo) {
+      log(`[${name}] skipped: the "${name}" agent type has no demo behaviour`)
+      continue
+    }
+    const plugin = pluginHost.plugins.find((p) => p.definition.name === type.plugin)
+    const missing = (plugin?.definition.uses ?? []).filter((used) => !enabled.has(used))
+    if (missing.length) {
+      log(`[${name}] skipped: it works with ${missing.join(', ')}, which is not enabled`)
       continue
     }
     const agent =
@@ -56,7 +74,8 @@ export async function prepareCrew(
       if (old.name === CREW_TOKEN_NAME) await agentTokens.revoke(SYSTEM, agent, old.id)
     }
     const { token } = await agentTokens.issue(SYSTEM, agent, CREW_TOKEN_NAME)
-    credentials.push({ name, type: agent.type, token })
+    const { default: role } = await type.demo()
+    credentials.push({ name, type: agent.type, token, role })
   }
   return credentials
 }
@@ -88,14 +107,9 @@ export function runCrew(options: CrewOptions): RunningCrew {
     random: options.random ?? Math.random,
     log: options.log ?? (() => {}),
   }
-  const members = options.credentials.flatMap(({ name, type, token }) => {
-    const role = ROLES[type]
-    if (!role) {
-      settings.log(`[${name}] skipped: the demo crew has no behaviour for type "${type}"`)
-      return []
-    }
+  const members = options.credentials.map(({ name, token, role }) => {
     const client = new AgentClient({ baseUrl: options.baseUrl, token })
-    return [new CrewMember(role(), name, client, settings)]
+    return new CrewMember(role(), name, client, settings)
   })
   const done = Promise.all(members.map((member) => member.start())).then(() => {})
   const stop = async () => {

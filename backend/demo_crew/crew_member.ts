@@ -12,9 +12,9 @@ import {
   type AgentSelf,
   type ControlMessage,
   type EventInput,
-} from '../agent_client/index.js'
-import { sleep } from '../agent_client/retry.js'
-import type { Random } from './world.js'
+} from '#client/index'
+import { sleep } from '#client/retry'
+import type { Random } from '#client/demo_world'
 
 export interface CrewSettings {
   /** 1 = a step every few seconds per agent; 10 = ten times faster. */
@@ -47,6 +47,12 @@ export interface CrewRole {
   readonly intervalMs: number
   /** Did something (true), or found nothing to do (false). */
   step(context: StepContext): Promise<boolean>
+}
+
+/** An agent's own settings (`metadata.settings`, checked against its type's schema), or none. */
+export function settingsOf(agent: { metadata: Record<string, unknown> }) {
+  const settings = agent.metadata?.settings
+  return (settings && typeof settings === 'object' ? settings : {}) as Record<string, unknown>
 }
 
 class Killed extends Error {

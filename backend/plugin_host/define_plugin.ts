@@ -12,6 +12,7 @@ import type { ApplicationService } from '@adonisjs/core/types'
 import type { BasePolicy } from '@adonisjs/bouncer'
 import type { BaseCommand } from '@adonisjs/core/ace'
 import type { Actor } from '#policies/app_policy'
+import type { CrewRole } from '#demo_crew/crew_member'
 import type { OpenApiContribution } from '#openapi/kit'
 import { VineObject } from '@vinejs/vine'
 import { EVENT_TYPE_PATTERN, reservedEventTypeReason } from '#enums/event_type'
@@ -49,6 +50,11 @@ export interface AgentTypeDefinition {
   settings?: ObjectSchema
   /** The only event types agents of this type may post; each name belongs to one agent type. */
   events?: AgentEventTypeDefinition[]
+  /**
+   * What an agent of this type does in the demo crew (`npm start -- --demo`):
+   * a module default-exporting a function that makes a fresh `CrewRole`.
+   */
+  demo?: LazyImport<() => CrewRole>
 }
 
 /** What a plugin's `routes` function receives. Routes are mounted under /api. */
@@ -210,6 +216,11 @@ export function assertAgentType(type: AgentTypeDefinition) {
   const where = `agent type "${type.name}"`
   if (type.abilities !== undefined && !isStringArray(type.abilities)) {
     throw new TypeError(`${where}: "abilities" must be an array of strings`)
+  }
+  if (type.demo !== undefined && typeof type.demo !== 'function') {
+    throw new TypeError(
+      `${where}: "demo" must be a lazy import, () => import('./demo/behaviour.js')`
+    )
   }
   if (type.settings !== undefined && !(type.settings instanceof VineObject)) {
     throw new TypeError(`${where}: "settings" must be a VineJS object schema (vine.object({...}))`)

@@ -12,6 +12,7 @@ export default definePlugin({
     {
       name: 'copywriter',
       label: 'Copywriter',
+      demo: () => import('./demo/behaviour.js'),
       description: 'Writes outreach drafts for leads and submits them for approval.',
       abilities: [Permission.WriteTasks, 'drafts.write', Permission.EmitEvents],
       settings: vine.object({

@@ -2,8 +2,7 @@ import vine from '@vinejs/vine'
 import { definePlugin } from '#plugin_host/define_plugin'
 import { Permission } from '#policies/permissions'
 
-/** The lead fields an enricher fills in (columns of the leads plugin's table). */
-const ENRICHABLE_FIELDS = ['contact_name', 'contact_role', 'email', 'phone', 'notes'] as const
+import { ENRICHABLE_FIELDS } from './fields.js'
 
 /** The Enricher agent type of the built-in crew: completes leads and says which fields it filled. */
 export default definePlugin({
@@ -15,6 +14,7 @@ export default definePlugin({
     {
       name: 'enricher',
       label: 'Enricher',
+      demo: () => import('./demo/behaviour.js'),
       description:
         'Completes leads: contact person, role, email, phone, and personalization notes.',
       abilities: [Permission.WriteTasks, 'leads.write', Permission.EmitEvents],

@@ -15,6 +15,7 @@ export default definePlugin({
     {
       name: 'lead_finder',
       label: 'Lead finder',
+      demo: () => import('./demo/behaviour.js'),
       description: 'Finds businesses that fit the niche and region, and adds them as leads.',
       abilities: [Permission.WriteTasks, 'leads.write', Permission.EmitEvents],
       settings: vine.object({

@@ -44,6 +44,13 @@ export default definePlugin({
     () => import('./commands/leads_export_sql.js'),
   ],
   openapi: () => import('./openapi.js'),
+  register(host) {
+    // other plugins move a lead through its funnel by asking the app container, never by importing this plugin
+    host.app.container.singleton(
+      'leads.funnel',
+      async () => (await import('./services/lead_funnel.js')).leadFunnel
+    )
+  },
   routes({ router, middleware }) {
     const uuid = router.matchers.uuid()
     router

@@ -17,6 +17,7 @@ export default definePlugin({
     {
       name: 'orchestrator',
       label: 'Orchestrator',
+      demo: () => import('./demo/behaviour.js'),
       description: 'Breaks a goal into tasks on the board, assigns them and emits progress events.',
       abilities: [Permission.WriteTasks, Permission.EmitEvents],
       settings: vine.object({

@@ -3,8 +3,7 @@ import DraftVersion from '../models/draft_version.js'
 import { DraftChannel, DraftStatus } from '../enums.js'
 import { recordChanges, type ChangeContext } from '#services/change_recorder'
 import type { Actor } from '#policies/app_policy'
-import { advanceLead } from '../../leads/services/lead_funnel.js'
-import { LeadStatus } from '../../leads/enums.js'
+import app from '@adonisjs/core/services/app'
 import { withContent } from '../services/draft_view.js'
 
 export interface NewDraft {
@@ -49,7 +48,10 @@ export async function createDraft(context: ChangeContext, actor: Actor, data: Ne
       after: { ...created.serialize(), content: data.content },
       payload: { version: 1, lead_id: draft.leadId },
     })
-    if (draft.leadId) await advanceLead(recorder, draft.leadId, LeadStatus.Drafted, 'draft.created')
+    if (draft.leadId) {
+      const funnel = await app.container.make('leads.funnel')
+      await funnel.advance(recorder, draft.leadId, 'drafted', 'draft.created')
+    }
     return created
   })
 }

@@ -7,8 +7,7 @@ import { TaskColumn } from '#enums/task'
 import { recordChanges, type ChangeContext } from '#services/change_recorder'
 import { moveLinkedTasks } from '#actions/tasks/move_linked_tasks'
 import type User from '#models/user'
-import { advanceLead } from '../../leads/services/lead_funnel.js'
-import { LeadStatus } from '../../leads/enums.js'
+import app from '@adonisjs/core/services/app'
 import { linkedTaskId } from '../services/linked_task.js'
 
 export interface Decision {
@@ -144,7 +143,12 @@ export async function decideDraft(
     }
     if (outcome.status === DraftStatus.Approved) {
       if (draft.leadId)
-        await advanceLead(recorder, draft.leadId, LeadStatus.Approved, outcome.event)
+        await (await app.container.make('leads.funnel')).advance(
+          recorder,
+          draft.leadId,
+          'approved',
+          outcome.event
+        )
     } else if (outcome.status === DraftStatus.Draft) {
       await moveLinkedTasks(
         recorder,

@@ -27,13 +27,12 @@ function fill(template: string, lead: { business_name: string; niche: string; re
  * history and the replay have something true to show. Runs only while
  * there is no draft at all.
  */
-const seed: PluginSeeder = async () => {
+const seed: PluginSeeder = async ({ app }) => {
   const { default: Draft } = await import('../models/draft.js')
   if (await Draft.query().first()) return
 
   const { default: Agent } = await import('#models/agent')
   const { default: User } = await import('#models/user')
-  const { default: Lead } = await import('../../leads/models/lead.js')
   const { createDraft } = await import('../actions/create_draft.js')
   const { addVersion } = await import('../actions/add_version.js')
   const { submitDraft } = await import('../actions/submit_draft.js')
@@ -47,12 +46,10 @@ const seed: PluginSeeder = async () => {
   const asWriter = { actor: { type: ActorType.Agent, id: writer.id, name: writer.name } }
   const asAdmin = { actor: { type: ActorType.User, id: admin.id } }
 
-  const leads = await Lead.query()
-    .whereIn('status', ['new', 'enriched'])
-    .orderBy('created_at')
-    .limit(DEMO_DRAFTS)
+  const funnel = await app.container.make('leads.funnel')
+  const leads = await funnel.oldest(['new', 'enriched'], DEMO_DRAFTS)
   for (const [index, lead] of leads.entries()) {
-    const facts = { business_name: lead.businessName, niche: lead.niche, region: lead.region }
+    const facts = { business_name: lead.business_name, niche: lead.niche, region: lead.region }
     const first = `${fill(OPENERS[index % OPENERS.length], facts)}.\n\n${fill(BODIES[index % BODIES.length], facts)}`
     const draft = await createDraft(asWriter, writer, {
       lead_id: lead.id,

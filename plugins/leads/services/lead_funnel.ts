@@ -38,3 +38,43 @@ export async function advanceLead(
   })
   return lead
 }
+
+/** What the leads plugin offers other plugins through the app container (`leads.funnel`). */
+export interface LeadFunnel {
+  /**
+   * Moves a lead forward to `status` as a consequence of the caller's change,
+   * in its transaction (never backwards, never a lost lead); null when it
+   * stays where it is.
+   */
+  advance(
+    recorder: Recorder,
+    leadId: string,
+    status: `${LeadStatus}`,
+    cause: string
+  ): Promise<{ id: string; status: string } | null>
+  /** Leads in some statuses, oldest first (demo data that needs leads to write about). */
+  oldest(
+    statuses: `${LeadStatus}`[],
+    limit: number
+  ): Promise<{ id: string; business_name: string; niche: string; region: string }[]>
+}
+
+declare module '@adonisjs/core/types' {
+  interface ContainerBindings {
+    'leads.funnel': LeadFunnel
+  }
+}
+
+export const leadFunnel: LeadFunnel = {
+  advance: (recorder, leadId, status, cause) =>
+    advanceLead(recorder, leadId, status as LeadStatus, cause),
+  async oldest(statuses, limit) {
+    const leads = await Lead.query().whereIn('status', statuses).orderBy('created_at').limit(limit)
+    return leads.map((lead) => ({
+      id: lead.id,
+      business_name: lead.businessName,
+      niche: lead.niche,
+      region: lead.region,
+    }))
+  },
+}

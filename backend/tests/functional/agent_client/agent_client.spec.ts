@@ -12,7 +12,7 @@ import {
   ApiError,
   type AgentClientOptions,
   type ControlMessage,
-} from '../../../agent_client/index.js'
+} from '#client/index'
 
 const baseUrl = () => `http://${process.env.HOST}:${process.env.PORT}`
 

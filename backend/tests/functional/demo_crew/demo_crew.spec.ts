@@ -3,7 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { randomUUID } from 'node:crypto'
 import Agent from '#models/agent'
 import { call, makeActors, type Actors } from '#tests/helpers/actors'
-import { CREW, prepareCrew, runCrew, type RunningCrew } from '../../../demo_crew/crew.js'
+import { crewTypes, prepareCrew, runCrew, type RunningCrew } from '#demo_crew/crew'
 
 const baseUrl = () => `http://${process.env.HOST}:${process.env.PORT}`
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -84,11 +84,14 @@ test.group('Demo crew: the built-in agents at work through the client', (group) 
   }) => {
     const since = await maxSeq()
     const credentials = await prepareCrew()
+    // the four built-in agent types declare their demo behaviour in their own plugins
+    const types = await crewTypes()
+    assert.sameMembers(types, ['orchestrator', 'lead_finder', 'enricher', 'copywriter'])
     assert.deepEqual(
       credentials.map((c) => c.name),
-      [...CREW]
+      types
     )
-    agents = await Agent.query().whereIn('name', [...CREW])
+    agents = await Agent.query().whereIn('name', types)
     const ids = agents.map((agent) => agent.id)
 
     crew = runCrew({

@@ -10,7 +10,7 @@ import {
   nextDelay,
   parseRetryAfter,
   type RetryNotice,
-} from '../../../agent_client/index.js'
+} from '#client/index'
 
 type Reply = (request: IncomingMessage, response: ServerResponse, body: string) => void
 
@@ -304,7 +304,7 @@ test.group('Agent client: its types follow the server', () => {
   test('task columns, lead statuses and draft channels are the server enums', async ({
     assert,
   }) => {
-    const client = await import('../../../agent_client/index.js')
+    const client = await import('#client/index')
     const { TASK_COLUMNS } = await import('#enums/task')
     const { LEAD_STATUSES } = await import('../../../../plugins/leads/enums.js')
     const { DRAFT_CHANNELS } = await import('../../../../plugins/drafts/enums.js')

@@ -176,6 +176,9 @@ export function describeSearch(search: Search) {
   ].join('\n')
 }
 
+/** Whether a card is a search task the orchestrator wrote for the lead finder. */
+export const isSearch = (task: { description: string }) => readSearch(task.description) !== null
+
 export function readSearch(description: string): Search | null {
   const match = description.match(SEARCH_LINE)
   return match ? { niche: match[1], region: match[2], count: Number(match[3]) } : null
