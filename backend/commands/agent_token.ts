@@ -10,7 +10,7 @@ export default class AgentToken extends BaseCommand {
   static description = 'Mint an API token for an agent (shown once)'
   static options: CommandOptions = { startApp: true }
 
-  @args.string({ description: 'The agent name, e.g. lead_finder' })
+  @args.string({ description: 'The agent name, e.g. researcher-1' })
   declare name: string
 
   @flags.string({ description: 'A label for the token' })

@@ -9,7 +9,7 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 export default class AgentsDemo extends BaseCommand {
   static commandName = 'agents:demo'
   static description =
-    'Run the demo crew (orchestrator, lead_finder, enricher, copywriter) against a running server'
+    'Run the demo crew (an agent of each type that declares a demo behaviour) against a running server'
   static help = [
     'Start the server first (npm start, or npm run dev), then:',
     '  node ace agents:demo [--speed 2] [--url http://127.0.0.1:4000]',
@@ -36,7 +36,7 @@ export default class AgentsDemo extends BaseCommand {
   declare inbox: number
 
   @flags.array({
-    description: 'Only these agents (orchestrator, lead_finder, enricher, copywriter)',
+    description: 'Only these agents, by agent type (each runs as the agent named after its type)',
   })
   declare only?: string[]
 

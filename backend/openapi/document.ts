@@ -176,7 +176,7 @@ const HEADERS = {
   },
 }
 
-const DESCRIPTION = `Mission Control supervises the AI agents that find leads, enrich them and write outreach drafts.
+const DESCRIPTION = `Mission Control supervises AI agents: the board they share with people, their controls, their events and the audit trail; plugins add the records they work on.
 Agents and scripts use this API with a bearer token; the admin app with a session cookie.
 A readable rendering of this document is at [/api/docs](/api/docs).
 

@@ -74,8 +74,8 @@ const task = {
 }
 const agent = {
   id: AGENT_ID,
-  name: 'copywriter-1',
-  type: 'copywriter',
+  name: 'researcher-1',
+  type: 'researcher',
   status: 'running',
   current_task_id: TASK_ID,
   last_update_at: AT,
@@ -416,10 +416,10 @@ export default defineOpenApi({
           example: {
             type: 'agent',
             id: AGENT_ID,
-            name: 'copywriter-1',
-            agent_type: 'copywriter',
+            name: 'researcher-1',
+            agent_type: 'researcher',
             status: 'running',
-            permissions: ['records.read', 'tasks.write', 'drafts.write', 'events.emit'],
+            permissions: ['records.read', 'tasks.write', 'events.emit'],
           },
         },
       },
@@ -617,7 +617,7 @@ export default defineOpenApi({
         body: {
           schema: createAgentValidator,
           fields: { name: { description: 'Unique (422 on `name` when taken).' } },
-          example: { name: 'copywriter-2', type: 'copywriter' },
+          example: { name: 'researcher-2', type: 'researcher' },
         },
         response: { status: 201, description: 'The agent.', schema: ref('Agent'), example: agent },
       },
@@ -680,7 +680,7 @@ export default defineOpenApi({
         description: 'Its writes get 423 until resumed; it gets a `pause` control message at once.',
         tags: ['Agents'],
         access: Permission.ControlAgents,
-        body: { schema: controlReasonValidator, example: { reason: 'Checking its drafts' } },
+        body: { schema: controlReasonValidator, example: { reason: 'Checking its work' } },
         response: { status: 200, description: 'The agent.', schema: ref('Agent') },
       },
     },
@@ -763,7 +763,7 @@ export default defineOpenApi({
           name: {
             schema: { type: 'string' },
             description: 'The type name.',
-            example: 'copywriter',
+            example: 'researcher',
           },
         },
         response: { status: 200, description: 'The agent type.', schema: ref('AgentType') },
@@ -891,7 +891,7 @@ export default defineOpenApi({
             { type: 'draft.approved', declared_by: [], description: null, recorded: true },
             {
               type: 'lead.enriched',
-              declared_by: ['enricher'],
+              declared_by: ['researcher'],
               description: 'Fields were added to a lead.',
               recorded: true,
             },

@@ -172,7 +172,7 @@ export class RoleTable {
 export function assertPermission(definition: PermissionDefinition) {
   if (!definition || typeof definition.name !== 'string' || !NAME.test(definition.name)) {
     throw new TypeError(
-      `permission ${JSON.stringify(definition?.name)} must be "<area>.<verb>" in snake_case (leads.write)`
+      `permission ${JSON.stringify(definition?.name)} must be "<area>.<verb>" in snake_case (tasks.write)`
     )
   }
   const where = `permission "${definition.name}"`

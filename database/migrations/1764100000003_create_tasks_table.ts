@@ -2,8 +2,8 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 import { OWNER_TYPES, TASK_COLUMNS, TASK_PRIORITIES } from '../../backend/enums/task.js'
 
 /*
-| linked_lead_id and linked_draft_id point at plugin tables: their foreign
-| keys are added by the leads and drafts plugins' own migrations.
+| A card's links to plugins' records (linked_<kind>_id) are columns the
+| plugins add in their own migrations, with their foreign keys.
 */
 export default class extends BaseSchema {
   protected tableName = 'tasks'
@@ -17,8 +17,6 @@ export default class extends BaseSchema {
       table.enum('priority', TASK_PRIORITIES).notNullable().defaultTo('med')
       table.enum('owner_type', OWNER_TYPES).notNullable().defaultTo('admin')
       table.uuid('owner_id').nullable()
-      table.uuid('linked_lead_id').nullable()
-      table.uuid('linked_draft_id').nullable()
       table.uuid('created_by').notNullable()
       table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
       table.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(this.now())
@@ -27,8 +25,6 @@ export default class extends BaseSchema {
       table.index(['column', 'priority'])
       table.index(['priority'])
       table.index(['owner_type', 'owner_id'])
-      table.index(['linked_lead_id'])
-      table.index(['linked_draft_id'])
       table.index(['created_at'])
       table.index(['updated_at'])
     })

@@ -82,6 +82,10 @@ export async function childTestEnv(plugin: string, databaseSuffix?: string) {
     PORT: String(await freePort()),
     /* a scaffolded plugin's test serves no admin: never rebuild the shared admin/dist with it */
     SKIP_ADMIN_BUILD: '1',
-    ...(enabled && enabled !== '*' ? { PLUGINS: `${enabled},${plugin}` } : {}),
+    ...(enabled === 'none'
+      ? { PLUGINS: plugin }
+      : enabled && enabled !== '*'
+        ? { PLUGINS: `${enabled},${plugin}` }
+        : {}),
   }
 }

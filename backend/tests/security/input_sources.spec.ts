@@ -7,6 +7,7 @@ import { test } from '@japa/runner'
 import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import { call, makeActors, type Actors } from '#tests/helpers/actors'
+import { needs } from '#tests/helpers/plugins'
 
 function leadBody() {
   const tag = randomUUID().slice(0, 8)
@@ -26,66 +27,72 @@ test.group('Security: the body is the input, the query string is not', (group) =
     actors = await makeActors()
   })
 
-  test("a closer cannot change a lead's other fields through the query string", async ({
-    assert,
-  }) => {
-    const lead = await call(actors.tokens.admin, 'POST', '/api/leads', leadBody())
-    const query = new URLSearchParams({
-      business_name: 'Renamed',
-      email: 'x@evil.example',
-      lead_score: 'A',
-      website: 'evil.example.com',
-    })
-    const patched = await call(
-      actors.tokens.closer,
-      'PATCH',
-      `/api/leads/${lead.body.id}?${query}`,
-      {
+  needs(
+    test("a closer cannot change a lead's other fields through the query string", async ({
+      assert,
+    }) => {
+      const lead = await call(actors.tokens.admin, 'POST', '/api/leads', leadBody())
+      const query = new URLSearchParams({
+        business_name: 'Renamed',
+        email: 'x@evil.example',
+        lead_score: 'A',
+        website: 'evil.example.com',
+      })
+      const patched = await call(
+        actors.tokens.closer,
+        'PATCH',
+        `/api/leads/${lead.body.id}?${query}`,
+        {
+          status: 'contacted',
+        }
+      )
+      assert.equal(patched.status, 200)
+      const stored = await db.from('leads').where('id', lead.body.id).first()
+      assert.equal(stored.status, 'contacted')
+      assert.equal(stored.business_name, lead.body.business_name)
+      assert.equal(stored.email, lead.body.email)
+      assert.equal(stored.lead_score, 'C')
+      assert.equal(stored.website, lead.body.website)
+
+      /* the same fields in the body are refused whole, naming them, and nothing is written */
+      const refused = await call(actors.tokens.closer, 'PATCH', `/api/leads/${lead.body.id}`, {
+        status: 'replied',
+        business_name: 'Renamed',
+        lead_score: 'A',
+      })
+      assert.equal(refused.status, 403)
+      assert.include(refused.body.errors[0].message, 'business_name, lead_score')
+      assert.equal((await db.from('leads').where('id', lead.body.id).first()).status, 'contacted')
+    }),
+    'leads'
+  )
+
+  needs(
+    test('the audit row lists every field a change touched', async ({ assert }) => {
+      const lead = await call(actors.tokens.admin, 'POST', '/api/leads', leadBody())
+      const patched = await call(actors.tokens.operator, 'PATCH', `/api/leads/${lead.body.id}`, {
         status: 'contacted',
-      }
-    )
-    assert.equal(patched.status, 200)
-    const stored = await db.from('leads').where('id', lead.body.id).first()
-    assert.equal(stored.status, 'contacted')
-    assert.equal(stored.business_name, lead.body.business_name)
-    assert.equal(stored.email, lead.body.email)
-    assert.equal(stored.lead_score, 'C')
-    assert.equal(stored.website, lead.body.website)
-
-    /* the same fields in the body are refused whole, naming them, and nothing is written */
-    const refused = await call(actors.tokens.closer, 'PATCH', `/api/leads/${lead.body.id}`, {
-      status: 'replied',
-      business_name: 'Renamed',
-      lead_score: 'A',
-    })
-    assert.equal(refused.status, 403)
-    assert.include(refused.body.errors[0].message, 'business_name, lead_score')
-    assert.equal((await db.from('leads').where('id', lead.body.id).first()).status, 'contacted')
-  })
-
-  test('the audit row lists every field a change touched', async ({ assert }) => {
-    const lead = await call(actors.tokens.admin, 'POST', '/api/leads', leadBody())
-    const patched = await call(actors.tokens.operator, 'PATCH', `/api/leads/${lead.body.id}`, {
-      status: 'contacted',
-      lead_score: 'A',
-      next_step: 'Call on Friday',
-    })
-    assert.equal(patched.status, 200)
-    const audit = await db
-      .from('audit_log')
-      .where({ resource_type: 'leads', resource_id: lead.body.id })
-      .orderBy('id', 'desc')
-      .first()
-    assert.equal(audit.action, 'lead.status_changed')
-    assert.sameMembers(audit.metadata.changed, [
-      'status',
-      'lead_score',
-      'next_step',
-      'last_action_at',
-    ])
-    const event = await db.from('task_events').where('id', audit.metadata.seq).first()
-    assert.sameMembers(event.payload.changed, audit.metadata.changed)
-  })
+        lead_score: 'A',
+        next_step: 'Call on Friday',
+      })
+      assert.equal(patched.status, 200)
+      const audit = await db
+        .from('audit_log')
+        .where({ resource_type: 'leads', resource_id: lead.body.id })
+        .orderBy('id', 'desc')
+        .first()
+      assert.equal(audit.action, 'lead.status_changed')
+      assert.sameMembers(audit.metadata.changed, [
+        'status',
+        'lead_score',
+        'next_step',
+        'last_action_at',
+      ])
+      const event = await db.from('task_events').where('id', audit.metadata.seq).first()
+      assert.sameMembers(event.payload.changed, audit.metadata.changed)
+    }),
+    'leads'
+  )
 
   test('every validator reads the body alone: required fields in the URL do not count', async ({
     assert,

@@ -143,12 +143,9 @@ export async function decideDraft(
     }
     if (outcome.status === DraftStatus.Approved) {
       if (draft.leadId)
-        await (await app.container.make('leads.funnel')).advance(
-          recorder,
-          draft.leadId,
-          'approved',
-          outcome.event
-        )
+        await (
+          await app.container.make('leads.funnel')
+        ).advance(recorder, draft.leadId, 'approved', outcome.event)
     } else if (outcome.status === DraftStatus.Draft) {
       await moveLinkedTasks(
         recorder,

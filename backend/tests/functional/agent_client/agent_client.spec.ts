@@ -7,12 +7,8 @@ import { SYSTEM } from '#services/change_recorder'
 import { call, makeActors, type Actors } from '#tests/helpers/actors'
 import { makeAgent } from '#tests/helpers/agents'
 import { TcpProxy } from '#tests/helpers/tcp_proxy'
-import {
-  AgentClient,
-  ApiError,
-  type AgentClientOptions,
-  type ControlMessage,
-} from '#client/index'
+import { AgentClient, ApiError, type AgentClientOptions, type ControlMessage } from '#client/index'
+import { needs, groupNeeds } from '#tests/helpers/plugins'
 
 const baseUrl = () => `http://${process.env.HOST}:${process.env.PORT}`
 
@@ -61,102 +57,109 @@ test.group('Agent client: the REST contract, typed', (group) => {
     while (clients.length) clients.pop()!.close()
   })
 
-  test('me, heartbeat, tasks, leads, drafts, versions, submit and events', async ({ assert }) => {
-    const finder = await agentWithToken('lead_finder')
-    const writer = await agentWithToken('copywriter')
-    const leads = clientFor(finder.token)
-    const drafts = clientFor(writer.token)
+  needs(
+    test('me, heartbeat, tasks, leads, drafts, versions, submit and events', async ({ assert }) => {
+      const finder = await agentWithToken('lead_finder')
+      const writer = await agentWithToken('copywriter')
+      const leads = clientFor(finder.token)
+      const drafts = clientFor(writer.token)
 
-    const me = await leads.me()
-    assert.equal(me.id, finder.agent.id)
-    assert.deepEqual(me.controls, { paused: false, reason: null })
-    assert.equal(leads.agentId, finder.agent.id)
+      const me = await leads.me()
+      assert.equal(me.id, finder.agent.id)
+      assert.deepEqual(me.controls, { paused: false, reason: null })
+      assert.equal(leads.agentId, finder.agent.id)
 
-    const beat = await leads.heartbeat({ status: 'running', message: 'Searching' })
-    assert.equal(beat.status, 'running')
+      const beat = await leads.heartbeat({ status: 'running', message: 'Searching' })
+      assert.equal(beat.status, 'running')
 
-    const website = `https://www.client-test-${randomUUID().slice(0, 8)}.com/`
-    const created = await leads.leads.create({
-      business_name: 'Client Test Dental',
-      niche: 'Dentists',
-      region: 'Austin, TX',
-      website,
-    })
-    assert.isTrue(created.created)
-    const again = await leads.leads.create({
-      business_name: 'Client Test Dental (again)',
-      niche: 'Dentists',
-      region: 'Austin, TX',
-      website: website.replace('https://www.', ''),
-    })
-    assert.deepInclude(again, { created: false, id: created.id })
+      const website = `https://www.client-test-${randomUUID().slice(0, 8)}.com/`
+      const created = await leads.leads.create({
+        business_name: 'Client Test Dental',
+        niche: 'Dentists',
+        region: 'Austin, TX',
+        website,
+      })
+      assert.isTrue(created.created)
+      const again = await leads.leads.create({
+        business_name: 'Client Test Dental (again)',
+        niche: 'Dentists',
+        region: 'Austin, TX',
+        website: website.replace('https://www.', ''),
+      })
+      assert.deepInclude(again, { created: false, id: created.id })
 
-    const enriched = await leads.leads.update(created.id, {
-      contact_name: 'Maria Garcia',
-      email: `maria@${new URL(website).hostname.replace('www.', '')}`,
-      notes: ['No online booking'],
-      status: 'enriched',
-    })
-    assert.equal(enriched.status, 'enriched')
-    const page = await leads.leads.list({ id: created.id })
-    assert.equal(page.total, 1)
-    assert.equal(page.data[0].contact_name, 'Maria Garcia')
+      const enriched = await leads.leads.update(created.id, {
+        contact_name: 'Maria Garcia',
+        email: `maria@${new URL(website).hostname.replace('www.', '')}`,
+        notes: ['No online booking'],
+        status: 'enriched',
+      })
+      assert.equal(enriched.status, 'enriched')
+      const page = await leads.leads.list({ id: created.id })
+      assert.equal(page.total, 1)
+      assert.equal(page.data[0].contact_name, 'Maria Garcia')
 
-    const task = await drafts.tasks.create({
-      title: `Write to ${enriched.business_name}`,
-      linked_lead_id: created.id,
-    })
-    assert.equal(task.column, 'backlog')
-    assert.equal((await drafts.tasks.move(task.id, 'doing')).column, 'doing')
+      const task = await drafts.tasks.create({
+        title: `Write to ${enriched.business_name}`,
+        linked_lead_id: created.id,
+      })
+      assert.equal(task.column, 'backlog')
+      assert.equal((await drafts.tasks.move(task.id, 'doing')).column, 'doing')
 
-    const draft = await drafts.drafts.create({
-      lead_id: created.id,
-      channel: 'email',
-      draft_type: 'cold_email',
-      content: 'Hi Maria, ...',
-    })
-    assert.equal(draft.current_version, 1)
-    await drafts.tasks.update(task.id, { linked_draft_id: draft.id })
-    const v2 = await drafts.drafts.addVersion(draft.id, {
-      content: 'Hi Maria, shorter.',
-      change_note: 'Shorter',
-      base_version: 1,
-    })
-    assert.equal(v2.version_number, 2)
-    const stale = await drafts.drafts
-      .addVersion(draft.id, { content: 'lost update', base_version: 1 })
-      .catch((e) => e)
-    assert.instanceOf(stale, ApiError)
-    assert.equal(stale.status, 409)
-    assert.isString(stale.errors[0].message)
+      const draft = await drafts.drafts.create({
+        lead_id: created.id,
+        channel: 'email',
+        draft_type: 'cold_email',
+        content: 'Hi Maria, ...',
+      })
+      assert.equal(draft.current_version, 1)
+      await drafts.tasks.update(task.id, { linked_draft_id: draft.id })
+      const v2 = await drafts.drafts.addVersion(draft.id, {
+        content: 'Hi Maria, shorter.',
+        change_note: 'Shorter',
+        base_version: 1,
+      })
+      assert.equal(v2.version_number, 2)
+      const stale = await drafts.drafts
+        .addVersion(draft.id, { content: 'lost update', base_version: 1 })
+        .catch((e) => e)
+      assert.instanceOf(stale, ApiError)
+      assert.equal(stale.status, 409)
+      assert.isString(stale.errors[0].message)
 
-    const submitted = await drafts.drafts.submit(draft.id)
-    assert.equal(submitted.status, 'needs_approval')
-    assert.equal(submitted.content, 'Hi Maria, shorter.')
-    assert.equal((await drafts.tasks.get(task.id)).column, 'needs_approval')
-    assert.deepEqual(
-      (await drafts.drafts.versions(draft.id)).map((v) => v.version_number),
-      [1, 2]
-    )
+      const submitted = await drafts.drafts.submit(draft.id)
+      assert.equal(submitted.status, 'needs_approval')
+      assert.equal(submitted.content, 'Hi Maria, shorter.')
+      assert.equal((await drafts.tasks.get(task.id)).column, 'needs_approval')
+      assert.deepEqual(
+        (await drafts.drafts.versions(draft.id)).map((v) => v.version_number),
+        [1, 2]
+      )
 
-    /* progress events of the types the copywriter plugin declares */
-    const event = await drafts.emitEvent({
-      event_type: 'draft.revised',
-      task_id: task.id,
-      payload: { draft_id: draft.id, version: 2, change_note: 'Shorter' },
-    })
-    assert.equal(event.event_type, 'draft.revised')
-    const after = await drafts.events.after(event.id - 1)
-    assert.equal(after[0].id, event.id)
+      /* progress events of the types the copywriter plugin declares */
+      const event = await drafts.emitEvent({
+        event_type: 'draft.revised',
+        task_id: task.id,
+        payload: { draft_id: draft.id, version: 2, change_note: 'Shorter' },
+      })
+      assert.equal(event.event_type, 'draft.revised')
+      const after = await drafts.events.after(event.id - 1)
+      assert.equal(after[0].id, event.id)
 
-    const refused = await drafts
-      .emitEvent({ event_type: 'draft.written', payload: { version: 1 } })
-      .catch((e) => e)
-    assert.instanceOf(refused, ApiError)
-    assert.equal(refused.status, 422)
-    assert.equal(refused.code, 'E_VALIDATION_ERROR')
-    assert.isAbove(refused.errors.length, 0)
-  })
+      const refused = await drafts
+        .emitEvent({ event_type: 'draft.written', payload: { version: 1 } })
+        .catch((e) => e)
+      assert.instanceOf(refused, ApiError)
+      assert.equal(refused.status, 422)
+      assert.equal(refused.code, 'E_VALIDATION_ERROR')
+      assert.isAbove(refused.errors.length, 0)
+    }),
+    'leads',
+    'drafts',
+    'orchestrator',
+    'lead_finder',
+    'copywriter'
+  )
 
   test('a bad token is an ApiError 401, not a retry', async ({ assert }) => {
     const client = clientFor('mca_not-a-token')
@@ -167,6 +170,7 @@ test.group('Agent client: the REST contract, typed', (group) => {
 })
 
 test.group('Agent client: 423, wait until resumed', (group) => {
+  groupNeeds(group, 'orchestrator', 'lead_finder', 'enricher', 'copywriter')
   let actors: Actors
   group.setup(async () => {
     actors = await makeActors()
@@ -262,6 +266,7 @@ test.group('Agent client: 423, wait until resumed', (group) => {
 })
 
 test.group('Agent client: a restarted server', (group) => {
+  groupNeeds(group, 'orchestrator', 'lead_finder', 'enricher', 'copywriter')
   let actors: Actors
   let proxy: TcpProxy
   group.setup(async () => {

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon'
 import Agent from '#models/agent'
 import { ACTORS, call, makeActors, type Actors } from '#tests/helpers/actors'
 import { makeAgent } from '#tests/helpers/agents'
+import { needs } from '#tests/helpers/plugins'
 
 test.group('Agents: the role table for every route', (group) => {
   let actors: Actors
@@ -31,33 +32,36 @@ test.group('Agents: the role table for every route', (group) => {
     }
   })
 
-  test('create, pause, resume, kill, global pause and resume: admin only', async ({ assert }) => {
-    for (const name of ACTORS) {
-      const expected = name === 'admin' ? 'ok' : name === 'anonymous' ? 401 : 403
-      const target = await makeAgent()
-      const create = await call(actors.tokens[name], 'POST', '/api/agents', {
-        name: `made-by-${name}-${Date.now()}`,
-        type: 'orchestrator',
-      })
-      assert.equal(create.status, expected === 'ok' ? 201 : expected, `create ${name}`)
-      for (const action of ['pause', 'resume', 'kill']) {
-        const response = await call(
-          actors.tokens[name],
-          'POST',
-          `/api/agents/${target.id}/${action}`
-        )
-        assert.equal(response.status, expected === 'ok' ? 200 : expected, `${action} ${name}`)
+  needs(
+    test('create, pause, resume, kill, global pause and resume: admin only', async ({ assert }) => {
+      for (const name of ACTORS) {
+        const expected = name === 'admin' ? 'ok' : name === 'anonymous' ? 401 : 403
+        const target = await makeAgent()
+        const create = await call(actors.tokens[name], 'POST', '/api/agents', {
+          name: `made-by-${name}-${Date.now()}`,
+          type: 'orchestrator',
+        })
+        assert.equal(create.status, expected === 'ok' ? 201 : expected, `create ${name}`)
+        for (const action of ['pause', 'resume', 'kill']) {
+          const response = await call(
+            actors.tokens[name],
+            'POST',
+            `/api/agents/${target.id}/${action}`
+          )
+          assert.equal(response.status, expected === 'ok' ? 200 : expected, `${action} ${name}`)
+        }
+        for (const action of ['pause', 'resume']) {
+          const response = await call(actors.tokens[name], 'POST', `/api/system/${action}`)
+          assert.equal(
+            response.status,
+            expected === 'ok' ? 200 : expected,
+            `system ${action} ${name}`
+          )
+        }
       }
-      for (const action of ['pause', 'resume']) {
-        const response = await call(actors.tokens[name], 'POST', `/api/system/${action}`)
-        assert.equal(
-          response.status,
-          expected === 'ok' ? 200 : expected,
-          `system ${action} ${name}`
-        )
-      }
-    }
-  })
+    }),
+    'orchestrator'
+  )
 
   test('me and heartbeat: agents only', async ({ assert }) => {
     for (const name of ACTORS) {
@@ -84,38 +88,41 @@ test.group('Agents: lifecycle', (group) => {
     await call(actors.tokens.admin, 'POST', '/api/system/resume')
   })
 
-  test('an admin creates an agent of a known type; unknown types and taken names answer 422', async ({
-    assert,
-  }) => {
-    const name = `lead-finder-${Date.now()}`
-    const created = await call(actors.tokens.admin, 'POST', '/api/agents', {
-      name,
-      type: 'orchestrator',
-    })
-    assert.equal(created.status, 201)
-    assert.deepInclude(created.body, {
-      name,
-      type: 'orchestrator',
-      status: 'idle',
-      current_task_id: null,
-      stale: true,
-    })
+  needs(
+    test('an admin creates an agent of a known type; unknown types and taken names answer 422', async ({
+      assert,
+    }) => {
+      const name = `lead-finder-${Date.now()}`
+      const created = await call(actors.tokens.admin, 'POST', '/api/agents', {
+        name,
+        type: 'orchestrator',
+      })
+      assert.equal(created.status, 201)
+      assert.deepInclude(created.body, {
+        name,
+        type: 'orchestrator',
+        status: 'idle',
+        current_task_id: null,
+        stale: true,
+      })
 
-    const unknown = await call(actors.tokens.admin, 'POST', '/api/agents', {
-      name: `x-${Date.now()}`,
-      type: 'time_traveller',
-    })
-    assert.equal(unknown.status, 422)
-    assert.equal(unknown.body.errors[0].field, 'type')
-    assert.match(unknown.body.errors[0].message, /orchestrator/)
+      const unknown = await call(actors.tokens.admin, 'POST', '/api/agents', {
+        name: `x-${Date.now()}`,
+        type: 'time_traveller',
+      })
+      assert.equal(unknown.status, 422)
+      assert.equal(unknown.body.errors[0].field, 'type')
+      assert.match(unknown.body.errors[0].message, /orchestrator/)
 
-    const taken = await call(actors.tokens.admin, 'POST', '/api/agents', {
-      name,
-      type: 'orchestrator',
-    })
-    assert.equal(taken.status, 422)
-    assert.equal(taken.body.errors[0].field, 'name')
-  })
+      const taken = await call(actors.tokens.admin, 'POST', '/api/agents', {
+        name,
+        type: 'orchestrator',
+      })
+      assert.equal(taken.status, 422)
+      assert.equal(taken.body.errors[0].field, 'name')
+    }),
+    'orchestrator'
+  )
 
   test('heartbeat keeps an agent fresh, sets its status and current task, and is recorded only on change', async ({
     assert,

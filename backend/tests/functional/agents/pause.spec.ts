@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import router from '@adonisjs/core/services/router'
 import db from '@adonisjs/lucid/services/db'
 import { call, makeActors, type Actors } from '#tests/helpers/actors'
+import { groupNeeds } from '#tests/helpers/plugins'
 
 const SAMPLE_UUID = '00000000-0000-4000-8000-000000000000'
 const STILL_ALLOWED = new Set([
@@ -37,6 +38,7 @@ async function historySize() {
 }
 
 test.group('Pause: a paused agent gets 423 on every write and nothing is written', (group) => {
+  groupNeeds(group, 'orchestrator')
   let actors: Actors
   group.setup(async () => {
     actors = await makeActors()

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import Agent from '#models/agent'
 import { call, makeActors, type Actors } from '#tests/helpers/actors'
 import { crewTypes, prepareCrew, runCrew, type RunningCrew } from '#demo_crew/crew'
+import { groupNeeds } from '#tests/helpers/plugins'
 
 const baseUrl = () => `http://${process.env.HOST}:${process.env.PORT}`
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -63,6 +64,7 @@ const PRODUCED = [
 ]
 
 test.group('Demo crew: the built-in agents at work through the client', (group) => {
+  groupNeeds(group, 'orchestrator', 'lead_finder', 'enricher', 'copywriter', 'leads', 'drafts')
   let actors: Actors
   let crew: RunningCrew | null = null
   let agents: Agent[] = []

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { call, makeActors, type Actors } from '#tests/helpers/actors'
 import { MAX_EVENT_PAYLOAD_BYTES } from '#enums/event_type'
+import { groupNeeds } from '#tests/helpers/plugins'
 
 /** The newest seq of each history table: a rejected request must leave both unchanged. */
 async function historySize() {
@@ -24,6 +25,7 @@ function payloadOfSize(bytes: number) {
 }
 
 test.group('POST /api/events', (group) => {
+  groupNeeds(group, 'orchestrator')
   let actors: Actors
   let taskId: string
   group.setup(async () => {

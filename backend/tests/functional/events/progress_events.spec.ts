@@ -3,6 +3,7 @@ import db from '@adonisjs/lucid/services/db'
 import { randomUUID } from 'node:crypto'
 import { call, makeActors, type Actors } from '#tests/helpers/actors'
 import { agentOfType, emit } from '#tests/helpers/agent_types'
+import { groupNeeds } from '#tests/helpers/plugins'
 
 /** The newest seq of each history table: a refused event must leave both unchanged. */
 async function historySize() {
@@ -17,6 +18,7 @@ async function historySize() {
  * lead.search_started, lead.found and lead.search_finished.
  */
 test.group('POST /api/events: declared event types', (group) => {
+  groupNeeds(group, 'orchestrator', 'lead_finder', 'enricher', 'copywriter', 'leads')
   let actors: Actors
   let finder: Awaited<ReturnType<typeof agentOfType>>
   const leadId = randomUUID()

@@ -6,6 +6,7 @@ import { exited, freePort, sleep, startInstance } from '#tests/helpers/instances
 import { PASSWORD, makeUser } from '#tests/helpers/users'
 import User from '#models/user'
 import { Role } from '#enums/roles'
+import { needs } from '#tests/helpers/plugins'
 
 /*
 | Two more API instances on the shared test database and Redis, with the
@@ -64,48 +65,51 @@ test.group('Several API instances', (group) => {
     )
   })
 
-  test('the global pause set through one instance blocks agents on every instance', async ({
-    assert,
-  }) => {
-    const paused = await fetch(`${baseB}/api/system/pause`, {
-      method: 'POST',
-      headers: {
-        'authorization': `Bearer ${actors.tokens.admin}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ reason: 'set on B' }),
-    })
-    assert.equal(paused.status, 200)
-    const [max] = await db.from('task_events').max('id as max')
+  needs(
+    test('the global pause set through one instance blocks agents on every instance', async ({
+      assert,
+    }) => {
+      const paused = await fetch(`${baseB}/api/system/pause`, {
+        method: 'POST',
+        headers: {
+          'authorization': `Bearer ${actors.tokens.admin}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ reason: 'set on B' }),
+      })
+      assert.equal(paused.status, 200)
+      const [max] = await db.from('task_events').max('id as max')
 
-    for (const base of [baseB, baseC, `http://${process.env.HOST}:${process.env.PORT}`]) {
-      const response = await fetch(`${base}/api/tasks`, {
+      for (const base of [baseB, baseC, `http://${process.env.HOST}:${process.env.PORT}`]) {
+        const response = await fetch(`${base}/api/tasks`, {
+          method: 'POST',
+          headers: {
+            'authorization': `Bearer ${actors.tokens.agent}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ title: 'should not be written' }),
+        })
+        assert.equal(response.status, 423, base)
+      }
+      const [after] = await db.from('task_events').max('id as max')
+      assert.equal(after.max, max.max)
+
+      await fetch(`${baseC}/api/system/resume`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${actors.tokens.admin}` },
+      })
+      const resumed = await fetch(`${baseB}/api/tasks`, {
         method: 'POST',
         headers: {
           'authorization': `Bearer ${actors.tokens.agent}`,
           'content-type': 'application/json',
         },
-        body: JSON.stringify({ title: 'should not be written' }),
+        body: JSON.stringify({ title: 'after resume on C' }),
       })
-      assert.equal(response.status, 423, base)
-    }
-    const [after] = await db.from('task_events').max('id as max')
-    assert.equal(after.max, max.max)
-
-    await fetch(`${baseC}/api/system/resume`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${actors.tokens.admin}` },
-    })
-    const resumed = await fetch(`${baseB}/api/tasks`, {
-      method: 'POST',
-      headers: {
-        'authorization': `Bearer ${actors.tokens.agent}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ title: 'after resume on C' }),
-    })
-    assert.equal(resumed.status, 201)
-  })
+      assert.equal(resumed.status, 201)
+    }),
+    'orchestrator'
+  )
 
   test('a change to a user made through one instance reaches the tokens the others keep', async ({
     assert,

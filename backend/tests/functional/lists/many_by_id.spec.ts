@@ -15,16 +15,19 @@ import { Role } from '#enums/roles'
 import Task from '#models/task'
 import Lead from '../../../../plugins/leads/models/lead.js'
 import { LeadScore, LeadStatus } from '../../../../plugins/leads/enums.js'
+import { groupNeeds, pluginsEnabled } from '#tests/helpers/plugins'
 
 const query = (ids: string[], extra = '') =>
   ids.map((id) => `id=${encodeURIComponent(id)}`).join('&') + extra
 
 test.group('Many-by-id reads', (group) => {
+  groupNeeds(group, 'leads')
   let actors: Actors
   let leadIds: string[]
   let taskIds: string[]
 
   group.setup(async () => {
+    if (!pluginsEnabled('leads')) return
     actors = await makeActors()
     const tag = randomUUID().slice(0, 8)
     const leads = await Lead.createMany(

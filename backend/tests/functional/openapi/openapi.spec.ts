@@ -10,6 +10,7 @@ import {
   registeredOperations,
   schemaValidator,
 } from '#tests/helpers/openapi'
+import { needs } from '#tests/helpers/plugins'
 
 async function fetchDocument(): Promise<{ status: number; type: string; doc: OpenApiDocument }> {
   const response = await fetch(`http://${process.env.HOST}:${process.env.PORT}/api/openapi.json`)
@@ -53,31 +54,35 @@ test.group('GET /api/openapi.json', () => {
     assert.isFalse((await new Validator().validate(broken as any)).valid)
   })
 
-  test('documents every API route the server has, and nothing else', async ({ assert }) => {
-    const { doc } = await fetchDocument()
-    const documented = new Set(documentedOperations(doc))
-    const registered = new Set(registeredOperations())
+  needs(
+    test('documents every API route the server has, and nothing else', async ({ assert }) => {
+      const { doc } = await fetchDocument()
+      const documented = new Set(documentedOperations(doc))
+      const registered = new Set(registeredOperations())
 
-    const undocumented = [...registered].filter((operation) => !documented.has(operation))
-    const phantom = [...documented].filter((operation) => !registered.has(operation))
-    assert.deepEqual(
-      undocumented,
-      [],
-      `Routes missing from the OpenAPI document: describe them in backend/openapi/host.ts, or in the plugin's openapi.ts (see docs/PLUGINS.md)`
-    )
-    assert.deepEqual(phantom, [], 'Documented operations without a route')
-    // the host's, the plugins' and the realtime routes are all there
-    for (const operation of [
-      'GET /api/tasks',
-      'POST /api/agents/me/heartbeat',
-      'GET /api/leads/export.csv',
-      'POST /api/drafts/{id}/decision',
-      'POST /__transmit/subscribe',
-      'GET /api/openapi.json',
-    ]) {
-      assert.isTrue(documented.has(operation), operation)
-    }
-  })
+      const undocumented = [...registered].filter((operation) => !documented.has(operation))
+      const phantom = [...documented].filter((operation) => !registered.has(operation))
+      assert.deepEqual(
+        undocumented,
+        [],
+        `Routes missing from the OpenAPI document: describe them in backend/openapi/host.ts, or in the plugin's openapi.ts (see docs/PLUGINS.md)`
+      )
+      assert.deepEqual(phantom, [], 'Documented operations without a route')
+      // the host's, the plugins' and the realtime routes are all there
+      for (const operation of [
+        'GET /api/tasks',
+        'POST /api/agents/me/heartbeat',
+        'GET /api/leads/export.csv',
+        'POST /api/drafts/{id}/decision',
+        'POST /__transmit/subscribe',
+        'GET /api/openapi.json',
+      ]) {
+        assert.isTrue(documented.has(operation), operation)
+      }
+    }),
+    'leads',
+    'drafts'
+  )
 
   test("every enabled plugin's routes are attributed to it", async ({ assert }) => {
     const { doc } = await fetchDocument()
@@ -131,80 +136,93 @@ test.group('GET /api/openapi.json', () => {
     }
   })
 
-  test('lists speak the simple-rest dialect', async ({ assert }) => {
-    const { doc } = await fetchDocument()
-    const list = doc.paths['/api/leads'].get
-    const names = list.parameters.map((param: any) =>
-      param.$ref ? param.$ref.split('/').pop() : param.name
-    )
-    assert.includeMembers(names, [
-      '_start',
-      '_end',
-      '_sort',
-      '_order',
-      'q',
-      'status',
-      'status_ne',
-      'status_gte',
-      'status_lte',
-      'business_name_like',
-    ])
-    assert.property(list.responses['200'].headers, 'x-total-count')
-    const status = list.parameters.find((param: any) => param.name === 'status')
-    assert.deepEqual(status.schema.items.enum, [
-      'new',
-      'enriched',
-      'drafted',
-      'approved',
-      'contacted',
-      'replied',
-      'booked',
-      'lost',
-    ])
-    assert.isTrue(status.explode)
-    // the export takes the filters but streams every row
-    const exported = doc.paths['/api/leads/export.csv'].get
-    const exportNames = exported.parameters.map((param: any) => param.name ?? param.$ref)
-    assert.notInclude(exportNames, '#/components/parameters/_start')
-    assert.include(exportNames, 'status')
-    assert.property(exported.responses['200'].content, 'text/csv')
-  })
+  needs(
+    test('lists speak the simple-rest dialect', async ({ assert }) => {
+      const { doc } = await fetchDocument()
+      const list = doc.paths['/api/leads'].get
+      const names = list.parameters.map((param: any) =>
+        param.$ref ? param.$ref.split('/').pop() : param.name
+      )
+      assert.includeMembers(names, [
+        '_start',
+        '_end',
+        '_sort',
+        '_order',
+        'q',
+        'status',
+        'status_ne',
+        'status_gte',
+        'status_lte',
+        'business_name_like',
+      ])
+      assert.property(list.responses['200'].headers, 'x-total-count')
+      const status = list.parameters.find((param: any) => param.name === 'status')
+      assert.deepEqual(status.schema.items.enum, [
+        'new',
+        'enriched',
+        'drafted',
+        'approved',
+        'contacted',
+        'replied',
+        'booked',
+        'lost',
+      ])
+      assert.isTrue(status.explode)
+      // the export takes the filters but streams every row
+      const exported = doc.paths['/api/leads/export.csv'].get
+      const exportNames = exported.parameters.map((param: any) => param.name ?? param.$ref)
+      assert.notInclude(exportNames, '#/components/parameters/_start')
+      assert.include(exportNames, 'status')
+      assert.property(exported.responses['200'].content, 'text/csv')
+    }),
+    'leads'
+  )
 
-  test('request bodies come from the validators', async ({ assert }) => {
-    const { doc } = await fetchDocument()
-    const task = doc.paths['/api/tasks'].post.requestBody.content['application/json'].schema
-    assert.deepEqual(task.required, ['title'])
-    assert.equal(task.properties.title.maxLength, 200)
-    assert.deepEqual(task.properties.column.enum, ['backlog', 'doing', 'needs_approval', 'done'])
-    assert.deepEqual(task.properties.owner_id.type, ['string', 'null'])
+  needs(
+    test('request bodies come from the validators', async ({ assert }) => {
+      const { doc } = await fetchDocument()
+      const task = doc.paths['/api/tasks'].post.requestBody.content['application/json'].schema
+      assert.deepEqual(task.required, ['title'])
+      assert.equal(task.properties.title.maxLength, 200)
+      assert.deepEqual(task.properties.column.enum, ['backlog', 'doing', 'needs_approval', 'done'])
+      assert.deepEqual(task.properties.owner_id.type, ['string', 'null'])
 
-    const version =
-      doc.paths['/api/drafts/{id}/versions'].post.requestBody.content['application/json'].schema
-    assert.includeMembers(version.required, ['content', 'base_version'])
-    assert.equal(version.properties.base_version.type, 'integer')
+      const version =
+        doc.paths['/api/drafts/{id}/versions'].post.requestBody.content['application/json'].schema
+      assert.includeMembers(version.required, ['content', 'base_version'])
+      assert.equal(version.properties.base_version.type, 'integer')
 
-    const heartbeat =
-      doc.paths['/api/agents/me/heartbeat'].post.requestBody.content['application/json'].schema
-    assert.deepEqual(heartbeat.properties.status.enum, ['idle', 'running'])
-  })
+      const heartbeat =
+        doc.paths['/api/agents/me/heartbeat'].post.requestBody.content['application/json'].schema
+      assert.deepEqual(heartbeat.properties.status.enum, ['idle', 'running'])
+    }),
+    'leads',
+    'drafts'
+  )
 
-  test('lists the progress events the agent types declare, with their payloads', async ({
-    assert,
-  }) => {
-    const { doc } = await fetchDocument()
-    const emit = doc.paths['/api/events'].post
-    const declared = pluginHost
-      .agentTypes()
-      .flatMap((type) => (type.events ?? []).map((event) => event.type))
-    assert.isAbove(declared.length, 0)
-    assert.sameMembers(
-      emit['x-event-types'].map((event: { event_type: string }) => event.event_type),
-      declared
-    )
-    const planned = doc.components.schemas['EventPayload.goal.planned']
-    assert.includeMembers(planned.required, ['goal', 'task_ids'])
-    assert.include(emit.description, '`goal.planned` (orchestrator)')
-  })
+  needs(
+    test('lists the progress events the agent types declare, with their payloads', async ({
+      assert,
+    }) => {
+      const { doc } = await fetchDocument()
+      const emit = doc.paths['/api/events'].post
+      const declared = pluginHost
+        .agentTypes()
+        .flatMap((type) => (type.events ?? []).map((event) => event.type))
+      assert.isAbove(declared.length, 0)
+      assert.sameMembers(
+        emit['x-event-types'].map((event: { event_type: string }) => event.event_type),
+        declared
+      )
+      const planned = doc.components.schemas['EventPayload.goal.planned']
+      assert.includeMembers(planned.required, ['goal', 'task_ids'])
+      assert.include(emit.description, '`goal.planned` (orchestrator)')
+    }),
+    'orchestrator',
+    'lead_finder',
+    'enricher',
+    'copywriter'
+  )
 
   test('describes the contract: errors, security, statuses', async ({ assert }) => {
     const { doc } = await fetchDocument()
@@ -334,27 +352,30 @@ test.group('OpenAPI contributions', () => {
 })
 
 test.group('GET /api/docs', () => {
-  test('renders the document as a self-contained page', async ({ assert }) => {
-    const response = await fetch(`http://${process.env.HOST}:${process.env.PORT}/api/docs`)
-    assert.equal(response.status, 200)
-    assert.match(response.headers.get('content-type') ?? '', /^text\/html/)
-    assert.include(response.headers.get('content-security-policy') ?? '', "default-src 'none'")
-    const html = await response.text()
-    const { doc } = await fetchDocument()
+  needs(
+    test('renders the document as a self-contained page', async ({ assert }) => {
+      const response = await fetch(`http://${process.env.HOST}:${process.env.PORT}/api/docs`)
+      assert.equal(response.status, 200)
+      assert.match(response.headers.get('content-type') ?? '', /^text\/html/)
+      assert.include(response.headers.get('content-security-policy') ?? '', "default-src 'none'")
+      const html = await response.text()
+      const { doc } = await fetchDocument()
 
-    assert.include(html, '<!doctype html>')
-    assert.notMatch(html, /<script|<link|src="http|@import/i, 'no script, no external resource')
-    for (const { path, op } of operations(doc)) {
-      assert.include(html, `id="op-${op.operationId}"`)
-      assert.include(html, path.replace(/&/g, '&amp;'))
-    }
-    for (const name of Object.keys(doc.components.schemas)) {
-      assert.include(html, `id="schema-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}"`)
-    }
-    // body fields, parameters and examples are shown
-    assert.include(html, '<code>base_version</code>')
-    assert.include(html, '<code>status_gte</code>')
-    assert.include(html, 'E_AGENT_PAUSED')
-    assert.include(html, 'Bright Smile Dental')
-  })
+      assert.include(html, '<!doctype html>')
+      assert.notMatch(html, /<script|<link|src="http|@import/i, 'no script, no external resource')
+      for (const { path, op } of operations(doc)) {
+        assert.include(html, `id="op-${op.operationId}"`)
+        assert.include(html, path.replace(/&/g, '&amp;'))
+      }
+      for (const name of Object.keys(doc.components.schemas)) {
+        assert.include(html, `id="schema-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}"`)
+      }
+      // body fields, parameters and examples are shown
+      assert.include(html, '<code>base_version</code>')
+      assert.include(html, '<code>status_gte</code>')
+      assert.include(html, 'E_AGENT_PAUSED')
+      assert.include(html, 'Bright Smile Dental')
+    }),
+    'drafts'
+  )
 })

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { TASK_COLUMNS, TASK_TRANSITIONS, TaskColumn } from '#enums/task'
 import { call, makeActors, type Actors } from '#tests/helpers/actors'
+import { needs } from '#tests/helpers/plugins'
 
 test.group('Tasks: moving cards between columns', (group) => {
   let actors: Actors
@@ -48,32 +49,35 @@ test.group('Tasks: moving cards between columns', (group) => {
     assert.isNull(reopened.body.done_at)
   })
 
-  test('a move writes one task.moved event and one audit row with before and after', async ({
-    assert,
-  }) => {
-    const task = await taskIn(TaskColumn.Backlog)
-    const moved = await call(actors.tokens.agent, 'PATCH', `/api/tasks/${task.id}`, {
-      column: 'doing',
-    })
-    assert.equal(moved.status, 200)
+  needs(
+    test('a move writes one task.moved event and one audit row with before and after', async ({
+      assert,
+    }) => {
+      const task = await taskIn(TaskColumn.Backlog)
+      const moved = await call(actors.tokens.agent, 'PATCH', `/api/tasks/${task.id}`, {
+        column: 'doing',
+      })
+      assert.equal(moved.status, 200)
 
-    const events = await db
-      .from('task_events')
-      .where({ task_id: task.id, event_type: 'task.moved' })
-    assert.lengthOf(events, 1)
-    assert.deepInclude(events[0].payload, { from: 'backlog', to: 'doing' })
-    assert.equal(events[0].payload.snapshot.column, 'doing')
-    assert.equal(events[0].agent_id, actors.agent.id)
+      const events = await db
+        .from('task_events')
+        .where({ task_id: task.id, event_type: 'task.moved' })
+      assert.lengthOf(events, 1)
+      assert.deepInclude(events[0].payload, { from: 'backlog', to: 'doing' })
+      assert.equal(events[0].payload.snapshot.column, 'doing')
+      assert.equal(events[0].agent_id, actors.agent.id)
 
-    const audit = await db.from('audit_log').where({ action: 'task.moved', resource_id: task.id })
-    assert.lengthOf(audit, 1)
-    assert.equal(audit[0].actor_type, 'agent')
-    assert.equal(audit[0].actor_id, actors.agent.id)
-    assert.equal(audit[0].before_state.column, 'backlog')
-    assert.equal(audit[0].after_state.column, 'doing')
-    assert.equal(audit[0].metadata.seq, Number(events[0].id))
-    assert.isString(audit[0].metadata.request_id)
-  })
+      const audit = await db.from('audit_log').where({ action: 'task.moved', resource_id: task.id })
+      assert.lengthOf(audit, 1)
+      assert.equal(audit[0].actor_type, 'agent')
+      assert.equal(audit[0].actor_id, actors.agent.id)
+      assert.equal(audit[0].before_state.column, 'backlog')
+      assert.equal(audit[0].after_state.column, 'doing')
+      assert.equal(audit[0].metadata.seq, Number(events[0].id))
+      assert.isString(audit[0].metadata.request_id)
+    }),
+    'orchestrator'
+  )
 
   test('two concurrent moves of one card are applied one after the other', async ({ assert }) => {
     const task = await taskIn(TaskColumn.Backlog)
@@ -139,54 +143,60 @@ test.group('Tasks: create, edit, list', (group) => {
     actors = await makeActors()
   })
 
-  test('an agent creates a card it owns; a person creates one they own', async ({ assert }) => {
-    const byAgent = await call(actors.tokens.agent, 'POST', '/api/tasks', {
-      title: 'Find 20 dentists',
-      priority: 'high',
-    })
-    assert.equal(byAgent.status, 201)
-    assert.deepInclude(byAgent.body, {
-      title: 'Find 20 dentists',
-      column: 'backlog',
-      priority: 'high',
-      owner_type: 'agent',
-      owner_id: actors.agent.id,
-      created_by: actors.agent.id,
-      description: '',
-    })
-    const byPerson = await call(actors.tokens.operator, 'POST', '/api/tasks', {
-      title: 'Review niche list',
-    })
-    assert.deepInclude(byPerson.body, { owner_type: 'admin', owner_id: actors.users.operator.id })
-  })
+  needs(
+    test('an agent creates a card it owns; a person creates one they own', async ({ assert }) => {
+      const byAgent = await call(actors.tokens.agent, 'POST', '/api/tasks', {
+        title: 'Find 20 dentists',
+        priority: 'high',
+      })
+      assert.equal(byAgent.status, 201)
+      assert.deepInclude(byAgent.body, {
+        title: 'Find 20 dentists',
+        column: 'backlog',
+        priority: 'high',
+        owner_type: 'agent',
+        owner_id: actors.agent.id,
+        created_by: actors.agent.id,
+        description: '',
+      })
+      const byPerson = await call(actors.tokens.operator, 'POST', '/api/tasks', {
+        title: 'Review niche list',
+      })
+      assert.deepInclude(byPerson.body, { owner_type: 'admin', owner_id: actors.users.operator.id })
+    }),
+    'orchestrator'
+  )
 
-  test('bad input answers 422 with the field and writes nothing', async ({ assert }) => {
-    const before = await db.from('task_events').max('id as max')
-    const cases: [unknown, string][] = [
-      [{}, 'title'],
-      [{ title: '' }, 'title'],
-      [{ title: 'x', column: 'archived' }, 'column'],
-      [{ title: 'x', priority: 'urgent' }, 'priority'],
-      [
-        { title: 'x', owner_type: 'agent', owner_id: '00000000-0000-4000-8000-000000000000' },
-        'owner_id',
-      ],
-      [{ title: 'x', owner_id: 'nope' }, 'owner_id'],
-      [{ title: 'x', linked_lead_id: '00000000-0000-4000-8000-000000000000' }, 'linked_lead_id'],
-      [{ title: 'x'.repeat(201) }, 'title'],
-    ]
-    for (const [body, field] of cases) {
-      const response = await call(actors.tokens.admin, 'POST', '/api/tasks', body)
-      assert.equal(response.status, 422, JSON.stringify(body))
-      assert.include(
-        response.body.errors.map((e: any) => e.field),
-        field,
-        JSON.stringify(body)
-      )
-    }
-    const after = await db.from('task_events').max('id as max')
-    assert.equal(after[0].max, before[0].max)
-  })
+  needs(
+    test('bad input answers 422 with the field and writes nothing', async ({ assert }) => {
+      const before = await db.from('task_events').max('id as max')
+      const cases: [unknown, string][] = [
+        [{}, 'title'],
+        [{ title: '' }, 'title'],
+        [{ title: 'x', column: 'archived' }, 'column'],
+        [{ title: 'x', priority: 'urgent' }, 'priority'],
+        [
+          { title: 'x', owner_type: 'agent', owner_id: '00000000-0000-4000-8000-000000000000' },
+          'owner_id',
+        ],
+        [{ title: 'x', owner_id: 'nope' }, 'owner_id'],
+        [{ title: 'x', linked_lead_id: '00000000-0000-4000-8000-000000000000' }, 'linked_lead_id'],
+        [{ title: 'x'.repeat(201) }, 'title'],
+      ]
+      for (const [body, field] of cases) {
+        const response = await call(actors.tokens.admin, 'POST', '/api/tasks', body)
+        assert.equal(response.status, 422, JSON.stringify(body))
+        assert.include(
+          response.body.errors.map((e: any) => e.field),
+          field,
+          JSON.stringify(body)
+        )
+      }
+      const after = await db.from('task_events').max('id as max')
+      assert.equal(after[0].max, before[0].max)
+    }),
+    'leads'
+  )
 
   test('unknown ids answer 404', async ({ assert }) => {
     const missing = '00000000-0000-4000-8000-000000000000'

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import { ACTORS, call, makeActors, type Actors, type ActorName } from '#tests/helpers/actors'
+import { needs } from '#tests/helpers/plugins'
 
 const ALLOWED =
   (...names: ActorName[]) =>
@@ -33,30 +34,38 @@ test.group('Tasks: the role table for every route', (group) => {
     }
   })
 
-  test('create: admin, operator, agent', async ({ assert }) => {
-    const rule = ALLOWED('admin', 'operator', 'agent')
-    for (const name of ACTORS) {
-      const response = await call(actors.tokens[name], 'POST', '/api/tasks', {
-        title: `by ${name}`,
-      })
-      assert.equal(response.status, rule(name) === 'ok' ? 201 : rule(name), name)
-    }
-  })
+  needs(
+    test('create: admin, operator, agent', async ({ assert }) => {
+      const rule = ALLOWED('admin', 'operator', 'agent')
+      for (const name of ACTORS) {
+        const response = await call(actors.tokens[name], 'POST', '/api/tasks', {
+          title: `by ${name}`,
+        })
+        assert.equal(response.status, rule(name) === 'ok' ? 201 : rule(name), name)
+      }
+    }),
+    'orchestrator'
+  )
 
-  test('edit and move within backlog/doing/needs_approval: admin, operator, agent', async ({
-    assert,
-  }) => {
-    const rule = ALLOWED('admin', 'operator', 'agent')
-    for (const name of ACTORS) {
-      const id = await newTask()
-      const edit = await call(actors.tokens[name], 'PATCH', `/api/tasks/${id}`, {
-        title: 'renamed',
-      })
-      assert.equal(edit.status, rule(name) === 'ok' ? 200 : rule(name), `edit ${name}`)
-      const move = await call(actors.tokens[name], 'PATCH', `/api/tasks/${id}`, { column: 'doing' })
-      assert.equal(move.status, rule(name) === 'ok' ? 200 : rule(name), `move ${name}`)
-    }
-  })
+  needs(
+    test('edit and move within backlog/doing/needs_approval: admin, operator, agent', async ({
+      assert,
+    }) => {
+      const rule = ALLOWED('admin', 'operator', 'agent')
+      for (const name of ACTORS) {
+        const id = await newTask()
+        const edit = await call(actors.tokens[name], 'PATCH', `/api/tasks/${id}`, {
+          title: 'renamed',
+        })
+        assert.equal(edit.status, rule(name) === 'ok' ? 200 : rule(name), `edit ${name}`)
+        const move = await call(actors.tokens[name], 'PATCH', `/api/tasks/${id}`, {
+          column: 'doing',
+        })
+        assert.equal(move.status, rule(name) === 'ok' ? 200 : rule(name), `move ${name}`)
+      }
+    }),
+    'orchestrator'
+  )
 
   test('into and out of done: admin only', async ({ assert }) => {
     const rule = ALLOWED('admin')

@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import { needs } from '#tests/helpers/plugins'
 
 /* Every table and column of SYSTEM_DESIGN.md §2, with its PostgreSQL type. */
 const TABLES: Record<string, Record<string, string>> = {
@@ -166,122 +167,154 @@ async function constraints(type: 'f' | 'u' | 'c' | 'p') {
 }
 
 test.group('Database schema', () => {
-  test('every table and column of the design exists with its type', async ({ assert }) => {
-    for (const [table, columns] of Object.entries(TABLES)) {
-      const actual = await columnsOf(table)
-      assert.isAbove(actual.size, 0, `table ${table} is missing`)
-      for (const [column, type] of Object.entries(columns)) {
-        assert.equal(actual.get(column)?.data_type, type, `${table}.${column}`)
+  needs(
+    test('every table and column of the design exists with its type', async ({ assert }) => {
+      for (const [table, columns] of Object.entries(TABLES)) {
+        const actual = await columnsOf(table)
+        assert.isAbove(actual.size, 0, `table ${table} is missing`)
+        for (const [column, type] of Object.entries(columns)) {
+          assert.equal(actual.get(column)?.data_type, type, `${table}.${column}`)
+        }
       }
-    }
-  })
+    }),
+    'leads',
+    'drafts'
+  )
 
-  test('nullable columns are exactly the ones the design marks nullable', async ({ assert }) => {
-    const nullable = async (table: string) =>
-      [...(await columnsOf(table)).entries()]
-        .filter(([, c]) => c.is_nullable === 'YES')
-        .map(([n]) => n)
-        .sort()
-    assert.includeMembers(await nullable('tasks'), [
-      'owner_id',
-      'linked_lead_id',
-      'linked_draft_id',
-      'done_at',
-    ])
-    assert.notInclude(await nullable('tasks'), 'title')
-    assert.includeMembers(await nullable('leads'), [
-      'contact_name',
-      'contact_role',
-      'email',
-      'phone',
-      'last_action_at',
-      'next_step',
-    ])
-    assert.notInclude(await nullable('leads'), 'business_name')
-    assert.includeMembers(await nullable('drafts'), ['lead_id', 'approver_id', 'scheduled_send_at'])
-    assert.includeMembers(await nullable('audit_log'), ['actor_id', 'before_state', 'after_state'])
-    assert.includeMembers(await nullable('users'), ['password_hash'])
-  })
+  needs(
+    test('nullable columns are exactly the ones the design marks nullable', async ({ assert }) => {
+      const nullable = async (table: string) =>
+        [...(await columnsOf(table)).entries()]
+          .filter(([, c]) => c.is_nullable === 'YES')
+          .map(([n]) => n)
+          .sort()
+      assert.includeMembers(await nullable('tasks'), [
+        'owner_id',
+        'linked_lead_id',
+        'linked_draft_id',
+        'done_at',
+      ])
+      assert.notInclude(await nullable('tasks'), 'title')
+      assert.includeMembers(await nullable('leads'), [
+        'contact_name',
+        'contact_role',
+        'email',
+        'phone',
+        'last_action_at',
+        'next_step',
+      ])
+      assert.notInclude(await nullable('leads'), 'business_name')
+      assert.includeMembers(await nullable('drafts'), [
+        'lead_id',
+        'approver_id',
+        'scheduled_send_at',
+      ])
+      assert.includeMembers(await nullable('audit_log'), [
+        'actor_id',
+        'before_state',
+        'after_state',
+      ])
+      assert.includeMembers(await nullable('users'), ['password_hash'])
+    }),
+    'leads',
+    'drafts'
+  )
 
-  test('enum columns accept their values and refuse anything else', async ({ assert }) => {
-    const checks = await constraints('c')
-    for (const [table, column, values] of ENUMS) {
-      const native = await db.rawQuery(
-        `SELECT e.enumlabel FROM pg_attribute a JOIN pg_enum e ON e.enumtypid = a.atttypid
+  needs(
+    test('enum columns accept their values and refuse anything else', async ({ assert }) => {
+      const checks = await constraints('c')
+      for (const [table, column, values] of ENUMS) {
+        const native = await db.rawQuery(
+          `SELECT e.enumlabel FROM pg_attribute a JOIN pg_enum e ON e.enumtypid = a.atttypid
          WHERE a.attrelid = ?::regclass AND a.attname = ? ORDER BY e.enumsortorder`,
-        [table, column]
-      )
-      if (native.rows.length) {
-        assert.deepEqual(
-          native.rows.map((row: { enumlabel: string }) => row.enumlabel),
-          values,
-          `${table}.${column}`
+          [table, column]
         )
-        continue
+        if (native.rows.length) {
+          assert.deepEqual(
+            native.rows.map((row: { enumlabel: string }) => row.enumlabel),
+            values,
+            `${table}.${column}`
+          )
+          continue
+        }
+        const check = checks.find(
+          (c) => c.table === table && c.def.includes(column === 'column' ? '"column"' : column)
+        )
+        assert.exists(check, `${table}.${column} has no CHECK constraint`)
+        for (const value of values) assert.include(check!.def, `'${value}'`)
       }
-      const check = checks.find(
-        (c) => c.table === table && c.def.includes(column === 'column' ? '"column"' : column)
+      await assert.rejects(
+        () => db.table('users').insert({ email: 'x@example.com', role: 'superuser' }),
+        /check constraint/
       )
-      assert.exists(check, `${table}.${column} has no CHECK constraint`)
-      for (const value of values) assert.include(check!.def, `'${value}'`)
-    }
-    await assert.rejects(
-      () => db.table('users').insert({ email: 'x@example.com', role: 'superuser' }),
-      /check constraint/
-    )
-  })
+    }),
+    'leads',
+    'drafts'
+  )
 
-  test('unique keys: users.email, agents.name, draft_versions(draft_id, version_number)', async ({
-    assert,
-  }) => {
-    const defs = (await constraints('u')).map((c) => `${c.table} ${c.def}`)
-    assert.include(defs, 'users UNIQUE (email)')
-    assert.include(defs, 'agents UNIQUE (name)')
-    assert.include(defs, 'draft_versions UNIQUE (draft_id, version_number)')
-  })
+  needs(
+    test('unique keys: users.email, agents.name, draft_versions(draft_id, version_number)', async ({
+      assert,
+    }) => {
+      const defs = (await constraints('u')).map((c) => `${c.table} ${c.def}`)
+      assert.include(defs, 'users UNIQUE (email)')
+      assert.include(defs, 'agents UNIQUE (name)')
+      assert.include(defs, 'draft_versions UNIQUE (draft_id, version_number)')
+    }),
+    'leads',
+    'drafts'
+  )
 
-  test('foreign keys link the records the design links', async ({ assert }) => {
-    const defs = (await constraints('f')).map((c) => `${c.table} ${c.def}`)
-    const expected = [
-      'tasks FOREIGN KEY (linked_lead_id) REFERENCES leads(id)',
-      'tasks FOREIGN KEY (linked_draft_id) REFERENCES drafts(id)',
-      'agents FOREIGN KEY (current_task_id) REFERENCES tasks(id)',
-      'drafts FOREIGN KEY (lead_id) REFERENCES leads(id)',
-      'draft_versions FOREIGN KEY (draft_id) REFERENCES drafts(id)',
-      'approvals FOREIGN KEY (draft_id) REFERENCES drafts(id)',
-      'approvals FOREIGN KEY (decided_by) REFERENCES users(id)',
-      'auth_access_tokens FOREIGN KEY (tokenable_id) REFERENCES users(id)',
-      'agent_access_tokens FOREIGN KEY (tokenable_id) REFERENCES agents(id)',
-    ]
-    for (const fk of expected) {
-      assert.isTrue(
-        defs.some((def) => def.startsWith(fk)),
-        `missing ${fk}`
+  needs(
+    test('foreign keys link the records the design links', async ({ assert }) => {
+      const defs = (await constraints('f')).map((c) => `${c.table} ${c.def}`)
+      const expected = [
+        'tasks FOREIGN KEY (linked_lead_id) REFERENCES leads(id)',
+        'tasks FOREIGN KEY (linked_draft_id) REFERENCES drafts(id)',
+        'agents FOREIGN KEY (current_task_id) REFERENCES tasks(id)',
+        'drafts FOREIGN KEY (lead_id) REFERENCES leads(id)',
+        'draft_versions FOREIGN KEY (draft_id) REFERENCES drafts(id)',
+        'approvals FOREIGN KEY (draft_id) REFERENCES drafts(id)',
+        'approvals FOREIGN KEY (decided_by) REFERENCES users(id)',
+        'auth_access_tokens FOREIGN KEY (tokenable_id) REFERENCES users(id)',
+        'agent_access_tokens FOREIGN KEY (tokenable_id) REFERENCES agents(id)',
+      ]
+      for (const fk of expected) {
+        assert.isTrue(
+          defs.some((def) => def.startsWith(fk)),
+          `missing ${fk}`
+        )
+      }
+    }),
+    'leads',
+    'drafts'
+  )
+
+  needs(
+    test('indexes back the filters and sorts the contract offers', async ({ assert }) => {
+      const { rows } = await db.rawQuery(
+        `SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public'`
       )
-    }
-  })
-
-  test('indexes back the filters and sorts the contract offers', async ({ assert }) => {
-    const { rows } = await db.rawQuery(
-      `SELECT tablename, indexdef FROM pg_indexes WHERE schemaname = 'public'`
-    )
-    const has = (table: string, columns: string) =>
-      rows.some((r: any) => r.tablename === table && r.indexdef.includes(`(${columns})`))
-    for (const [table, columns] of [
-      ['tasks', '"column", priority'],
-      ['task_events', 'task_id, id'],
-      ['task_events', 'agent_id, id'],
-      ['task_events', 'event_type, id'],
-      ['audit_log', 'actor_type, actor_id'],
-      ['audit_log', 'resource_type, resource_id'],
-      ['audit_log', 'created_at'],
-      ['leads', 'status, created_at'],
-      ['drafts', 'status, updated_at'],
-      ['approvals', 'draft_id, decided_at'],
-    ]) {
-      assert.isTrue(has(table, columns), `no index on ${table}(${columns})`)
-    }
-  })
+      const has = (table: string, columns: string) =>
+        rows.some((r: any) => r.tablename === table && r.indexdef.includes(`(${columns})`))
+      for (const [table, columns] of [
+        ['tasks', '"column", priority'],
+        ['task_events', 'task_id, id'],
+        ['task_events', 'agent_id, id'],
+        ['task_events', 'event_type, id'],
+        ['audit_log', 'actor_type, actor_id'],
+        ['audit_log', 'resource_type, resource_id'],
+        ['audit_log', 'created_at'],
+        ['leads', 'status, created_at'],
+        ['drafts', 'status, updated_at'],
+        ['approvals', 'draft_id, decided_at'],
+      ]) {
+        assert.isTrue(has(table, columns), `no index on ${table}(${columns})`)
+      }
+    }),
+    'leads',
+    'drafts'
+  )
 
   test('the global pause control exists and is off', async ({ assert }) => {
     const row = await db.from('system_controls').where('key', 'global_pause').firstOrFail()

@@ -5,6 +5,7 @@ import { definePlugin, type PluginDefinition } from '#plugin_host/define_plugin'
 import { orderByDependencies, type LoadedPlugin } from '#plugin_host/discovery'
 import { PluginHost } from '#plugin_host/host'
 import { PluginError } from '#plugin_host/plugin_error'
+import { needs } from '#tests/helpers/plugins'
 
 function loaded(definition: PluginDefinition): LoadedPlugin {
   return {
@@ -96,34 +97,37 @@ test.group('plugin host lifecycle', () => {
     assert.deepEqual(seen['boot first'], ['scout', 'writer'])
   })
 
-  test('collects agent types, policies and seeders', async ({ assert }) => {
-    const seeder = async () => ({ default: async () => {} })
-    const host = new PluginHost(app)
-    await host.start([
-      loaded({
-        name: 'leads',
-        agentTypes: [{ name: 'lead_finder', label: 'Lead finder', abilities: ['leads.write'] }],
-        policies: { LeadPolicy: policy },
-        seeders: [seeder],
-      }),
-      loaded({
-        name: 'drafts',
-        register: (api) => api.registerPolicy('DraftPolicy', policy),
-        seeders: [seeder, seeder],
-      }),
-    ])
+  needs(
+    test('collects agent types, policies and seeders', async ({ assert }) => {
+      const seeder = async () => ({ default: async () => {} })
+      const host = new PluginHost(app)
+      await host.start([
+        loaded({
+          name: 'leads',
+          agentTypes: [{ name: 'lead_finder', label: 'Lead finder', abilities: ['leads.write'] }],
+          policies: { LeadPolicy: policy },
+          seeders: [seeder],
+        }),
+        loaded({
+          name: 'drafts',
+          register: (api) => api.registerPolicy('DraftPolicy', policy),
+          seeders: [seeder, seeder],
+        }),
+      ])
 
-    assert.deepEqual(host.agentTypes(), [
-      { name: 'lead_finder', label: 'Lead finder', abilities: ['leads.write'] },
-    ])
-    assert.equal(host.agentType('lead_finder')?.plugin, 'leads')
-    assert.isUndefined(host.agentType('nobody'))
-    assert.deepEqual(Object.keys(host.policies()), ['LeadPolicy', 'DraftPolicy'])
-    assert.deepEqual(
-      host.seeders().map((entry) => entry.plugin),
-      ['leads', 'drafts', 'drafts']
-    )
-  })
+      assert.deepEqual(host.agentTypes(), [
+        { name: 'lead_finder', label: 'Lead finder', abilities: ['leads.write'] },
+      ])
+      assert.equal(host.agentType('lead_finder')?.plugin, 'leads')
+      assert.isUndefined(host.agentType('nobody'))
+      assert.deepEqual(Object.keys(host.policies()), ['LeadPolicy', 'DraftPolicy'])
+      assert.deepEqual(
+        host.seeders().map((entry) => entry.plugin),
+        ['leads', 'drafts', 'drafts']
+      )
+    }),
+    'leads'
+  )
 })
 
 test.group('plugin host failures', () => {

@@ -1,8 +1,16 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
 
-/** The host's tasks.linked_lead_id points at this plugin's table. */
+/**
+ * A card may link to a lead (the `lead` task link this plugin declares): the
+ * column, its index and its foreign key. Databases created before the
+ * plugins owned their links already have the column and the index.
+ */
 export default class extends BaseSchema {
   async up() {
+    this.schema.raw('ALTER TABLE tasks ADD COLUMN IF NOT EXISTS linked_lead_id uuid')
+    this.schema.raw(
+      'CREATE INDEX IF NOT EXISTS tasks_linked_lead_id_index ON tasks (linked_lead_id)'
+    )
     this.schema.alterTable('tasks', (table) => {
       table
         .foreign('linked_lead_id', 'tasks_linked_lead_id_foreign')
