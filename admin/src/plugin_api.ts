@@ -54,6 +54,36 @@ export interface AdminMenuEntry {
   parent?: string
 }
 
+/**
+ * A kind of the plugin's records a card may link to: the admin side of the
+ * server plugin's `taskLinks`. The board, the tasks list, a task's page and
+ * its form show the link from this; the host names no plugin.
+ */
+export interface AdminTaskLink {
+  /** The kind the server plugin declares (`invoice`): the task's field is `linked_<kind>_id`. */
+  kind: string
+  /** What a person calls it (`Invoice`). */
+  label: string
+  /** The resource with the record's screens (`invoices`: /invoices/show/:id) and its picker's list. */
+  resource: string
+  /** The record's field that names it (`number`); without one, the link shows a short id. */
+  nameField?: string
+  /** A field shown after the link on a board card (`status`). */
+  detailField?: string
+  /** What the form's picker searches and shows, when not `nameField`. */
+  pickerLabel?: string
+}
+
+/** A card of the home page's overview: it loads what it shows each time `tick` changes. */
+export interface OverviewCard {
+  key: string
+  /** Smaller first; the host's agent activity is 40. */
+  order?: number
+  /** Width on a desktop, in 24ths of the row (12 by default; a phone gets the whole row). */
+  span?: number
+  component: ComponentType<{ tick: number }> | LazyExoticComponent<ComponentType<{ tick: number }>>
+}
+
 export interface AdminPlugin {
   /** The plugin's folder name. */
   name: string
@@ -63,6 +93,10 @@ export interface AdminPlugin {
   menu?: AdminMenuEntry[]
   /** Which permission (from /api/auth/me) each action needs; see providers/access_control. */
   access?: AccessRules
+  /** Kinds of the plugin's records a card may link to. */
+  taskLinks?: AdminTaskLink[]
+  /** Cards the plugin adds to the home page's overview. */
+  overview?: OverviewCard[]
 }
 
 export function defineAdminPlugin(plugin: AdminPlugin): AdminPlugin {

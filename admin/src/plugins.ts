@@ -1,5 +1,5 @@
 import type { ResourceProps } from '@refinedev/core'
-import type { AdminPlugin, ScreenRoute } from './plugin_api'
+import type { AdminPlugin, AdminTaskLink, OverviewCard, ScreenRoute } from './plugin_api'
 import { registerAccessRules } from './providers/access_control'
 import host from './screens'
 
@@ -38,6 +38,27 @@ export function hasPlugin(name: string) {
 /** Whether a resource (an API path under /api) has screens, so links to it work. */
 export function hasResource(name: string) {
   return adminPlugins.some((plugin) => plugin.resources?.some((resource) => resource.name === name))
+}
+
+/** The kinds of record a card may link to, of the plugins whose screens are installed. */
+export function taskLinks(): AdminTaskLink[] {
+  return adminPlugins
+    .flatMap((plugin) => plugin.taskLinks ?? [])
+    .filter((link) => hasResource(link.resource))
+}
+
+/** The home page's overview cards, of the host and every plugin, in order. */
+export function overviewCards(): OverviewCard[] {
+  return adminPlugins
+    .flatMap((plugin) => plugin.overview ?? [])
+    .sort((a, b) => (a.order ?? 100) - (b.order ?? 100))
+}
+
+/** The plugins' resources with screens (the audit list's filter offers them beside the host's). */
+export function pluginResourceNames(): string[] {
+  return adminPlugins
+    .filter((plugin) => plugin !== host)
+    .flatMap((plugin) => (plugin.resources ?? []).map((resource) => resource.name))
 }
 
 const orderOf = (resource: ResourceProps) =>

@@ -65,6 +65,14 @@ export default defineAdminPlugin({
     { name: 'feed', label: 'Feed', path: '/feed', icon: <FieldTimeOutlined />, order: 40 },
     { name: 'replay', label: 'Replay', path: '/replay', icon: <HistoryOutlined />, order: 80 },
   ],
+  overview: [
+    {
+      key: 'agent_activity',
+      order: 40,
+      span: 12,
+      component: lazy(() => import('./pages/home/agent_activity')),
+    },
+  ],
   access: {
     tasks: {
       create: Permission.WriteTasks,

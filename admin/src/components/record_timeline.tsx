@@ -30,14 +30,15 @@ function label(item: TimelineItem): string {
 
 /**
  * A record's history, oldest first: its events, its linked records' events,
- * and what plugins add (draft versions, decisions); audit entries for admins.
+ * and what plugins add (a record's versions, decisions); audit entries for admins.
  */
 export function RecordTimeline({
   subject,
   id,
   limit = 50,
 }: {
-  subject: 'task_id' | 'lead_id' | 'draft_id'
+  /** `task_id`, or `<kind>_id` of a kind of record a card may link to (a plugin's). */
+  subject: 'task_id' | `${string}_id`
   id: string
   limit?: number
 }) {

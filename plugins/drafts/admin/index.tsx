@@ -23,6 +23,30 @@ export default defineAdminPlugin({
   menu: [
     { name: 'inbox', label: 'Approval inbox', path: '/inbox', icon: <InboxOutlined />, order: 15 },
   ],
+  // a card may link to a draft; the board says where it stands (approved, rejected, ...)
+  taskLinks: [
+    {
+      kind: 'draft',
+      label: 'Draft',
+      resource: 'drafts',
+      detailField: 'status',
+      pickerLabel: 'draft_type',
+    },
+  ],
+  overview: [
+    {
+      key: 'drafts_waiting',
+      order: 10,
+      span: 8,
+      component: lazy(() => import('./overview').then((m) => ({ default: m.WaitingCard }))),
+    },
+    {
+      key: 'drafts_decisions',
+      order: 30,
+      span: 12,
+      component: lazy(() => import('./overview').then((m) => ({ default: m.DecisionsCard }))),
+    },
+  ],
   access: {
     drafts: {
       create: DraftPermission.Write,

@@ -16,6 +16,11 @@ export default defineAdminPlugin({
       meta: { label: 'Leads', icon: <ContactsOutlined />, order: 50, canDelete: true },
     },
   ],
+  // a card may link to a lead, shown by its business name
+  taskLinks: [{ kind: 'lead', label: 'Lead', resource: 'leads', nameField: 'business_name' }],
+  overview: [
+    { key: 'leads_funnel', order: 20, span: 16, component: lazy(() => import('./overview')) },
+  ],
   access: {
     leads: {
       create: LeadPermission.Write,

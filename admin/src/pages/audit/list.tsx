@@ -11,7 +11,7 @@ import {
   type FilterField,
 } from '../../components/list_filters'
 import { formatDateTime, shortId } from '../../lib/format'
-import { hasResource } from '../../plugins'
+import { hasResource, pluginResourceNames } from '../../plugins'
 import { ACTOR_COLORS, recordPath, type AuditRecord } from './shared'
 import { ActorName, useActorNames } from '../../components/actor_name'
 
@@ -52,7 +52,7 @@ function initialValues(filters: CrudFilters): AuditSearch {
   return { ...filterValues(FILTERS, filters), created: from || to ? [from, to] : null }
 }
 
-const RESOURCE_TYPES = ['tasks', 'agents', 'users', 'leads', 'drafts', 'system', 'events']
+const RESOURCE_TYPES = ['tasks', 'agents', 'users', ...pluginResourceNames(), 'system', 'events']
 
 export default function AuditList() {
   const { tableProps, sorters, filters, searchFormProps, tableQuery } = useTable<

@@ -12,19 +12,17 @@ import {
   type TaskRecord,
 } from '../../lib/tasks'
 import { shortId } from '../../lib/format'
+import { linkedId, linkPath, linkText, type LinkLabels } from '../../lib/task_links'
+import { taskLinks } from '../../plugins'
 
-/** Names for a card's owner and links: agent id → name, lead id → business name. */
+/** Names for a card's owner and links: agent id → name, a linked record → its name and detail. */
 export interface BoardLookups {
   agentName: (id: string) => string | undefined
-  leadName: (id: string) => string | undefined
-  /** The linked draft's status (rejected, approved, ...), when known. */
-  draftStatus?: (id: string) => string | undefined
-  showLeads: boolean
-  showDrafts: boolean
+  links: LinkLabels
 }
 
 /**
- * A task card: title, priority, owner, linked lead and draft. Plain elements
+ * A task card: title, priority, owner, the records it links to. Plain elements
  * and one stylesheet (board.css) rather than antd's Card, Space and Tag: a
  * board draws hundreds of cards, and each antd component computes its styles
  * on every render (500 cards: ~2 s of script on a small machine).
@@ -52,6 +50,10 @@ export function TaskCard({
       ? ((task.owner_id && lookups.agentName(task.owner_id)) ?? shortId(task.owner_id))
       : 'admin'
   const stop = (event: { stopPropagation(): void }) => event.stopPropagation()
+  const links = taskLinks().flatMap((link) => {
+    const id = linkedId(task, link)
+    return id ? [{ link, id }] : []
+  })
   return (
     <div
       className={`mc-card${dragging ? ' mc-card-dragging' : ''}`}
@@ -98,26 +100,13 @@ export function TaskCard({
           {task.owner_type === 'agent' ? <RobotOutlined /> : <UserOutlined />} {owner}
         </span>
       </div>
-      {(task.linked_lead_id || task.linked_draft_id) && (
+      {links.length > 0 && (
         <div className="mc-card-row mc-card-links">
-          {task.linked_lead_id &&
-            (lookups.showLeads ? (
-              <Link to={`/leads/show/${task.linked_lead_id}`} onPointerDown={stop}>
-                Lead: {lookups.leadName(task.linked_lead_id) ?? shortId(task.linked_lead_id)}
-              </Link>
-            ) : (
-              <span>Lead {shortId(task.linked_lead_id)}</span>
-            ))}
-          {task.linked_draft_id &&
-            (lookups.showDrafts ? (
-              <Link to={`/drafts/show/${task.linked_draft_id}`} onPointerDown={stop}>
-                Draft {shortId(task.linked_draft_id)}
-                {lookups.draftStatus?.(task.linked_draft_id) &&
-                  ` · ${lookups.draftStatus(task.linked_draft_id)!.replace('_', ' ')}`}
-              </Link>
-            ) : (
-              <span>Draft {shortId(task.linked_draft_id)}</span>
-            ))}
+          {links.map(({ link, id }) => (
+            <Link key={link.kind} to={linkPath(link, id)} onPointerDown={stop}>
+              {linkText(link, id, lookups.links)}
+            </Link>
+          ))}
         </div>
       )}
     </div>

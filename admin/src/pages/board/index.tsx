@@ -19,8 +19,7 @@ import {
 import { QueryError } from '../../components/states'
 import { allows } from '../../providers/access_control'
 import type { Me } from '../../providers/auth'
-import { hasResource } from '../../plugins'
-import { useNames } from '../../lib/use_names'
+import { useLinkLabels } from '../../lib/task_links'
 import { BOARD_AGENTS, BOARD_MAX_CARDS, BOARD_TASKS } from './queries'
 import { TASK_COLUMNS, COLUMN_LABELS, type TaskColumn, type TaskRecord } from '../../lib/tasks'
 import type { AgentRecord } from '../../lib/agents'
@@ -112,27 +111,11 @@ export default function Board() {
   // the most recent cards, shown oldest first in each column
   const tasks = useMemo(() => [...(result.data ?? [])].reverse(), [result.data])
   const hidden = Math.max(0, (result.total ?? 0) - tasks.length)
-  const showLeads = hasResource('leads')
-  const leadName = useNames(
-    'leads',
-    tasks.map((t) => t.linked_lead_id),
-    'business_name',
-    showLeads
-  )
-  const showDrafts = hasResource('drafts')
-  // a finished card says how its draft was decided (approved, rejected)
-  const draftStatus = useNames(
-    'drafts',
-    tasks.map((t) => t.linked_draft_id),
-    'status',
-    showDrafts
-  )
+  // a card names the records it links to, and says where they stand (a draft: approved, rejected)
+  const links = useLinkLabels(tasks)
   const lookups: BoardLookups = {
     agentName: (id) => agents.data.find((a) => a.id === id)?.name,
-    leadName,
-    draftStatus,
-    showLeads,
-    showDrafts,
+    links,
   }
   const { mutate } = useUpdate<TaskRecord, HttpError>()
   const colors = useBoardColors()

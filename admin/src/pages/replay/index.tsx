@@ -9,8 +9,7 @@ import { formatDateTime } from '../../lib/format'
 import type { TaskRecord } from '../../lib/tasks'
 import type { AgentRecord } from '../../lib/agents'
 import type { EventRow } from '../../realtime/event_feed'
-import { hasResource } from '../../plugins'
-import { useNames } from '../../lib/use_names'
+import { useLinkLabels } from '../../lib/task_links'
 import { StaticBoard, type BoardLookups } from '../board/board_columns'
 
 interface ReplayBoard {
@@ -114,21 +113,14 @@ export default function Replay() {
     return () => clearInterval(timer)
   }, [playing, rangeMin, rangeMax])
 
-  const showLeads = hasResource('leads')
-  const leadName = useNames(
-    'leads',
-    (board?.tasks ?? []).map((t) => t.linked_lead_id),
-    'business_name',
-    showLeads
-  )
+  // names of the linked records; not their status today, which was not theirs then
+  const links = useLinkLabels(board?.tasks ?? [], false)
   const lookups: BoardLookups = useMemo(
     () => ({
       agentName: (id) => board?.agents.find((a) => a.id === id)?.name,
-      leadName,
-      showLeads,
-      showDrafts: hasResource('drafts'),
+      links,
     }),
-    [board, leadName, showLeads]
+    [board, links]
   )
 
   if (boundsError)

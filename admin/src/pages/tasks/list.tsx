@@ -17,7 +17,8 @@ import {
   toFilters,
   type FilterField,
 } from '../../components/list_filters'
-import { hasResource } from '../../plugins'
+import { taskLinks } from '../../plugins'
+import { linkedId, linkPath, useLinkLabels } from '../../lib/task_links'
 import {
   COLUMN_COLORS,
   COLUMN_LABELS,
@@ -56,14 +57,7 @@ export default function TaskList() {
     tasks.map((t) => (t.owner_type === 'agent' ? t.owner_id : null)),
     'name'
   )
-  const showLeads = hasResource('leads')
-  const leadName = useNames(
-    'leads',
-    tasks.map((t) => t.linked_lead_id),
-    'business_name',
-    showLeads
-  )
-  const showDrafts = hasResource('drafts')
+  const links = useLinkLabels(tasks, false)
   const submit = () => searchFormProps.form?.submit()
 
   return (
@@ -174,36 +168,20 @@ export default function TaskList() {
               )
             }
           />
-          {showLeads && (
+          {taskLinks().map((link) => (
             <Table.Column<TaskRecord>
-              key="lead"
-              title="Lead"
-              render={(_, task) =>
-                task.linked_lead_id ? (
-                  <Link to={`/leads/show/${task.linked_lead_id}`}>
-                    {leadName(task.linked_lead_id) ?? shortId(task.linked_lead_id)}
-                  </Link>
+              key={link.kind}
+              title={link.label}
+              render={(_, task) => {
+                const id = linkedId(task, link)
+                return id ? (
+                  <Link to={linkPath(link, id)}>{links.name(link, id) ?? shortId(id)}</Link>
                 ) : (
                   '—'
                 )
-              }
+              }}
             />
-          )}
-          {showDrafts && (
-            <Table.Column<TaskRecord>
-              key="draft"
-              title="Draft"
-              render={(_, task) =>
-                task.linked_draft_id ? (
-                  <Link to={`/drafts/show/${task.linked_draft_id}`}>
-                    {shortId(task.linked_draft_id)}
-                  </Link>
-                ) : (
-                  '—'
-                )
-              }
-            />
-          )}
+          ))}
           <Table.Column<TaskRecord>
             dataIndex="updated_at"
             title="Updated"

@@ -1,13 +1,13 @@
 import { useShow } from '@refinedev/core'
 import { Show } from '@refinedev/antd'
 import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd'
-import { Link } from 'react-router'
 import { QueryError } from '../../components/states'
 import { TimeAgo } from '../../components/time_ago'
 import { EventList } from '../../components/event_list'
 import { useRecentEvents } from '../../realtime/event_feed'
-import { hasResource } from '../../plugins'
-import { formatDateTime, shortId } from '../../lib/format'
+import { taskLinks } from '../../plugins'
+import { LinkedRecord, linkedId } from '../../lib/task_links'
+import { formatDateTime } from '../../lib/format'
 import {
   COLUMN_COLORS,
   COLUMN_LABELS,
@@ -15,7 +15,7 @@ import {
   PRIORITY_LABELS,
   type TaskRecord,
 } from '../../lib/tasks'
-import { LinkedLead, OwnerAgent } from './linked_records'
+import { OwnerAgent } from './linked_records'
 
 function TaskActivity({ id }: { id: string }) {
   const { events, loading, error } = useRecentEvents({
@@ -67,22 +67,11 @@ export default function TaskShow() {
                   task.owner_type
                 )}
               </Descriptions.Item>
-              {hasResource('leads') && (
-                <Descriptions.Item label="Linked lead">
-                  <LinkedLead id={task.linked_lead_id} />
+              {taskLinks().map((link) => (
+                <Descriptions.Item key={link.kind} label={`Linked ${link.label.toLowerCase()}`}>
+                  <LinkedRecord link={link} id={linkedId(task, link)} />
                 </Descriptions.Item>
-              )}
-              {hasResource('drafts') && (
-                <Descriptions.Item label="Linked draft">
-                  {task.linked_draft_id ? (
-                    <Link to={`/drafts/show/${task.linked_draft_id}`}>
-                      {shortId(task.linked_draft_id)}
-                    </Link>
-                  ) : (
-                    '—'
-                  )}
-                </Descriptions.Item>
-              )}
+              ))}
               <Descriptions.Item label="Created">
                 {formatDateTime(task.created_at)}
               </Descriptions.Item>

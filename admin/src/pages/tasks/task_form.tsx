@@ -2,7 +2,8 @@ import type { FormProps } from 'antd'
 import { Col, Form, Input, Row, Select } from 'antd'
 import { usePermissions } from '@refinedev/core'
 import { RecordSelect } from '../../components/record_select'
-import { hasResource } from '../../plugins'
+import { taskLinks } from '../../plugins'
+import { linkField } from '../../lib/task_links'
 import {
   COLUMN_LABELS,
   OWNER_TYPES,
@@ -13,12 +14,11 @@ import {
   type TaskRecord,
 } from '../../lib/tasks'
 
-const NULLABLE = ['owner_id', 'linked_lead_id', 'linked_draft_id'] as const
-
 /** Cleared selects send null (unlink), not nothing. */
 export function normalizeTask(values: Record<string, unknown>) {
   const result: Record<string, unknown> = { ...values }
-  for (const key of NULLABLE) if (key in result && result[key] === undefined) result[key] = null
+  const nullable = ['owner_id', ...taskLinks().map((link) => linkField(link.kind))]
+  for (const key of nullable) if (key in result && result[key] === undefined) result[key] = null
   if (result.owner_type !== 'agent') result.owner_id = null
   return result
 }
@@ -95,28 +95,17 @@ export function TaskForm({
         </Form.Item>
       )}
       <Row gutter={16}>
-        {hasResource('leads') && (
-          <Col xs={24} md={12}>
-            <Form.Item label="Linked lead" name="linked_lead_id">
+        {taskLinks().map((link) => (
+          <Col xs={24} md={12} key={link.kind}>
+            <Form.Item label={`Linked ${link.label.toLowerCase()}`} name={linkField(link.kind)}>
               <RecordSelect
-                resource="leads"
-                optionLabel="business_name"
-                placeholder="Search leads"
+                resource={link.resource}
+                optionLabel={link.pickerLabel ?? link.nameField ?? 'id'}
+                placeholder={`Search ${link.resource}`}
               />
             </Form.Item>
           </Col>
-        )}
-        {hasResource('drafts') && (
-          <Col xs={24} md={12}>
-            <Form.Item label="Linked draft" name="linked_draft_id">
-              <RecordSelect
-                resource="drafts"
-                optionLabel="draft_type"
-                placeholder="Search drafts"
-              />
-            </Form.Item>
-          </Col>
-        )}
+        ))}
       </Row>
     </Form>
   )
