@@ -21,7 +21,6 @@ import pg from 'pg'
 import { ApiError } from '#exceptions/api_error'
 import { pgConnectionOptions, positiveSetting } from '#config/database'
 
-
 export const exportSettings = {
   get maxConcurrent() {
     return Math.floor(positiveSetting('EXPORT_MAX_CONCURRENT', 4))

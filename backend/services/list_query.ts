@@ -50,10 +50,14 @@ function invalid(message: string, field?: string) {
 function asList(value: unknown, key: string): string[] {
   // qs turns a key repeated more than its arrayLimit (MAX_PAGE_SIZE, config/app.ts) into an object
   if (isOverlongRepeat(value)) {
-    throw new ApiError(422, `Query parameter "${key}" is repeated more than ${MAX_PAGE_SIZE} times`, {
-      field: key,
-      code: 'E_INVALID_QUERY',
-    })
+    throw new ApiError(
+      422,
+      `Query parameter "${key}" is repeated more than ${MAX_PAGE_SIZE} times`,
+      {
+        field: key,
+        code: 'E_INVALID_QUERY',
+      }
+    )
   }
   const values = Array.isArray(value) ? value : [value]
   for (const item of values) {

@@ -62,7 +62,6 @@ function clusterParent() {
   return isRoot() && (statSync(parent).mode & 0o001) === 0 ? '/tmp' : parent
 }
 
-
 export class PgCluster {
   readonly folder: string
   readonly dataDir: string

@@ -170,13 +170,7 @@ export default function DraftList() {
               dataIndex="lead_id"
               title="Lead"
               render={(id: string | null) =>
-                id ? (
-                  <Link to={`/leads/show/${id}`}>
-                    {leadName(id) ?? shortId(id)}
-                  </Link>
-                ) : (
-                  '—'
-                )
+                id ? <Link to={`/leads/show/${id}`}>{leadName(id) ?? shortId(id)}</Link> : '—'
               }
             />
           )}

@@ -19,13 +19,17 @@ async function raw(path: string, encoding: string) {
   const { request } = await import('node:http')
   return new Promise<{ headers: Record<string, any>; body: Buffer; status: number }>(
     (resolve, reject) => {
-      const req = request(`${BASE()}${path}`, { headers: { 'accept-encoding': encoding } }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk) => chunks.push(chunk))
-        res.on('end', () =>
-          resolve({ headers: res.headers, body: Buffer.concat(chunks), status: res.statusCode! })
-        )
-      })
+      const req = request(
+        `${BASE()}${path}`,
+        { headers: { 'accept-encoding': encoding } },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk) => chunks.push(chunk))
+          res.on('end', () =>
+            resolve({ headers: res.headers, body: Buffer.concat(chunks), status: res.statusCode! })
+          )
+        }
+      )
       req.on('error', reject)
       req.end()
     }

@@ -4,7 +4,6 @@ import { freePort } from '#tests/helpers/instances'
 import { Bus } from '@boringnode/bus'
 import { RealtimeRedisTransport } from '#services/realtime_transport'
 
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /* The bus Transmit builds around a transport: messages that fail are retried on reconnect. */
