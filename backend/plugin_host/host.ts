@@ -156,9 +156,9 @@ export class PluginHost {
       description: event.description,
       agentType: type.name,
       plugin,
-      validator: event.payload ? vine.compile(event.payload) : undefined,
+      validator: event.payload ? vine.create(event.payload) : undefined,
     }))
-    const settings = type.settings ? vine.compile(type.settings) : undefined
+    const settings = type.settings ? vine.create(type.settings) : undefined
 
     this.#agentTypes.set(type.name, { ...type, plugin })
     if (settings) this.#settingsValidators.set(type.name, settings)

@@ -7,7 +7,7 @@ import { errors } from '@vinejs/vine'
 import Agent from '#models/agent'
 import pluginHost from '#services/plugin_host'
 import { ApiError } from '#exceptions/api_error'
-import { jsonSchemaOf, type JsonSchema } from '#services/vine_json_schema'
+import { schemaOf, type JsonSchema } from '#openapi/kit'
 import type { ObjectValidator } from '#plugin_host/host'
 import type { Actor } from '#policies/app_policy'
 
@@ -112,11 +112,11 @@ export function describeAgentType(name: string): AgentTypeView | undefined {
       description: type.description ?? null,
       plugin: type.plugin,
       abilities: type.abilities ?? [],
-      settings: settings ? jsonSchemaOf(settings) : null,
+      settings: settings ? schemaOf(settings) : null,
       events: pluginHost.eventTypesOf(name).map((event) => ({
         type: event.type,
         description: event.description ?? null,
-        payload: event.validator ? jsonSchemaOf(event.validator) : ANY_OBJECT,
+        payload: event.validator ? schemaOf(event.validator) : ANY_OBJECT,
       })),
     }
     views.set(name, view)

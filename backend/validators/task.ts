@@ -12,7 +12,7 @@ const fields = {
   linked_draft_id: vine.string().uuid().nullable(),
 }
 
-export const createTaskValidator = vine.compile(
+export const createTaskValidator = vine.create(
   vine.object({
     title: fields.title,
     description: fields.description.optional(),
@@ -25,7 +25,7 @@ export const createTaskValidator = vine.compile(
   })
 )
 
-export const updateTaskValidator = vine.compile(
+export const updateTaskValidator = vine.create(
   vine.object({
     title: fields.title.optional(),
     description: fields.description.optional(),
