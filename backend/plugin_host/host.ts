@@ -58,6 +58,15 @@ export class PluginHost {
 
   /** Registers every plugin's declarations and register hook, then runs every boot hook. */
   async start(plugins: LoadedPlugin[]) {
+    await this.register(plugins)
+    await this.boot()
+  }
+
+  /**
+   * Only what the plugins declare and register (agent types, policies, ...), no boot hook:
+   * enough to describe them (the API types are generated from every plugin, enabled or not).
+   */
+  async register(plugins: LoadedPlugin[]) {
     this.#plugins = plugins
     for (const plugin of plugins) {
       const { definition } = plugin
@@ -69,7 +78,10 @@ export class PluginHost {
         await definition.register?.(api)
       })
     }
-    for (const plugin of plugins) {
+  }
+
+  async boot() {
+    for (const plugin of this.#plugins) {
       if (plugin.definition.boot) {
         await this.#as(plugin.definition.name, 'boot', (api) => plugin.definition.boot!(api))
       }
