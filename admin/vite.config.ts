@@ -11,6 +11,7 @@ import { precompressAdmin, recordAdminBuild } from '../scripts/admin_build.js'
 */
 const root = fileURLToPath(new URL('.', import.meta.url))
 const src = fileURLToPath(new URL('./src', import.meta.url))
+const client = fileURLToPath(new URL('../client', import.meta.url))
 const API = process.env.VITE_API_TARGET ?? 'http://localhost:4000'
 
 export default defineConfig({
@@ -24,8 +25,9 @@ export default defineConfig({
     { name: 'precompress', apply: 'build', closeBundle: () => precompressAdmin() },
   ],
   resolve: {
-    // Plugin screens (plugins/*/admin) reach the admin's shared code as `@admin/...`.
-    alias: { '@admin': src },
+    // Plugin screens (plugins/*/admin) reach the admin's shared code as `@admin/...`, and
+    // everyone the API's generated types as `#client/api_types` (type imports: nothing is bundled).
+    alias: { '@admin': src, '#client': client },
   },
   build: {
     outDir: 'dist',

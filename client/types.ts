@@ -1,15 +1,31 @@
 /**
  * The records and request bodies of the REST contract an agent uses
- * (docs/API.md). Kept free of server imports so the client can be copied
- * into an agent's own project; a unit test checks the enums against the
+ * (docs/API.md), as the OpenAPI document describes them: aliases of the
+ * generated client/api_types.ts (`npm run types:generate`). Nothing here
+ * imports the server, so the client can be copied into an agent's own
+ * project with that one file; a unit test checks the enums against the
  * server's.
  */
+import type { components, operations } from './api_types.js'
 
-export const TASK_COLUMNS = ['backlog', 'doing', 'needs_approval', 'done'] as const
-export type TaskColumn = (typeof TASK_COLUMNS)[number]
-export type TaskPriority = 'low' | 'med' | 'high'
-export type OwnerType = 'admin' | 'agent'
+type Schemas = components['schemas']
+/** The JSON body an operation of the document takes. */
+type BodyOf<Operation extends keyof operations> = NonNullable<
+  operations[Operation]['requestBody']
+>['content']['application/json']
 
+export type TaskColumn = Schemas['Task']['column']
+export type TaskPriority = Schemas['Task']['priority']
+export type OwnerType = Schemas['Task']['owner_type']
+export const TASK_COLUMNS = [
+  'backlog',
+  'doing',
+  'needs_approval',
+  'done',
+] as const satisfies readonly TaskColumn[]
+
+export type LeadStatus = Schemas['Lead']['status']
+export type LeadScore = Schemas['Lead']['lead_score']
 export const LEAD_STATUSES = [
   'new',
   'enriched',
@@ -19,10 +35,10 @@ export const LEAD_STATUSES = [
   'replied',
   'booked',
   'lost',
-] as const
-export type LeadStatus = (typeof LEAD_STATUSES)[number]
-export type LeadScore = 'A' | 'B' | 'C'
+] as const satisfies readonly LeadStatus[]
 
+export type DraftChannel = Schemas['Draft']['channel']
+export type DraftStatus = Schemas['Draft']['status']
 export const DRAFT_CHANNELS = [
   'email',
   'linkedin',
@@ -32,114 +48,28 @@ export const DRAFT_CHANNELS = [
   'script',
   'landing_page',
   'ad_copy',
-] as const
-export type DraftChannel = (typeof DRAFT_CHANNELS)[number]
-export type DraftStatus = 'draft' | 'needs_approval' | 'approved' | 'rejected'
+] as const satisfies readonly DraftChannel[]
 
-export type AgentStatus = 'idle' | 'running' | 'paused' | 'blocked'
+export type AgentStatus = Schemas['Agent']['status']
 
 /** An ISO 8601 UTC time. */
 export type Timestamp = string
 
-export interface Controls {
-  /** Whether the agent may write now, everything considered (its own state and the global pause). */
-  paused: boolean
-  reason: string | null
-}
-
-export interface Agent {
-  id: string
-  name: string
-  type: string
-  status: AgentStatus
-  current_task_id: string | null
-  last_update_at: Timestamp | null
-  metadata: Record<string, unknown>
-  created_at: Timestamp
-  updated_at: Timestamp
-  /** No heartbeat for a while (AGENT_STALE_SECONDS). */
-  stale: boolean
-}
-
+/** Whether the agent may write now, everything considered (its own state and the global pause). */
+export type Controls = Schemas['AgentControls']
+export type Agent = Schemas['Agent']
 /** `GET /api/agents/me` and the heartbeat's answer. */
-export interface AgentSelf extends Agent {
-  controls: Controls
-}
+export type AgentSelf = Schemas['AgentSelf']
+/** Only an admin pauses or kills; an agent says whether it is working. */
+export type HeartbeatInput = BodyOf<'heartbeat'>
 
-export interface HeartbeatInput {
-  /** Only an admin pauses or kills; an agent says whether it is working. */
-  status: 'idle' | 'running'
-  current_task_id?: string | null
-  /** Recorded as an `agent.heartbeat` event, like a change of status or task. */
-  message?: string
-}
+export type Task = Schemas['Task']
+export type TaskInput = BodyOf<'createTask'>
+export type TaskChanges = BodyOf<'updateTask'>
 
-export interface Task {
-  id: string
-  title: string
-  description: string
-  column: TaskColumn
-  priority: TaskPriority
-  owner_type: OwnerType
-  owner_id: string | null
-  linked_lead_id: string | null
-  linked_draft_id: string | null
-  created_by: string
-  created_at: Timestamp
-  updated_at: Timestamp
-  done_at: Timestamp | null
-}
-
-export interface TaskInput {
-  title: string
-  description?: string
-  column?: TaskColumn
-  priority?: TaskPriority
-  owner_type?: OwnerType
-  owner_id?: string | null
-  linked_lead_id?: string | null
-  linked_draft_id?: string | null
-}
-
-export type TaskChanges = Partial<TaskInput>
-
-export interface Lead {
-  id: string
-  business_name: string
-  niche: string
-  region: string
-  website: string
-  contact_name: string | null
-  contact_role: string | null
-  email: string | null
-  phone: string | null
-  source: string
-  lead_score: LeadScore
-  status: LeadStatus
-  last_action_at: Timestamp | null
-  next_step: string | null
-  notes: string[]
-  created_at: Timestamp
-  updated_at: Timestamp
-}
-
-export interface LeadInput {
-  business_name: string
-  niche: string
-  region: string
-  website: string
-  contact_name?: string | null
-  contact_role?: string | null
-  email?: string | null
-  phone?: string | null
-  source?: string
-  lead_score?: LeadScore
-  status?: LeadStatus
-  next_step?: string | null
-  notes?: string[]
-}
-
-export type LeadChanges = Partial<LeadInput>
+export type Lead = Schemas['Lead']
+export type LeadInput = BodyOf<'createLead'>
+export type LeadChanges = BodyOf<'updateLead'>
 
 /**
  * `leads.create`: a new lead, or the lead that already has this website or
@@ -149,82 +79,19 @@ export type LeadCreated =
   | { created: true; id: string; lead: Lead }
   | { created: false; id: string; duplicate: { field: string | null; message: string } }
 
-export interface Draft {
-  id: string
-  lead_id: string | null
-  channel: DraftChannel
-  draft_type: string
-  status: DraftStatus
-  current_version: number
-  approver_id: string | null
-  scheduled_send_at: Timestamp | null
-  created_by: string
-  submitted_at: Timestamp | null
-  created_at: Timestamp
-  updated_at: Timestamp
-  /** The current version's content. */
-  content: string | null
-  waiting_seconds: number | null
-  overdue: boolean
-}
+export type Draft = Schemas['Draft']
+export type DraftInput = BodyOf<'createDraft'>
+export type DraftVersion = Schemas['DraftVersion']
+/** `base_version`: the version this one revises (409 when someone else wrote one since). */
+export type VersionInput = BodyOf<'addDraftVersion'>
 
-export interface DraftInput {
-  lead_id?: string | null
-  channel: DraftChannel
-  draft_type: string
-  content: string
-  change_note?: string
-}
-
-export interface DraftVersion {
-  id: string
-  draft_id: string
-  version_number: number
-  content: string
-  change_note: string | null
-  created_by: string | null
-  created_at: Timestamp
-}
-
-export interface VersionInput {
-  content: string
-  change_note?: string
-  /** The version this one revises: 409 when someone else wrote one since. */
-  base_version: number
-}
-
-export type ApprovalAction =
-  'approve' | 'reject' | 'request_changes' | 'edit_inline_approve' | 'approve_with_notes'
-
+export type ApprovalAction = Schemas['Approval']['action']
 /** An admin's decision on a draft (read-only for agents). */
-export interface Approval {
-  id: string
-  draft_id: string
-  action: ApprovalAction
-  notes: string | null
-  editor_content: string | null
-  decided_by: string
-  decided_at: Timestamp
-}
+export type Approval = Schemas['Approval']
 
-export interface TaskEvent {
-  /** The event's seq. */
-  id: number
-  task_id: string | null
-  agent_id: string | null
-  event_type: string
-  payload: Record<string, unknown>
-  created_by: string | null
-  created_at: Timestamp
-}
-
-export interface EventInput {
-  /** Lowercase words joined by dots (`lead.enriched`); see docs/API.md for reserved ones. */
-  event_type: string
-  task_id?: string | null
-  /** At most 64 KB of JSON; put a lead's or draft's id in `id` to attach it to its timeline. */
-  payload?: Record<string, unknown>
-}
+export type TaskEvent = Schemas['Event']
+/** `event_type`: lowercase words joined by dots (`lead.enriched`); `payload`: at most 64 KB of JSON. */
+export type EventInput = BodyOf<'emitEvent'>
 
 /** Sent on `agents/<id>` when an admin pauses, resumes or kills the agent, and on the global pause. */
 export interface ControlMessage {

@@ -37,6 +37,7 @@ export default class MakeAgent extends BaseCommand {
         `Agent type "${name}" is ready. Run its test:`,
         `  node ace test plugins --files plugins/${name}/tests/${name}.spec.ts`,
         `Its admin page, /agent-types/${name}, is in the next admin build (npm run build:admin).`,
+        `Its event payloads join the API types with npm run types:generate (client/api_types.ts).`,
       ],
     })
   }

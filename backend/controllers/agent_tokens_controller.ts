@@ -6,7 +6,7 @@ import { ApiError } from '#exceptions/api_error'
 import { agentTokens } from '#actions/agents/agent_tokens'
 import { actorFromContext } from '#services/change_recorder'
 
-export const issueTokenValidator = vine.compile(
+export const issueTokenValidator = vine.create(
   vine.object({ name: vine.string().trim().minLength(1).maxLength(100).optional() })
 )
 

@@ -27,6 +27,11 @@ export const RESERVED_EVENT_NAMESPACES = [
  */
 export const RESERVED_EVENT_VERBS = ['created', 'updated', 'deleted'] as const
 
+/** Matches the event types `reservedEventTypeReason` refuses (for the API's JSON Schema). */
+export const RESERVED_EVENT_TYPE_PATTERN = new RegExp(
+  `^(${RESERVED_EVENT_NAMESPACES.join('|')})\\.|\\.(${RESERVED_EVENT_VERBS.join('|')})$`
+)
+
 /** Largest accepted payload of a posted event, as serialized JSON. */
 export const MAX_EVENT_PAYLOAD_BYTES = 64 * 1024
 

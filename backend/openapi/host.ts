@@ -839,11 +839,8 @@ export default defineOpenApi({
           schema: createEventValidator,
           fields: {
             event_type: {
-              description: 'Not reserved; for an agent, one its type declares.',
+              description: 'For an agent, one its type declares.',
               examples: ['lead.enriched'],
-            },
-            payload: {
-              description: `At most ${MAX_EVENT_PAYLOAD_BYTES} bytes of JSON (rule \`maxSize\`).`,
             },
           },
           example: {

@@ -20,12 +20,13 @@ import {
   type ActorKind,
   type Permission,
 } from '#policies/permissions'
-import { jsonSchemaOf, type JsonSchema as SchemaObject } from '#services/vine_json_schema'
+import type { VineValidator } from '@vinejs/vine'
 
-export type JsonSchema = SchemaObject & Record<string, any>
+/** A JSON Schema (2020-12 keywords, as OpenAPI 3.1 reads them). */
+export type JsonSchema = Record<string, any>
 
-/** A compiled VineJS validator (`vine.compile(...)`). */
-export type CompiledVineValidator = Parameters<typeof jsonSchemaOf>[0]
+/** A compiled VineJS validator (`vine.create(...)`). */
+export type CompiledVineValidator = VineValidator<any, any>
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
@@ -52,7 +53,10 @@ export interface ParameterSpec {
 export interface BodySpec {
   /** A compiled VineJS validator (preferred: the schema follows the code) or a JSON Schema. */
   schema: CompiledVineValidator | JsonSchema
-  /** Merged into the generated properties: descriptions, examples, what a custom rule checks. */
+  /**
+   * Merged into the generated properties: examples, what the validator cannot know (a unique
+   * column). A description is appended to the one a rule's `toJSONSchema` hook wrote.
+   */
   fields?: Record<string, JsonSchema>
   example?: unknown
   description?: string
@@ -208,16 +212,37 @@ export const ERROR_RESPONSES: Record<ErrorStatus, string> = {
   503: 'Unavailable',
 }
 
+/**
+ * What a compiled validator accepts, as VineJS describes it: every built-in
+ * rule, and our own rules through their `toJSONSchema` hook (`vine.createRule`).
+ * A copy: VineJS caches the object it returns.
+ */
+export function schemaOf(validator: CompiledVineValidator): JsonSchema {
+  return structuredClone(validator.toJSONSchema())
+}
+
 function isVine(schema: unknown): schema is CompiledVineValidator {
-  return !!schema && typeof (schema as any).toJSON === 'function' && 'validate' in (schema as any)
+  return (
+    typeof schema === 'object' &&
+    schema !== null &&
+    'validate' in schema &&
+    typeof (schema as CompiledVineValidator).toJSONSchema === 'function'
+  )
 }
 
 function bodySchema(body: BodySpec): JsonSchema {
-  const schema: JsonSchema = isVine(body.schema) ? jsonSchemaOf(body.schema) : { ...body.schema }
+  const schema = isVine(body.schema) ? schemaOf(body.schema) : { ...body.schema }
   if (body.fields) {
     schema.properties = { ...schema.properties }
     for (const [key, extra] of Object.entries(body.fields)) {
-      schema.properties[key] = { ...schema.properties[key], ...extra }
+      const generated = schema.properties[key] ?? {}
+      /* a description here adds to the one a rule wrote (what it checks) */
+      const description = [generated.description, extra.description].filter(Boolean).join(' ')
+      schema.properties[key] = {
+        ...generated,
+        ...extra,
+        ...(description ? { description } : {}),
+      }
     }
   }
   return schema

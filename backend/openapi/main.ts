@@ -1,13 +1,16 @@
 /**
  * The OpenAPI document of this process: the host's contribution and those
  * of the enabled plugins (their `openapi` field in plugin.ts), built once.
+ * `buildOpenApiDocument` builds it for another set of plugins (every one,
+ * for the generated client types: backend/openapi/api_types.ts).
  */
 import { readFileSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
 import pluginHost from '#services/plugin_host'
 import { PluginError } from '#plugin_host/plugin_error'
 import { buildDocument, type NamedContribution, type OpenApiDocument } from '#openapi/document'
-import { describeAgentTypes } from '#services/agent_types'
+import { agentTypeViews, describeAgentTypes, type AgentTypeView } from '#services/agent_types'
+import type { PluginHost } from '#plugin_host/host'
 
 let built: Promise<OpenApiDocument> | undefined
 
@@ -19,10 +22,10 @@ function version(): string {
   }
 }
 
-async function contributions(): Promise<NamedContribution[]> {
+async function contributions(plugins: PluginHost): Promise<NamedContribution[]> {
   const { default: host } = await import('#openapi/host')
   const list: NamedContribution[] = [{ source: 'host', contribution: host }]
-  for (const { plugin, load } of pluginHost.openApiSources()) {
+  for (const { plugin, load } of plugins.openApiSources()) {
     try {
       list.push({ source: plugin, contribution: (await load()).default })
     } catch (error) {
@@ -37,12 +40,12 @@ async function contributions(): Promise<NamedContribution[]> {
  * schema per payload (`EventPayload.<event type>`) and a list in the
  * operation's description, so agent authors find what to post.
  */
-function addEventTypes(doc: OpenApiDocument) {
+function addEventTypes(doc: OpenApiDocument, agentTypes: AgentTypeView[]) {
   const operation = doc.paths['/api/events']?.post
   if (!operation) return doc
   const lines: string[] = []
   const listed: Record<string, unknown>[] = []
-  for (const type of describeAgentTypes()) {
+  for (const type of agentTypes) {
     for (const event of type.events) {
       const name = `EventPayload.${event.type}`
       doc.components.schemas[name] = {
@@ -66,13 +69,18 @@ function addEventTypes(doc: OpenApiDocument) {
   return doc
 }
 
+/** The document of the plugins `plugins` holds (registered, not necessarily booted). */
+export async function buildOpenApiDocument(plugins: PluginHost): Promise<OpenApiDocument> {
+  const agentTypes = plugins === pluginHost ? describeAgentTypes() : agentTypeViews(plugins)
+  const doc = buildDocument(await contributions(plugins), { version: version() })
+  return addEventTypes(doc, agentTypes)
+}
+
 /** The document (built on first use; the routes do not change while the process runs). */
 export function openApiDocument(): Promise<OpenApiDocument> {
-  built ??= contributions()
-    .then((list) => addEventTypes(buildDocument(list, { version: version() })))
-    .catch((error) => {
-      built = undefined
-      throw error
-    })
+  built ??= buildOpenApiDocument(pluginHost).catch((error) => {
+    built = undefined
+    throw error
+  })
   return built
 }

@@ -18,8 +18,8 @@ import {
 import type { OpenApiContribution } from '#openapi/kit'
 import type { LoadedPlugin } from './discovery.js'
 import { PluginError } from './plugin_error.js'
-import { roleTable } from '#policies/permissions'
-import { taskLinks } from './task_links.js'
+import { roleTable, type RoleTable } from '#policies/permissions'
+import { taskLinks, type TaskLinks } from './task_links.js'
 
 /** A compiled VineJS validator of an object schema. */
 export type ObjectValidator = VineValidator<any, Record<string, any> | undefined>
@@ -48,7 +48,15 @@ export class PluginHost {
   #timelineSources: { plugin: string; source: TimelineSource }[] = []
   #booted = false
 
-  constructor(readonly app: ApplicationService) {}
+  /**
+   * `tables`: where the plugins' permissions and task links go. The app's
+   * host fills the running ones (policies and routes read them); a host that
+   * only describes plugins (the API types) keeps its own.
+   */
+  constructor(
+    readonly app: ApplicationService,
+    readonly tables: { roleTable: RoleTable; taskLinks: TaskLinks } = { roleTable, taskLinks }
+  ) {}
 
   get plugins(): readonly LoadedPlugin[] {
     return this.#plugins
@@ -60,12 +68,21 @@ export class PluginHost {
 
   /** Registers every plugin's declarations and register hook, then runs every boot hook. */
   async start(plugins: LoadedPlugin[]) {
+    await this.register(plugins)
+    await this.boot()
+  }
+
+  /**
+   * Only what the plugins declare and register (agent types, policies, ...), no boot hook:
+   * enough to describe them (the API types are generated from every plugin, enabled or not).
+   */
+  async register(plugins: LoadedPlugin[]) {
     this.#plugins = plugins
     /* every plugin's permissions first: an agent type's abilities may name those of a plugin it uses */
     for (const { definition } of plugins) {
       await this.#as(definition.name, 'register', () => {
-        roleTable.define(definition.name, definition.permissions ?? [])
-        taskLinks.define(definition.name, definition.taskLinks ?? [])
+        this.tables.roleTable.define(definition.name, definition.permissions ?? [])
+        this.tables.taskLinks.define(definition.name, definition.taskLinks ?? [])
       })
     }
     for (const plugin of plugins) {
@@ -78,7 +95,10 @@ export class PluginHost {
         await definition.register?.(api)
       })
     }
-    for (const plugin of plugins) {
+  }
+
+  async boot() {
+    for (const plugin of this.#plugins) {
       if (plugin.definition.boot) {
         await this.#as(plugin.definition.name, 'boot', (api) => plugin.definition.boot!(api))
       }
@@ -166,9 +186,9 @@ export class PluginHost {
       description: event.description,
       agentType: type.name,
       plugin,
-      validator: event.payload ? vine.compile(event.payload) : undefined,
+      validator: event.payload ? vine.create(event.payload) : undefined,
     }))
-    const settings = type.settings ? vine.compile(type.settings) : undefined
+    const settings = type.settings ? vine.create(type.settings) : undefined
 
     this.#agentTypes.set(type.name, { ...type, plugin })
     if (settings) this.#settingsValidators.set(type.name, settings)
@@ -182,7 +202,7 @@ export class PluginHost {
    */
   #abilities(plugin: string, type: AgentTypeDefinition): string[] | undefined {
     if (type.abilities === undefined) return undefined
-    const grantable = roleTable.permissionsOf('agent')
+    const grantable = this.tables.roleTable.permissionsOf('agent')
     const uses = this.#plugins.find((p) => p.definition.name === plugin)?.definition.uses ?? []
     const enabled = new Set(this.#plugins.map((p) => p.definition.name))
     return type.abilities.filter((ability) => {

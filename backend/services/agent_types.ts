@@ -7,8 +7,8 @@ import { errors } from '@vinejs/vine'
 import Agent from '#models/agent'
 import pluginHost from '#services/plugin_host'
 import { ApiError } from '#exceptions/api_error'
-import { jsonSchemaOf, type JsonSchema } from '#services/vine_json_schema'
-import type { ObjectValidator } from '#plugin_host/host'
+import { schemaOf, type JsonSchema } from '#openapi/kit'
+import type { ObjectValidator, PluginHost } from '#plugin_host/host'
 import type { Actor } from '#policies/app_policy'
 
 /** Validates `data`; each field error names its full path in the body (`payload.website`). */
@@ -101,25 +101,10 @@ const views = new Map<string, AgentTypeView>()
 
 /** An agent type as GET /api/agent-types shows it, or undefined when none has this name. */
 export function describeAgentType(name: string): AgentTypeView | undefined {
-  const type = pluginHost.agentType(name)
-  if (!type) return undefined
   let view = views.get(name)
   if (!view) {
-    const settings = pluginHost.settingsValidator(name)
-    view = {
-      name: type.name,
-      label: type.label,
-      description: type.description ?? null,
-      plugin: type.plugin,
-      abilities: type.abilities ?? [],
-      settings: settings ? jsonSchemaOf(settings) : null,
-      events: pluginHost.eventTypesOf(name).map((event) => ({
-        type: event.type,
-        description: event.description ?? null,
-        payload: event.validator ? jsonSchemaOf(event.validator) : ANY_OBJECT,
-      })),
-    }
-    views.set(name, view)
+    view = agentTypeView(pluginHost, name)
+    if (view) views.set(name, view)
   }
   return view
 }
@@ -127,4 +112,28 @@ export function describeAgentType(name: string): AgentTypeView | undefined {
 /** Every registered agent type, in registration order (plugins in dependency order). */
 export function describeAgentTypes(): AgentTypeView[] {
   return pluginHost.agentTypes().map((type) => describeAgentType(type.name)!)
+}
+
+/** The agent types of another host than this process's (every plugin, for the API types). */
+export function agentTypeViews(host: PluginHost): AgentTypeView[] {
+  return host.agentTypes().map((type) => agentTypeView(host, type.name)!)
+}
+
+function agentTypeView(host: PluginHost, name: string): AgentTypeView | undefined {
+  const type = host.agentType(name)
+  if (!type) return undefined
+  const settings = host.settingsValidator(name)
+  return {
+    name: type.name,
+    label: type.label,
+    description: type.description ?? null,
+    plugin: type.plugin,
+    abilities: type.abilities ?? [],
+    settings: settings ? schemaOf(settings) : null,
+    events: host.eventTypesOf(name).map((event) => ({
+      type: event.type,
+      description: event.description ?? null,
+      payload: event.validator ? schemaOf(event.validator) : ANY_OBJECT,
+    })),
+  }
 }

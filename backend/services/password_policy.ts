@@ -61,6 +61,15 @@ const strongPasswordRule = vine.createRule(
     const email = field.parent?.email ?? field.meta?.email
     const problem = passwordProblem(value, typeof email === 'string' ? [email] : [])
     if (problem) field.report(problem, 'strongPassword', field)
+  },
+  {
+    /* what the API documents for the field (GET /api/openapi.json) */
+    toJSONSchema(schema) {
+      schema.minLength = MIN_PASSWORD_LENGTH
+      schema.description =
+        `At least ${MIN_PASSWORD_LENGTH} characters and not easy to guess: common passwords, words, ` +
+        'names, keyboard patterns and the e-mail address are refused (rule `strongPassword`).'
+    },
   }
 )
 

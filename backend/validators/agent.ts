@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 
-export const createAgentValidator = vine.compile(
+export const createAgentValidator = vine.create(
   vine.object({
     name: vine
       .string()
@@ -14,7 +14,7 @@ export const createAgentValidator = vine.compile(
   })
 )
 
-export const heartbeatValidator = vine.compile(
+export const heartbeatValidator = vine.create(
   vine.object({
     /* An agent reports whether it is working; only an admin pauses or kills it. */
     status: vine.enum(['idle', 'running'] as const),
@@ -23,7 +23,7 @@ export const heartbeatValidator = vine.compile(
   })
 )
 
-export const controlReasonValidator = vine.compile(
+export const controlReasonValidator = vine.create(
   vine.object({
     reason: vine.string().trim().maxLength(500).optional(),
   })

@@ -22,7 +22,7 @@ let validators: ReturnType<typeof build> | undefined
 
 function build() {
   return {
-    create: vine.compile(
+    create: vine.create(
       vine.object({
         title: fields.title(),
         description: fields.description().optional(),
@@ -33,7 +33,7 @@ function build() {
         ...linkFields(),
       })
     ),
-    update: vine.compile(
+    update: vine.create(
       vine.object({
         title: fields.title().optional(),
         description: fields.description().optional(),

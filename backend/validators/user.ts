@@ -2,7 +2,7 @@ import vine from '@vinejs/vine'
 import { ROLES } from '#enums/roles'
 import { newPassword } from '#services/password_policy'
 
-export const createUserValidator = vine.compile(
+export const createUserValidator = vine.create(
   vine.object({
     email: vine
       .string()
@@ -20,7 +20,7 @@ export const createUserValidator = vine.compile(
   })
 )
 
-export const updateUserValidator = vine.compile(
+export const updateUserValidator = vine.create(
   vine.object({
     role: vine.enum(ROLES).optional(),
     is_active: vine.boolean({ strict: true }).optional(),

@@ -1,21 +1,13 @@
-import { AGENT_STATUSES, AgentStatus } from '../../../backend/enums/agent_status'
+import * as enums from '../../../backend/enums/agent_status'
+import type { components } from '#client/api_types'
 
-export { AGENT_STATUSES, AgentStatus }
+/** A row of GET /api/agents (`stale`: no heartbeat for AGENT_STALE_SECONDS, 120 s by default). */
+export type AgentRecord = components['schemas']['Agent']
 
-/** A row of GET /api/agents. */
-export interface AgentRecord {
-  id: string
-  name: string
-  type: string
-  status: AgentStatus
-  current_task_id: string | null
-  last_update_at: string | null
-  metadata: Record<string, unknown>
-  created_at: string
-  updated_at: string
-  /** No heartbeat for AGENT_STALE_SECONDS (a server setting, 120 s by default). */
-  stale: boolean
-}
+/** The API's statuses; `AgentStatus.Paused` names one (the server's enum, whose members are these strings). */
+export type AgentStatus = AgentRecord['status']
+export const AgentStatus = enums.AgentStatus
+export const AGENT_STATUSES: readonly AgentStatus[] = enums.AGENT_STATUSES
 
 /** antd Badge statuses. */
 export const AGENT_STATUS_BADGES: Record<

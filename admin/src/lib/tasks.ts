@@ -1,38 +1,28 @@
 /*
 | Task columns, priorities and the board's transition table come from the
 | backend's enums (plain TypeScript, no server code), so the UI refuses the
-| same moves the server does.
+| same moves the server does. The record and its field types are the API's
+| (client/api_types.ts, generated from the OpenAPI document): the enums'
+| members are those strings, so `TaskColumn.Done` is a `TaskColumn`.
 */
-import {
-  OWNER_TYPES,
-  TASK_COLUMNS,
-  TASK_PRIORITIES,
-  TASK_TRANSITIONS,
-  TaskColumn,
-  TaskPriority,
-  OwnerType,
-} from '../../../backend/enums/task'
+import * as enums from '../../../backend/enums/task'
+import type { components } from '#client/api_types'
 import { Permission } from './permissions'
 
-export { OWNER_TYPES, TASK_COLUMNS, TASK_PRIORITIES, TASK_TRANSITIONS, TaskColumn, TaskPriority }
-export { OwnerType }
-
 /** A row of GET /api/tasks. */
-export interface TaskRecord {
-  id: string
-  title: string
-  description: string
-  column: TaskColumn
-  priority: TaskPriority
-  owner_type: OwnerType
-  owner_id: string | null
-  linked_lead_id: string | null
-  linked_draft_id: string | null
-  created_by: string
-  created_at: string
-  updated_at: string
-  done_at: string | null
-}
+export type TaskRecord = components['schemas']['Task']
+
+export type TaskColumn = TaskRecord['column']
+export type TaskPriority = TaskRecord['priority']
+export type OwnerType = TaskRecord['owner_type']
+export const TaskColumn = enums.TaskColumn
+export const TaskPriority = enums.TaskPriority
+export const OwnerType = enums.OwnerType
+
+export const TASK_COLUMNS: readonly TaskColumn[] = enums.TASK_COLUMNS
+export const TASK_PRIORITIES: readonly TaskPriority[] = enums.TASK_PRIORITIES
+export const OWNER_TYPES: readonly OwnerType[] = enums.OWNER_TYPES
+export const TASK_TRANSITIONS: Record<TaskColumn, readonly TaskColumn[]> = enums.TASK_TRANSITIONS
 
 export const COLUMN_LABELS: Record<TaskColumn, string> = {
   [TaskColumn.Backlog]: 'Backlog',

@@ -24,6 +24,7 @@ import { TextDiff } from '@admin/components/text_diff'
 import { hasResource } from '@admin/plugins'
 import { API_URL, http, type ApiHttpError } from '@admin/providers/http'
 import { formatDateTime, formatDuration, shortId, useNow } from '@admin/lib/format'
+import type { components } from '#client/api_types'
 import { ApprovalAction } from '../enums'
 import {
   CHANNEL_LABELS,
@@ -33,20 +34,8 @@ import {
   type DraftVersion,
 } from './shared'
 
-interface LeadRecord {
-  id: string
-  business_name: string
-  niche: string | null
-  region: string | null
-  website: string | null
-  contact_name: string | null
-  contact_role: string | null
-  email: string | null
-  status: string
-  lead_score: string | null
-  next_step: string | null
-  notes: string[] | null
-}
+/** The draft's lead (the leads plugin, which this one depends on). */
+type LeadRecord = components['schemas']['Lead']
 
 const ACTION_LABELS: Record<ApprovalAction, string> = {
   [ApprovalAction.Approve]: 'Approved',

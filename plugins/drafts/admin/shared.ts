@@ -1,38 +1,22 @@
-import { DRAFT_CHANNELS, DRAFT_STATUSES, DraftChannel, DraftStatus } from '../enums'
+import * as enums from '../enums'
+import type { components } from '#client/api_types'
 
-export { DRAFT_CHANNELS, DRAFT_STATUSES, DraftChannel, DraftStatus }
-
-/** A row of GET /api/drafts: the draft, its current content, and its wait for a decision. */
-export interface DraftRecord {
-  id: string
-  lead_id: string | null
-  channel: DraftChannel
-  draft_type: string
-  status: DraftStatus
-  current_version: number
-  approver_id: string | null
-  scheduled_send_at: string | null
-  created_by: string
-  submitted_at: string | null
-  created_at: string
-  updated_at: string
-  content: string | null
-  /** Seconds in needs_approval when fetched; null otherwise. */
-  waiting_seconds: number | null
-  /** Waiting past the approval SLA (a server setting). */
-  overdue: boolean
-}
+/**
+ * A row of GET /api/drafts: the draft, its current content, and its wait for a decision
+ * (`waiting_seconds` while needs_approval, `overdue` past the approval SLA).
+ */
+export type DraftRecord = components['schemas']['Draft']
 
 /** A row of GET /api/drafts/:id/versions. */
-export interface DraftVersion {
-  id: string
-  draft_id: string
-  version_number: number
-  content: string
-  change_note: string | null
-  created_by: string
-  created_at: string
-}
+export type DraftVersion = components['schemas']['DraftVersion']
+
+/** The API's values; `DraftStatus.Approved` names one (the plugin's enums, whose members are these strings). */
+export type DraftStatus = DraftRecord['status']
+export type DraftChannel = DraftRecord['channel']
+export const DraftStatus = enums.DraftStatus
+export const DraftChannel = enums.DraftChannel
+export const DRAFT_STATUSES: readonly DraftStatus[] = enums.DRAFT_STATUSES
+export const DRAFT_CHANNELS: readonly DraftChannel[] = enums.DRAFT_CHANNELS
 
 export const STATUS_LABELS: Record<DraftStatus, string> = {
   [DraftStatus.Draft]: 'draft',

@@ -4,7 +4,7 @@ import { APPROVAL_ACTIONS, ApprovalAction, DRAFT_CHANNELS } from '../enums.js'
 const content = () => vine.string().trim().minLength(1).maxLength(100_000)
 const note = () => vine.string().trim().maxLength(5_000)
 
-export const createDraftValidator = vine.compile(
+export const createDraftValidator = vine.create(
   vine.object({
     lead_id: vine.string().uuid().nullable().optional(),
     channel: vine.enum(DRAFT_CHANNELS),
@@ -14,7 +14,7 @@ export const createDraftValidator = vine.compile(
   })
 )
 
-export const addVersionValidator = vine.compile(
+export const addVersionValidator = vine.create(
   vine.object({
     content: content(),
     change_note: note().optional(),
@@ -22,7 +22,7 @@ export const addVersionValidator = vine.compile(
   })
 )
 
-export const decisionValidator = vine.compile(
+export const decisionValidator = vine.create(
   vine.object({
     action: vine.enum(APPROVAL_ACTIONS),
     version: vine.number().withoutDecimals().min(1),

@@ -1,27 +1,16 @@
-import { LEAD_SCORES, LEAD_STATUSES, LeadScore, LeadStatus } from '../enums'
-
-export { LEAD_SCORES, LEAD_STATUSES, LeadScore, LeadStatus }
+import * as enums from '../enums'
+import type { components } from '#client/api_types'
 
 /** A row of GET /api/leads. */
-export interface LeadRecord {
-  id: string
-  business_name: string
-  niche: string
-  region: string
-  website: string
-  contact_name: string | null
-  contact_role: string | null
-  email: string | null
-  phone: string | null
-  source: string
-  lead_score: LeadScore
-  status: LeadStatus
-  last_action_at: string | null
-  next_step: string | null
-  notes: string[]
-  created_at: string
-  updated_at: string
-}
+export type LeadRecord = components['schemas']['Lead']
+
+/** The API's values; `LeadStatus.New` names one (the plugin's enums, whose members are these strings). */
+export type LeadStatus = LeadRecord['status']
+export type LeadScore = LeadRecord['lead_score']
+export const LeadStatus = enums.LeadStatus
+export const LeadScore = enums.LeadScore
+export const LEAD_STATUSES: readonly LeadStatus[] = enums.LEAD_STATUSES
+export const LEAD_SCORES: readonly LeadScore[] = enums.LEAD_SCORES
 
 /** What a closer may change (the server refuses any other field from them). */
 export const FOLLOW_UP_FIELDS = ['status', 'next_step', 'notes'] as const

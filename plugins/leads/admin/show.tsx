@@ -8,6 +8,7 @@ import { RecordTimeline } from '@admin/components/record_timeline'
 import { hasResource } from '@admin/plugins'
 import { formatDateTime } from '@admin/lib/format'
 import { COLUMN_COLORS, COLUMN_LABELS, type TaskRecord } from '@admin/lib/tasks'
+import type { components } from '#client/api_types'
 import { SCORE_COLORS, STATUS_COLORS, type LeadRecord } from './shared'
 
 function LeadTasks({ leadId }: { leadId: string }) {
@@ -34,13 +35,11 @@ function LeadTasks({ leadId }: { leadId: string }) {
   )
 }
 
-interface DraftRow {
-  id: string
-  channel: string
-  draft_type: string
-  status: string
-  current_version: number
-}
+/** The lead's drafts, when the drafts plugin is enabled. */
+type DraftRow = Pick<
+  components['schemas']['Draft'],
+  'id' | 'channel' | 'draft_type' | 'status' | 'current_version'
+>
 
 function LeadDrafts({ leadId }: { leadId: string }) {
   const { result, query } = useList<DraftRow>({

@@ -4,23 +4,15 @@
  * 555-01xx / Ofcom drama ranges), a score, a place in the funnel and a few
  * personalization bullets. No network; the same seed gives the same leads.
  */
+import type { components } from '#client/api_types'
 import { LeadScore, LeadStatus } from '../enums.js'
 
-export interface GeneratedLead {
-  business_name: string
-  niche: string
-  region: string
-  website: string
-  contact_name: string | null
-  contact_role: string | null
-  email: string | null
-  phone: string | null
-  source: string
-  lead_score: LeadScore
-  status: LeadStatus
+/** A lead as the seed inserts it: the API's fields but the id, with its times as Dates. */
+export type GeneratedLead = Omit<
+  components['schemas']['Lead'],
+  'id' | 'last_action_at' | 'created_at' | 'updated_at'
+> & {
   last_action_at: Date | null
-  next_step: string | null
-  notes: string[]
   created_at: Date
   updated_at: Date
 }

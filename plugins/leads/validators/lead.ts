@@ -44,7 +44,7 @@ const fields = {
   notes: vine.array(vine.string().trim().minLength(1).maxLength(1000)).maxLength(50),
 }
 
-export const createLeadValidator = vine.compile(
+export const createLeadValidator = vine.create(
   vine.object({
     business_name: fields.business_name,
     niche: fields.niche,
@@ -62,7 +62,7 @@ export const createLeadValidator = vine.compile(
   })
 )
 
-export const updateLeadValidator = vine.compile(
+export const updateLeadValidator = vine.create(
   vine.object({
     business_name: fields.business_name.optional(),
     niche: fields.niche.optional(),

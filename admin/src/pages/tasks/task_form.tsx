@@ -10,7 +10,6 @@ import {
   PRIORITY_OPTIONS,
   TASK_COLUMNS,
   moveRefusal,
-  type TaskColumn,
   type TaskRecord,
 } from '../../lib/tasks'
 
@@ -41,7 +40,7 @@ export function TaskForm({
   const from = current?.column ?? null
 
   const columnOptions = TASK_COLUMNS.map((column) => {
-    const refusal = moveRefusal(from, column as TaskColumn, permissions)
+    const refusal = moveRefusal(from, column, permissions)
     return {
       value: column,
       label: refusal ? `${COLUMN_LABELS[column]} — ${refusal}` : COLUMN_LABELS[column],

@@ -1,5 +1,10 @@
-export const ROLES = ['admin', 'operator', 'closer', 'viewer'] as const
-export type Role = (typeof ROLES)[number]
+import type { components } from '#client/api_types'
+
+/** A row of GET /api/users. */
+export type UserRecord = components['schemas']['User']
+export type Role = UserRecord['role']
+
+export const ROLES = ['admin', 'operator', 'closer', 'viewer'] as const satisfies readonly Role[]
 
 export const ROLE_OPTIONS = ROLES.map((role) => ({ label: role, value: role }))
 export const ROLE_COLORS: Record<Role, string> = {
@@ -7,14 +12,4 @@ export const ROLE_COLORS: Record<Role, string> = {
   operator: 'blue',
   closer: 'green',
   viewer: 'default',
-}
-
-/** A row of GET /api/users. */
-export interface UserRecord {
-  id: string
-  email: string
-  role: Role
-  is_active: boolean
-  created_at: string
-  updated_at: string
 }

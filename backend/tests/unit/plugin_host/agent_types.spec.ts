@@ -5,7 +5,10 @@ import { definePlugin, type PluginDefinition } from '#plugin_host/define_plugin'
 import type { LoadedPlugin } from '#plugin_host/discovery'
 import { PluginHost } from '#plugin_host/host'
 import { PluginError } from '#plugin_host/plugin_error'
-import { jsonSchemaOf } from '#services/vine_json_schema'
+import { schemaOf } from '#openapi/kit'
+import { createEventValidator } from '#validators/event'
+import { changePasswordValidator } from '#validators/auth'
+import { MIN_PASSWORD_LENGTH } from '#services/password_policy'
 
 function loaded(definition: PluginDefinition): LoadedPlugin {
   return {
@@ -159,19 +162,19 @@ test.group('agent types: the host', () => {
 
 test.group('agent types: JSON Schema of a VineJS schema', () => {
   test('types, required fields, formats, bounds, enums and nulls', ({ assert }) => {
-    const schema = jsonSchemaOf(
-      vine.compile(
+    const schema = schemaOf(
+      vine.create(
         vine.object({
           lead_id: vine.string().uuid(),
           website: vine.string().url().maxLength(300),
-          email: vine.string().email().nullable(),
+          email: vine.string().email().nullable().optional(),
           fields: vine
             .array(vine.enum(['email', 'phone']))
             .minLength(1)
             .distinct(),
           version: vine.number().withoutDecimals().min(1),
           percent: vine.number().range([0, 100]).optional(),
-          flag: vine.boolean().optional(),
+          flag: vine.boolean({ strict: true }).optional(),
           tags: vine.record(vine.string()).optional(),
         })
       )
@@ -193,14 +196,32 @@ test.group('agent types: JSON Schema of a VineJS schema', () => {
         flag: { type: 'boolean' },
         tags: { type: 'object', additionalProperties: { type: 'string' } },
       },
-      required: ['lead_id', 'website', 'email', 'fields', 'version'],
+      required: ['lead_id', 'website', 'fields', 'version'],
       additionalProperties: false,
     })
   })
 
+  test('our own rules describe what they check', ({ assert }) => {
+    const event = schemaOf(createEventValidator).properties
+    assert.deepEqual(event.event_type.not, {
+      pattern: '^(task|agent|user|system|auth|audit)\\.|\\.(created|updated|deleted)$',
+    })
+    assert.match(event.event_type.description, /rule `reserved`/)
+    assert.match(event.payload.description, /^At most 65536 bytes of JSON \(rule `maxSize`\)/)
+    const password = schemaOf(changePasswordValidator).properties.password
+    assert.equal(password.minLength, MIN_PASSWORD_LENGTH)
+    assert.match(password.description, /rule `strongPassword`/)
+  })
+
+  test('describing is a copy: changing it changes no later description', ({ assert }) => {
+    const validator = vine.create(vine.object({ n: vine.number() }))
+    schemaOf(validator).properties.n.description = 'changed'
+    assert.deepEqual(schemaOf(validator).properties.n, { type: 'number' })
+  })
+
   test('the compiled validator still validates after being described', async ({ assert }) => {
-    const validator = vine.compile(vine.object({ n: vine.number() }))
-    jsonSchemaOf(validator)
+    const validator = vine.create(vine.object({ n: vine.number() }))
+    schemaOf(validator)
     assert.deepEqual(await validator.validate({ n: 2 }), { n: 2 })
     await assert.rejects(() => validator.validate({ n: 'x' }), errors.E_VALIDATION_ERROR as any)
   })

@@ -1,0 +1,5142 @@
+/**
+ * The API's types, generated from its OpenAPI document (GET /api/openapi.json)
+ * with every plugin, by openapi-typescript. Do not edit: run `npm run types:generate`.
+ * Alias what you need: `type Task = components['schemas']['Task']`.
+ */
+
+export interface paths {
+  '/api/health': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Health check
+     * @description Public: no credentials needed.
+     */
+    get: operations['getHealth']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/auth/login': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Log in (session)
+     * @description Public: no credentials needed.
+     *
+     *     Sets the HttpOnly session cookie `mc_session` and the `XSRF-TOKEN` cookie. The email is case-insensitive. After 5 failures within a minute for an IP and email, that pair is blocked for 15 minutes (429).
+     */
+    post: operations['login']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/auth/logout': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Log out
+     * @description **Who:** admin, operator, closer, viewer.
+     *
+     *     Ends the session; with a personal token, revokes that token.
+     */
+    post: operations['logout']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/auth/me': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Who am I
+     * @description **Who:** every role and agents.
+     */
+    get: operations['getMe']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/auth/password': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Change my password
+     * @description **Who:** admin, operator, closer, viewer.
+     *
+     *     Checks the current password (failed attempts are throttled like logins), then sets the new one: at least 12 characters and not easy to guess (common passwords, words, repeats, sequences and your e-mail are refused: 422 `strongPassword`). Every other session and personal token of yours ends; the session or token you send this with keeps working.
+     */
+    post: operations['changeMyPassword']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/auth/tokens': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * My personal tokens
+     * @description **Who:** admin, operator, closer, viewer.
+     */
+    get: operations['listMyTokens']
+    put?: never
+    /**
+     * Create a personal token
+     * @description **Who:** admin, operator, closer, viewer.
+     *
+     *     For scripts. Expires after 90 days.
+     */
+    post: operations['createMyToken']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/auth/tokens/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    /**
+     * Revoke a personal token
+     * @description **Who:** admin, operator, closer, viewer.
+     */
+    delete: operations['revokeMyToken']
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/users': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List users
+     * @description **Who:** admin (permission `users.read`).
+     */
+    get: operations['listUsers']
+    put?: never
+    /**
+     * Create a user
+     * @description **Who:** admin (permission `users.manage`).
+     */
+    post: operations['createUser']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/users/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get a user
+     * @description **Who:** admin (permission `users.read`).
+     */
+    get: operations['getUser']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    /**
+     * Update a user
+     * @description **Who:** admin (permission `users.manage`).
+     *
+     *     Deactivating (`is_active: false`) revokes every token and session at once. There is no DELETE: deactivate instead.
+     */
+    patch: operations['updateUser']
+    trace?: never
+  }
+  '/api/tasks': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List tasks
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['listTasks']
+    put?: never
+    /**
+     * Create a task
+     * @description **Who:** admin, operator, agent (permission `tasks.write`). Agents only when their type declares the ability `tasks.write`.
+     *
+     *     Defaults: column `backlog`, priority `med`, owner_type `admin`. Only an admin creates one straight into `done`.
+     */
+    post: operations['createTask']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/tasks/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get a task
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['getTask']
+    put?: never
+    post?: never
+    /**
+     * Delete a task
+     * @description **Who:** admin (permission `tasks.finish`).
+     */
+    delete: operations['deleteTask']
+    options?: never
+    head?: never
+    /**
+     * Update or move a task
+     * @description **Who:** admin, operator, agent (permission `tasks.write`). Agents only when their type declares the ability `tasks.write`.
+     *
+     *     Moving a card is `{"column":"doing"}`. Allowed moves: backlog → doing, done; doing → backlog, needs_approval, done; needs_approval → doing, backlog, done; done → backlog, doing. Moving into or out of `done` needs an admin; `done` stamps `done_at`.
+     */
+    patch: operations['updateTask']
+    trace?: never
+  }
+  '/api/agents': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List agents
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['listAgents']
+    put?: never
+    /**
+     * Create an agent
+     * @description **Who:** admin (permission `agents.control`).
+     *
+     *     The `type` must be an agent type an enabled plugin declares (GET /api/agent-types); `metadata.settings`, when given, is checked against that type’s settings schema.
+     */
+    post: operations['createAgent']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agents/me': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The calling agent and its controls
+     * @description **Who:** agent.
+     *
+     *     Poll this (or listen on `agents/<id>`) to learn when a paused agent may write again.
+     */
+    get: operations['getAgentSelf']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agents/me/heartbeat': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Heartbeat
+     * @description **Who:** agent.
+     *
+     *     Reports that the agent is alive and what it is doing; allowed while paused. Answers with the controls, so an agent learns here that it must stop writing. An agent without a heartbeat for 120 s is shown as stale.
+     */
+    post: operations['heartbeat']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agents/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get an agent
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['getAgent']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agents/{id}/pause': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Pause an agent
+     * @description **Who:** admin (permission `agents.control`).
+     *
+     *     Its writes get 423 until resumed; it gets a `pause` control message at once.
+     */
+    post: operations['pauseAgent']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agents/{id}/resume': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Resume an agent
+     * @description **Who:** admin (permission `agents.control`).
+     *
+     *     Undoes pause and kill (the global pause, if on, still holds it).
+     */
+    post: operations['resumeAgent']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agents/{id}/kill': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Kill an agent
+     * @description **Who:** admin (permission `agents.control`).
+     *
+     *     Sets status `blocked`: the agent must stop; its writes get 423 until resumed.
+     */
+    post: operations['killAgent']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agents/{id}/tokens': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List an agent's tokens
+     * @description **Who:** admin (permission `agents.tokens`).
+     */
+    get: operations['listAgentTokens']
+    put?: never
+    /**
+     * Mint an agent token
+     * @description **Who:** admin (permission `agents.tokens`).
+     *
+     *     Its abilities are those the agent's type declares. Also: `node ace agent:token <agent name>`.
+     */
+    post: operations['createAgentToken']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agents/{id}/tokens/{token_id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    /**
+     * Revoke an agent token
+     * @description **Who:** admin (permission `agents.tokens`).
+     */
+    delete: operations['revokeAgentToken']
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agent-types': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List agent types
+     * @description **Who:** every role and agents (permission `records.read`).
+     *
+     *     Every agent type the enabled plugins declare, with the JSON Schemas of their settings and event payloads.
+     */
+    get: operations['listAgentTypes']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agent-types/{name}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get an agent type
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['getAgentType']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/system/controls': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The global pause
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['getSystemControls']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/system/pause': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Pause every agent
+     * @description **Who:** admin (permission `agents.control`).
+     *
+     *     Every agent write (heartbeat aside) gets 423 until resumed; every agent channel gets `global_pause`.
+     */
+    post: operations['pauseAll']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/system/resume': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * End the global pause
+     * @description **Who:** admin (permission `agents.control`).
+     */
+    post: operations['resumeAll']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/events': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List events, or catch up after a seq
+     * @description **Who:** every role and agents (permission `records.read`).
+     *
+     *     The list dialect, newest first. With `after=<seq>`: the reconnect backfill, events with `id > seq` in ascending order, at most 1000 a call (default page `_start=0&_end=1000`); `x-total-count` counts every event after `seq`, so while it is larger than the page, ask again with `after=<last id>`. With `after`, `_sort`/`_order` other than `id`/`asc` → 422.
+     */
+    get: operations['listEvents']
+    put?: never
+    /**
+     * Post a progress event
+     * @description **Who:** admin, operator, agent (permission `events.emit`). Agents only when their type declares the ability `events.emit`.
+     *
+     *     `event_type` is lowercase words joined by dots (`lead.enriched`). Refused (422, rule `reserved`): the namespaces the server writes itself (`task.`, `agent.`, `user.`, `system.`, `auth.`, `audit.`) and the verbs `.created`, `.updated`, `.deleted`. An agent posts only the event types its type declares, and a declared type's payload must match its schema (both listed by GET /api/agent-types). `payload` is a JSON object of at most 65536 bytes; the stored payload also names a record in `resource` and `id` (the task, else the poster) unless yours sets them: put a lead's or draft's id in `payload.id` to attach the event to its timeline.
+     *
+     *     Event types the agent types declare:
+     *
+     *     - `draft.written` (copywriter): A first version of a draft was written. Payload: [EventPayload.draft.written](#schema-eventpayload-draft-written).
+     *     - `draft.revised` (copywriter): A draft got a new version, after changes were requested or on its own. Payload: [EventPayload.draft.revised](#schema-eventpayload-draft-revised).
+     *     - `lead.enriched` (enricher): A lead was completed; `fields` lists what was filled in. Payload: [EventPayload.lead.enriched](#schema-eventpayload-lead-enriched).
+     *     - `lead.enrichment_failed` (enricher): A lead could not be completed, and why. Payload: [EventPayload.lead.enrichment_failed](#schema-eventpayload-lead-enrichment-failed).
+     *     - `lead.search_started` (lead_finder): A search for businesses of a niche in a region began. Payload: [EventPayload.lead.search_started](#schema-eventpayload-lead-search-started).
+     *     - `lead.found` (lead_finder): A business was found and added as a lead. Payload: [EventPayload.lead.found](#schema-eventpayload-lead-found).
+     *     - `lead.search_finished` (lead_finder): A search ended; `found` leads were added. Payload: [EventPayload.lead.search_finished](#schema-eventpayload-lead-search-finished).
+     *     - `goal.planned` (orchestrator): A goal was split into tasks on the board. Payload: [EventPayload.goal.planned](#schema-eventpayload-goal-planned).
+     *     - `work.assigned` (orchestrator): A task was handed to an agent of the crew. Payload: [EventPayload.work.assigned](#schema-eventpayload-work-assigned).
+     */
+    post: operations['emitEvent']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/events/types': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List the event types there are
+     * @description **Who:** every role and agents (permission `records.read`).
+     *
+     *     Every event type recorded so far and every one an agent type declares (recorded yet or not), sorted by name: what a filter on `event_type` can match. `declared_by` names the agent types whose agents may post it (empty for the types the server writes itself).
+     */
+    get: operations['listEventTypes']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/events/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get an event
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['getEvent']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/audit': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List audit entries
+     * @description **Who:** admin (permission `audit.read`).
+     *
+     *     Newest first. There is no write route: the database refuses changes to the audit log.
+     */
+    get: operations['listAudit']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/audit/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get an audit entry
+     * @description **Who:** admin (permission `audit.read`).
+     */
+    get: operations['getAuditEntry']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/replay/board': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The board at a moment
+     * @description **Who:** every role and agents (permission `records.read`).
+     *
+     *     Each task and agent as its latest snapshot at or before `at` showed it; tasks deleted by then are left out. Any other parameter → 422.
+     */
+    get: operations['replayBoard']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/replay/timeline': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The history of a record
+     * @description **Who:** every role and agents (permission `records.read`).
+     *
+     *     Give exactly one of `task_id`, `lead_id`, `draft_id` (else 422). Every event, what the plugins record (versions, approvals, ...) and (for admins) audit entry about that record and the records linked to it through tasks, oldest first; `x-total-count` is the length.
+     */
+    get: operations['replayTimeline']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/openapi.json': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * This OpenAPI document
+     * @description Public: no credentials needed.
+     */
+    get: operations['getOpenApi']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/docs': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * API reference (HTML)
+     * @description Public: no credentials needed.
+     *
+     *     This document rendered for people: self-contained, no script.
+     */
+    get: operations['getApiReference']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/__transmit/events': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Open the event stream (SSE)
+     * @description **Who:** every role and agents.
+     *
+     *     A `text/event-stream` that stays open. Pick a random UUID as `uid` and use it to subscribe: the stream belongs to you, and only you may subscribe, unsubscribe or reopen it (a reconnect with the same `uid` takes it over). Events reach an open stream after they commit, each once and in `seq` order, also across instances and through a Redis outage; after every (re)connect, read `GET /api/events?after=<last seq>`. A ping every 25 s keeps proxies from cutting it; it ends when the instance stops or the caller loses its rights. Node 20 has no EventSource: use the `eventsource` package with a fetch that adds the Authorization header.
+     */
+    get: operations['openEventStream']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/__transmit/subscribe': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Subscribe to a channel
+     * @description **Who:** every role and agents.
+     *
+     *     `events` (every role and agents), `resources/<resource>` (who may read the resource), `agents/<agent id>` (that agent and admins). Allowed while paused.
+     */
+    post: operations['subscribe']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/__transmit/unsubscribe': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Unsubscribe from a channel
+     * @description **Who:** every role and agents.
+     */
+    post: operations['unsubscribe']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/leads': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List leads
+     * @description **Who:** every role and agents (permission `records.read`).
+     *
+     *     Newest first by default. `status_gte=contacted` means contacted or further in the funnel. A raw comma in a value separates several values (`status=new,lost`): encode a comma that belongs to the value.
+     */
+    get: operations['listLeads']
+    put?: never
+    /**
+     * Create a lead
+     * @description **Who:** admin, operator, agent (permission `leads.write`). Agents only when their type declares the ability `leads.write`.
+     *
+     *     Defaults: `source` manual, `lead_score` C, `status` new, `notes` []. Text is trimmed; an empty optional field is stored as null; unknown fields are ignored.
+     */
+    post: operations['createLead']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/leads/export.csv': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Export leads as CSV
+     * @description **Who:** admin, operator, closer (permission `leads.export`).
+     *
+     *     The list’s filters, `q` and sort (`_start`/`_end` are ignored: every matching row is streamed). RFC 4180, UTF-8, a header row, the record’s columns in order; a text cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'`; `notes` is one cell, a bullet per line. If the database fails mid-stream the connection is cut, never a truncated file that looks whole. Each export has a database connection of its own (never the one requests use); an export that makes no progress for `EXPORT_STALL_SECONDS` (30) — its client stopped reading — is cut the same way.
+     */
+    get: operations['exportLeads']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/leads/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get a lead
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['getLead']
+    put?: never
+    post?: never
+    /**
+     * Delete a lead
+     * @description **Who:** admin (permission `leads.delete`).
+     *
+     *     Unlinks the tasks linked to it.
+     */
+    delete: operations['deleteLead']
+    options?: never
+    head?: never
+    /**
+     * Update a lead
+     * @description **Who:** admin, operator, closer, agent (permission `leads.write_follow_up`). Agents only when their type declares the ability `leads.write_follow_up`.
+     *
+     *     Changes the fields it names (`notes` replaces the whole list); a PATCH that changes nothing writes nothing. Closers may send only `status`, `next_step` and `notes`.
+     */
+    patch: operations['updateLead']
+    trace?: never
+  }
+  '/api/drafts': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List drafts
+     * @description **Who:** every role and agents (permission `records.read`).
+     *
+     *     Newest change first. `overdue=true` keeps drafts waiting past the approval SLA.
+     */
+    get: operations['listDrafts']
+    put?: never
+    /**
+     * Create a draft
+     * @description **Who:** admin, operator, agent (permission `drafts.write`). Agents only when their type declares the ability `drafts.write`.
+     *
+     *     Creates version 1 with status `draft`.
+     */
+    post: operations['createDraft']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/drafts/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get a draft
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['getDraft']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/drafts/{id}/versions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List the versions of a draft
+     * @description **Who:** every role and agents (permission `records.read`).
+     *
+     *     Oldest first.
+     */
+    get: operations['listDraftVersions']
+    put?: never
+    /**
+     * Add a version
+     * @description **Who:** admin, operator, agent (permission `drafts.write`). Agents only when their type declares the ability `drafts.write`.
+     *
+     *     `base_version` is the version your change starts from: it must be the current one, so two writers never overwrite each other silently.
+     */
+    post: operations['addDraftVersion']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/drafts/{id}/submit': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Submit for approval
+     * @description **Who:** admin, operator, agent (permission `drafts.write`). Agents only when their type declares the ability `drafts.write`.
+     *
+     *     Moves the draft (and its linked task) to `needs_approval`.
+     */
+    post: operations['submitDraft']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/drafts/{id}/decision': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Decide a draft
+     * @description **Who:** admin (permission `drafts.decide`).
+     *
+     *     Only from `needs_approval`, on the current `version`. `approve` and `approve_with_notes` (notes required) → approved; `reject` → rejected (linked tasks to `done`: decided, nothing waits for an admin); `request_changes` (notes required) → back to `draft` (linked tasks to `doing`); `edit_inline_approve` (content required) → a new version by the admin, then approved. Each decision writes one approval. Of two admins deciding at once, one succeeds and the other gets 409.
+     */
+    post: operations['decideDraft']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/approvals': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List approvals
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['listApprovals']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/approvals/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get an approval
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['getApproval']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+}
+export type webhooks = Record<string, never>
+export interface components {
+  schemas: {
+    /** @description Every error answer. One entry per problem (per invalid field for 422). */
+    'Error': {
+      errors: ({
+        /** @description For a person to read. */
+        message: string
+        /** @description The field or parameter at fault. */
+        field?: string
+        /** @description The validation rule that failed (422). */
+        rule?: string
+        /** @description Machine-readable: `E_...`. */
+        code?: string
+      } & {
+        [key: string]: unknown
+      })[]
+    }
+    /** @description A person who uses Mission Control. */
+    'User': {
+      /** Format: uuid */
+      id: string
+      /**
+       * Format: email
+       * @description Stored lower-case.
+       */
+      email: string
+      /** @enum {string} */
+      role: 'admin' | 'operator' | 'closer' | 'viewer'
+      /** @description A deactivated user loses every session and token. */
+      is_active: boolean
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+    }
+    /** @description A card on the board. */
+    'Task': {
+      /** Format: uuid */
+      id: string
+      title: string
+      description: string
+      /** @enum {string} */
+      column: 'backlog' | 'doing' | 'needs_approval' | 'done'
+      /** @enum {string} */
+      priority: 'low' | 'med' | 'high'
+      /** @enum {string} */
+      owner_type: 'admin' | 'agent'
+      /**
+       * Format: uuid
+       * @description The agent or admin the task is assigned to.
+       */
+      owner_id: string | null
+      /** Format: uuid */
+      created_by: string
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+      /**
+       * Format: date-time
+       * @description Stamped when the task moves to done.
+       */
+      done_at: string | null
+      /**
+       * Format: uuid
+       * @description The lead it is about.
+       */
+      linked_lead_id: string | null
+      /**
+       * Format: uuid
+       * @description The draft it is about.
+       */
+      linked_draft_id: string | null
+    }
+    /** @description An AI agent that works through the API with its own token. */
+    'Agent': {
+      /** Format: uuid */
+      id: string
+      /** @description Unique. */
+      name: string
+      /** @description Its agent type (see GET /api/agent-types). */
+      type: string
+      /**
+       * @description `blocked` after a kill.
+       * @enum {string}
+       */
+      status: 'idle' | 'running' | 'paused' | 'blocked'
+      /** Format: uuid */
+      current_task_id: string | null
+      /**
+       * Format: date-time
+       * @description The last heartbeat.
+       */
+      last_update_at: string | null
+      metadata: {
+        [key: string]: unknown
+      }
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+      /** @description No heartbeat for longer than AGENT_STALE_SECONDS (120 s by default). */
+      stale: boolean
+    }
+    /** @description Whether the agent may write (it is not paused, killed, or under the global pause). */
+    'AgentControls': {
+      /** @description Whether the agent may write now, everything considered. */
+      paused: boolean
+      reason: string | null
+    }
+    /** @description The calling agent, with its controls. */
+    'AgentSelf': {
+      controls: components['schemas']['AgentControls']
+    } & components['schemas']['Agent']
+    /** @description An access token, without its secret. */
+    'Token': {
+      id: number
+      name: string | null
+      abilities: string[]
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      last_used_at: string | null
+      /** Format: date-time */
+      expires_at: string | null
+    }
+    'NewToken': {
+      /** @description The secret, shown in this answer only: send it as `Authorization: Bearer <token>`. */
+      token: string
+    } & components['schemas']['Token']
+    /** @description Who is calling. */
+    'Me':
+      | {
+          /** @constant */
+          type: 'user'
+          /** Format: uuid */
+          id: string
+          email: string
+          /** @enum {string} */
+          role: 'admin' | 'operator' | 'closer' | 'viewer'
+          is_active: boolean
+          /** @description What the role table lets the caller do (`tasks.write`, ...): see docs/PERMISSIONS.md. */
+          permissions: string[]
+        }
+      | {
+          /** @constant */
+          type: 'agent'
+          /** Format: uuid */
+          id: string
+          name: string
+          agent_type: string
+          /** @enum {string} */
+          status: 'idle' | 'running' | 'paused' | 'blocked'
+          /** @description What the role table lets the caller do (`tasks.write`, ...): see docs/PERMISSIONS.md. */
+          permissions: string[]
+        }
+    'GlobalPause': {
+      paused: boolean
+      reason: string | null
+      /** Format: uuid */
+      updated_by: string | null
+      /** Format: date-time */
+      updated_at: string | null
+    }
+    'SystemControls': {
+      global_pause: components['schemas']['GlobalPause']
+    }
+    /** @description An entry of the domain timeline. Never changed or deleted. */
+    'Event': {
+      /** @description The `seq` of the realtime envelope. */
+      id: number
+      /** Format: uuid */
+      task_id: string | null
+      /** Format: uuid */
+      agent_id: string | null
+      /** @description `lead.enriched`, `task.moved`, ... */
+      event_type: string
+      /** @description What happened. Always names its record in `resource` and `id`; task and agent changes carry `snapshot`, moves `from` and `to`. */
+      payload: {
+        [key: string]: unknown
+      }
+      /** Format: uuid */
+      created_by: string | null
+      /** Format: date-time */
+      created_at: string
+    }
+    /** @description One change: who, what, the record before and after. */
+    'AuditEntry': {
+      id: number
+      /** @enum {string} */
+      actor_type: 'user' | 'agent' | 'system'
+      /** Format: uuid */
+      actor_id: string | null
+      action: string
+      resource_type: string
+      resource_id: string
+      before_state: {
+        [key: string]: unknown
+      } | null
+      after_state: {
+        [key: string]: unknown
+      } | null
+      /** @description `request_id`, `ip` and `seq` (the id of the event written with it). */
+      metadata: {
+        [key: string]: unknown
+      }
+      /** Format: date-time */
+      created_at: string
+    }
+    /** @description The board as it stood at a moment, rebuilt from events. */
+    'Board': {
+      /**
+       * Format: date-time
+       * @description The moment, normalized to UTC.
+       */
+      at: string
+      /** @description Task snapshots, in board order. */
+      tasks: {
+        [key: string]: unknown
+      }[]
+      /** @description Agent snapshots by name, with `stale` as it was then. */
+      agents: {
+        [key: string]: unknown
+      }[]
+    }
+    /** @description An event (`kind: "event"`: `id`, `seq`, `event_type`, `task_id`, `agent_id`, `created_by`, `payload`), an audit entry (`kind: "audit"`, admins only: `id`, `seq`, `action`, `actor_type`, `actor_id`, `resource_type`, `resource_id`, `before_state`, `after_state`, `metadata`), or an item a plugin adds (`version`, `approval`, ...). */
+    'TimelineItem': {
+      /** Format: date-time */
+      at: string
+      kind: string
+    } & {
+      [key: string]: unknown
+    }
+    'Health': {
+      /** @enum {string} */
+      status: 'ok' | 'degraded' | 'down' | 'draining'
+      /** @enum {string} */
+      db: 'ok' | 'down'
+      /** @enum {string} */
+      redis: 'ok' | 'down' | 'disabled'
+    }
+    /** @description An agent type declared by a plugin. */
+    'AgentType': {
+      name: string
+      label: string
+      description: string | null
+      /** @description The plugin that declares it. */
+      plugin: string
+      abilities: string[]
+      /** @description JSON Schema of `metadata.settings`. */
+      settings: Record<string, unknown> | null
+      events: {
+        /** @description The event type an agent of this type may post. */
+        type: string
+        description: string | null
+        /** @description JSON Schema of its payload. */
+        payload: Record<string, unknown>
+      }[]
+    }
+    /** @description A business that may become a customer. */
+    'Lead': {
+      /** Format: uuid */
+      id: string
+      business_name: string
+      niche: string
+      region: string
+      /** @description A host name with a dot, optionally a scheme, a port and a path. */
+      website: string
+      contact_name: string | null
+      contact_role: string | null
+      /**
+       * Format: email
+       * @description Stored lower-case.
+       */
+      email: string | null
+      phone: string | null
+      /** @description Who found it (`manual` by default). */
+      source: string
+      /** @enum {string} */
+      lead_score: 'A' | 'B' | 'C'
+      /**
+       * @description The funnel, in this order.
+       * @enum {string}
+       */
+      status:
+        'new' | 'enriched' | 'drafted' | 'approved' | 'contacted' | 'replied' | 'booked' | 'lost'
+      /**
+       * Format: date-time
+       * @description Stamped by every status change.
+       */
+      last_action_at: string | null
+      next_step: string | null
+      /** @description Personalization bullets. */
+      notes: string[]
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+    }
+    /** @description An outreach draft; `content` is its current version’s. */
+    'Draft': {
+      /** Format: uuid */
+      id: string
+      /** Format: uuid */
+      lead_id: string | null
+      /** @enum {string} */
+      channel:
+        | 'email'
+        | 'linkedin'
+        | 'facebook'
+        | 'instagram'
+        | 'post'
+        | 'script'
+        | 'landing_page'
+        | 'ad_copy'
+      /** @description Free text: `cold_intro`, `follow_up`, ... */
+      draft_type: string
+      /** @enum {string} */
+      status: 'draft' | 'needs_approval' | 'approved' | 'rejected'
+      current_version: number
+      /**
+       * Format: uuid
+       * @description The admin who decided it.
+       */
+      approver_id: string | null
+      /** Format: date-time */
+      scheduled_send_at: string | null
+      /** Format: uuid */
+      created_by: string
+      /**
+       * Format: date-time
+       * @description When it last entered needs_approval.
+       */
+      submitted_at: string | null
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+      /** @description The content of the current version. */
+      content: string | null
+      /** @description While needs_approval: seconds since it was submitted. */
+      waiting_seconds: number | null
+      /** @description Waiting longer than the approval SLA. */
+      overdue: boolean
+    }
+    /** @description One version of a draft. Versions are never changed. */
+    'DraftVersion': {
+      /** Format: uuid */
+      id: string
+      /** Format: uuid */
+      draft_id: string
+      version_number: number
+      content: string
+      change_note: string | null
+      /** Format: uuid */
+      created_by: string | null
+      /** Format: date-time */
+      created_at: string
+    }
+    /** @description A decision on a draft. */
+    'Approval': {
+      /** Format: uuid */
+      id: string
+      /** Format: uuid */
+      draft_id: string
+      /** @enum {string} */
+      action:
+        'approve' | 'reject' | 'request_changes' | 'edit_inline_approve' | 'approve_with_notes'
+      notes: string | null
+      /** @description For edit_inline_approve: the admin’s text. */
+      editor_content: string | null
+      /** Format: uuid */
+      decided_by: string
+      /** Format: date-time */
+      decided_at: string
+    }
+    /** @description The draft after the decision, with the approval row it wrote. */
+    'DraftDecision': {
+      approval: components['schemas']['Approval']
+    } & components['schemas']['Draft']
+    /** @description Payload of `draft.written` (agent type `copywriter`). */
+    'EventPayload.draft.written': {
+      /** Format: uuid */
+      draft_id: string
+      /** Format: uuid */
+      lead_id?: string | null
+      version: number
+    }
+    /** @description Payload of `draft.revised` (agent type `copywriter`). */
+    'EventPayload.draft.revised': {
+      /** Format: uuid */
+      draft_id: string
+      version: number
+      change_note?: string
+    }
+    /** @description Payload of `lead.enriched` (agent type `enricher`). */
+    'EventPayload.lead.enriched': {
+      /** Format: uuid */
+      lead_id: string
+      fields: ('contact_name' | 'contact_role' | 'email' | 'phone' | 'notes')[]
+    }
+    /** @description Payload of `lead.enrichment_failed` (agent type `enricher`). */
+    'EventPayload.lead.enrichment_failed': {
+      /** Format: uuid */
+      lead_id: string
+      reason: string
+    }
+    /** @description Payload of `lead.search_started` (agent type `lead_finder`). */
+    'EventPayload.lead.search_started': {
+      niche: string
+      region: string
+    }
+    /** @description Payload of `lead.found` (agent type `lead_finder`). */
+    'EventPayload.lead.found': {
+      /** Format: uuid */
+      lead_id: string
+      business_name: string
+      /** Format: uri */
+      website: string
+    }
+    /** @description Payload of `lead.search_finished` (agent type `lead_finder`). */
+    'EventPayload.lead.search_finished': {
+      niche: string
+      region: string
+      found: number
+    }
+    /** @description Payload of `goal.planned` (agent type `orchestrator`). */
+    'EventPayload.goal.planned': {
+      goal: string
+      task_ids: string[]
+    }
+    /** @description Payload of `work.assigned` (agent type `orchestrator`). */
+    'EventPayload.work.assigned': {
+      /** Format: uuid */
+      task_id: string
+      /** Format: uuid */
+      agent_id: string
+      note?: string
+    }
+  }
+  responses: {
+    /** @description Malformed request: the body is not valid JSON (`E_MALFORMED_JSON`), or a query parameter has a malformed shape such as `a[b]=1` (`E_BAD_QUERY`). */
+    BadRequest: {
+      headers: {
+        [name: string]: unknown
+      }
+      content: {
+        /**
+         * @example {
+         *       "errors": [
+         *         {
+         *           "message": "The body is not valid JSON",
+         *           "code": "E_MALFORMED_JSON"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['Error']
+      }
+    }
+    /** @description Not authenticated: no or bad credentials (`E_UNAUTHORIZED`), a deactivated account (`E_ACCOUNT_DISABLED`). */
+    Unauthorized: {
+      headers: {
+        [name: string]: unknown
+      }
+      content: {
+        /**
+         * @example {
+         *       "errors": [
+         *         {
+         *           "message": "Authentication required",
+         *           "code": "E_UNAUTHORIZED"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['Error']
+      }
+    }
+    /** @description The role does not allow this (`E_FORBIDDEN`), or a cookie-authenticated write without a valid `X-XSRF-TOKEN` (`E_BAD_CSRF_TOKEN`). */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown
+      }
+      content: {
+        /**
+         * @example {
+         *       "errors": [
+         *         {
+         *           "message": "Your role does not allow this action",
+         *           "code": "E_FORBIDDEN"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['Error']
+      }
+    }
+    /** @description No record with this id (`E_NOT_FOUND`). An id of the wrong shape answers 404 too. */
+    NotFound: {
+      headers: {
+        [name: string]: unknown
+      }
+      content: {
+        /**
+         * @example {
+         *       "errors": [
+         *         {
+         *           "message": "Record not found",
+         *           "code": "E_NOT_FOUND"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['Error']
+      }
+    }
+    /** @description Conflict with the current state: an invalid state change or a stale version (`E_CONFLICT`), a unique value taken (`E_DUPLICATE`), a record still referenced (`E_REFERENCE`). */
+    Conflict: {
+      headers: {
+        [name: string]: unknown
+      }
+      content: {
+        /**
+         * @example {
+         *       "errors": [
+         *         {
+         *           "message": "This change conflicts with the current state",
+         *           "code": "E_CONFLICT"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['Error']
+      }
+    }
+    /** @description The body is over 1 MB (`E_BODY_TOO_LARGE`). */
+    PayloadTooLarge: {
+      headers: {
+        [name: string]: unknown
+      }
+      content: {
+        /**
+         * @example {
+         *       "errors": [
+         *         {
+         *           "message": "The body is larger than 1 MB",
+         *           "code": "E_BODY_TOO_LARGE"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['Error']
+      }
+    }
+    /** @description Validation failed: one entry per invalid field, with `field` and `rule` (`E_VALIDATION_ERROR`); for a list, an unknown filter or sort field or a page over 1000 rows (`E_INVALID_QUERY`). */
+    ValidationFailed: {
+      headers: {
+        [name: string]: unknown
+      }
+      content: {
+        /**
+         * @example {
+         *       "errors": [
+         *         {
+         *           "message": "The title field must have at least 1 characters",
+         *           "field": "title",
+         *           "rule": "minLength",
+         *           "code": "E_VALIDATION_ERROR"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['Error']
+      }
+    }
+    /** @description The calling agent is paused or killed, or every agent is (global pause): nothing was written (`E_AGENT_PAUSED`). Wait for the `resume` control message on `agents/<id>`, or poll `GET /api/agents/me`. */
+    AgentPaused: {
+      headers: {
+        [name: string]: unknown
+      }
+      content: {
+        /**
+         * @example {
+         *       "errors": [
+         *         {
+         *           "message": "All agents are paused by an admin: writes are refused until resumed",
+         *           "code": "E_AGENT_PAUSED"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['Error']
+      }
+    }
+    /** @description Rate limited (`E_TOO_MANY_REQUESTS`), or too many CSV exports running (`E_TOO_MANY_EXPORTS`); `Retry-After` says when to try again. */
+    TooManyRequests: {
+      headers: {
+        /** @description Seconds to wait. */
+        'Retry-After'?: number
+        [name: string]: unknown
+      }
+      content: {
+        /**
+         * @example {
+         *       "errors": [
+         *         {
+         *           "message": "Too many attempts. Try again in 900 seconds",
+         *           "code": "E_TOO_MANY_REQUESTS"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['Error']
+      }
+    }
+    /** @description A dependency is down: the database is unreachable, frozen, overloaded or restarting (`E_UNAVAILABLE`), answered within the database timeouts instead of waiting for it. Nothing was written. `Retry-After` says when to try again; retry with backoff. */
+    Unavailable: {
+      headers: {
+        /** @description Seconds to wait. */
+        'Retry-After'?: number
+        [name: string]: unknown
+      }
+      content: {
+        /**
+         * @example {
+         *       "errors": [
+         *         {
+         *           "message": "The database is unavailable: try again in a few seconds",
+         *           "code": "E_UNAVAILABLE"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['Error']
+      }
+    }
+  }
+  parameters: {
+    /** @description First row of the page (inclusive, 0-based). Default 0. */
+    _start: number
+    /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+    _end: number
+    /**
+     * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+     * @example desc
+     */
+    _order: string
+  }
+  requestBodies: never
+  headers: {
+    /** @description How many rows match the query, over every page. */
+    XTotalCount: number
+  }
+  pathItems: never
+}
+export type $defs = Record<string, never>
+export interface operations {
+  getHealth: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The database is up (`redis` may be `down`: then `status` is `degraded`). */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "status": "ok",
+           *       "db": "ok",
+           *       "redis": "disabled"
+           *     }
+           */
+          'application/json': components['schemas']['Health']
+        }
+      }
+      /** @description The database is down, or gave no answer within 2 s (the check never waits longer; `Retry-After` says when to look again), or the instance is shutting down (`status` `draining`: it still serves what arrives, for a moment; send new requests elsewhere). */
+      503: {
+        headers: {
+          /** @description Seconds to wait. */
+          'Retry-After'?: number
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "status": "down",
+           *       "db": "down",
+           *       "redis": "ok"
+           *     }
+           */
+          'application/json': components['schemas']['Health']
+        }
+      }
+    }
+  }
+  login: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "admin@example.com",
+         *       "password": "correct horse battery"
+         *     }
+         */
+        'application/json': {
+          email: string
+          password: string
+        }
+      }
+    }
+    responses: {
+      /** @description Logged in. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            user: components['schemas']['Me']
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      /** @description Wrong email or password (`E_INVALID_CREDENTIALS`), or a deactivated account (`E_ACCOUNT_DISABLED`). */
+      401: components['responses']['Unauthorized']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      /** @description Too many failed logins for this IP and email. */
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  logout: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Logged out. */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getMe: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The caller. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "type": "agent",
+           *       "id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "name": "researcher-1",
+           *       "agent_type": "researcher",
+           *       "status": "running",
+           *       "permissions": [
+           *         "records.read",
+           *         "tasks.write",
+           *         "events.emit"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['Me']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      503: components['responses']['Unavailable']
+    }
+  }
+  changeMyPassword: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "current_password": "the old one",
+         *       "password": "a quiet harbour at dawn"
+         *     }
+         */
+        'application/json': {
+          current_password: string
+          /** @description At least 12 characters and not easy to guess: common passwords, words, names, keyboard patterns and the e-mail address are refused (rule `strongPassword`). */
+          password: string
+        }
+      }
+    }
+    responses: {
+      /** @description Changed. */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      /** @description An agent: agents have no password. */
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      /** @description The current password is wrong, or the new one too short or too easy to guess. */
+      422: components['responses']['ValidationFailed']
+      /** @description Too many wrong current passwords. */
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listMyTokens: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Without their secrets. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Token'][]
+        }
+      }
+      401: components['responses']['Unauthorized']
+      /** @description An agent: agents have no personal tokens. */
+      403: components['responses']['Forbidden']
+      503: components['responses']['Unavailable']
+    }
+  }
+  createMyToken: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "nightly import"
+         *     }
+         */
+        'application/json': {
+          name: string
+        }
+      }
+    }
+    responses: {
+      /** @description The token; its secret is shown this once. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": 42,
+           *       "name": "nightly import",
+           *       "abilities": [
+           *         "*"
+           *       ],
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "last_used_at": null,
+           *       "expires_at": "2026-05-30T10:00:00.000Z",
+           *       "token": "mcu_…"
+           *     }
+           */
+          'application/json': components['schemas']['NewToken']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      /** @description An agent: agents have no personal tokens. */
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  revokeMyToken: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The numeric id. */
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Revoked: it stops working at once. */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listUsers: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: email, role, is_active, created_at, updated_at. Default: created_at asc. Another field → 422.
+         * @example email
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over email. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        email?: string[]
+        /** @description Differs from (rows without a value match too). */
+        email_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        email_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        role?: ('admin' | 'operator' | 'closer' | 'viewer')[]
+        /** @description Differs from (rows without a value match too). */
+        role_ne?: ('admin' | 'operator' | 'closer' | 'viewer')[]
+        /** @description At least (inclusive). */
+        role_gte?: 'admin' | 'operator' | 'closer' | 'viewer'
+        /** @description At most (inclusive). */
+        role_lte?: 'admin' | 'operator' | 'closer' | 'viewer'
+        /** @description Equals (repeat the key for any of several values). */
+        is_active?: boolean[]
+        /** @description Differs from (rows without a value match too). */
+        is_active_ne?: boolean[]
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+        /** @description Equals (repeat the key for any of several values). */
+        updated_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        updated_at_ne?: string[]
+        /** @description At least (inclusive). */
+        updated_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        updated_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of users. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *         "email": "ops@example.com",
+           *         "role": "operator",
+           *         "is_active": true,
+           *         "created_at": "2026-03-01T10:00:00.000Z",
+           *         "updated_at": "2026-03-01T10:00:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['User'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  createUser: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "ops@example.com",
+         *       "role": "operator",
+         *       "password": "a long passphrase"
+         *     }
+         */
+        'application/json': {
+          /**
+           * Format: email
+           * @description Unique (422 on `email` when taken); stored lower-case.
+           */
+          email: string
+          /** @enum {unknown} */
+          role: 'admin' | 'operator' | 'closer' | 'viewer'
+          /** @description At least 12 characters and not easy to guess: common passwords, words, names, keyboard patterns and the e-mail address are refused (rule `strongPassword`). */
+          password: string
+        }
+      }
+    }
+    responses: {
+      /** @description The user. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "email": "ops@example.com",
+           *       "role": "operator",
+           *       "is_active": true,
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['User']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getUser: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The user. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['User']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  updateUser: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "role": "closer"
+         *     }
+         */
+        'application/json': {
+          /** @enum {unknown} */
+          role?: 'admin' | 'operator' | 'closer' | 'viewer'
+          is_active?: boolean
+          /** @description At least 12 characters and not easy to guess: common passwords, words, names, keyboard patterns and the e-mail address are refused (rule `strongPassword`). */
+          password?: string
+        }
+      }
+    }
+    responses: {
+      /** @description The user. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['User']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      /** @description The last active admin cannot be demoted or deactivated (`E_LAST_ADMIN`). */
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listTasks: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: title, column, priority, created_at, updated_at, done_at. Default: created_at asc. Another field → 422.
+         * @example title
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over title, description. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        title?: string[]
+        /** @description Differs from (rows without a value match too). */
+        title_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        title_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        column?: ('backlog' | 'doing' | 'needs_approval' | 'done')[]
+        /** @description Differs from (rows without a value match too). */
+        column_ne?: ('backlog' | 'doing' | 'needs_approval' | 'done')[]
+        /** @description At least (inclusive). */
+        column_gte?: 'backlog' | 'doing' | 'needs_approval' | 'done'
+        /** @description At most (inclusive). */
+        column_lte?: 'backlog' | 'doing' | 'needs_approval' | 'done'
+        /** @description Equals (repeat the key for any of several values). */
+        priority?: ('low' | 'med' | 'high')[]
+        /** @description Differs from (rows without a value match too). */
+        priority_ne?: ('low' | 'med' | 'high')[]
+        /** @description At least (inclusive). */
+        priority_gte?: 'low' | 'med' | 'high'
+        /** @description At most (inclusive). */
+        priority_lte?: 'low' | 'med' | 'high'
+        /** @description Equals (repeat the key for any of several values). */
+        owner_type?: ('admin' | 'agent')[]
+        /** @description Differs from (rows without a value match too). */
+        owner_type_ne?: ('admin' | 'agent')[]
+        /** @description At least (inclusive). */
+        owner_type_gte?: 'admin' | 'agent'
+        /** @description At most (inclusive). */
+        owner_type_lte?: 'admin' | 'agent'
+        /** @description Equals (repeat the key for any of several values). */
+        owner_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        owner_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        linked_lead_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        linked_lead_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        linked_draft_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        linked_draft_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        created_by?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_by_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+        /** @description Equals (repeat the key for any of several values). */
+        updated_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        updated_at_ne?: string[]
+        /** @description At least (inclusive). */
+        updated_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        updated_at_lte?: string
+        /** @description Equals (repeat the key for any of several values). */
+        done_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        done_at_ne?: string[]
+        /** @description At least (inclusive). */
+        done_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        done_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of tasks. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *         "title": "Find 20 dentists in Austin",
+           *         "description": "",
+           *         "column": "doing",
+           *         "priority": "high",
+           *         "owner_type": "agent",
+           *         "owner_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *         "created_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *         "created_at": "2026-03-01T10:00:00.000Z",
+           *         "updated_at": "2026-03-01T10:00:00.000Z",
+           *         "done_at": null,
+           *         "linked_lead_id": null,
+           *         "linked_draft_id": null
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['Task'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  createTask: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "title": "Find 20 dentists in Austin",
+         *       "priority": "high"
+         *     }
+         */
+        'application/json': {
+          title: string
+          description?: string
+          /** @enum {unknown} */
+          column?: 'backlog' | 'doing' | 'needs_approval' | 'done'
+          /** @enum {unknown} */
+          priority?: 'low' | 'med' | 'high'
+          /** @enum {unknown} */
+          owner_type?: 'admin' | 'agent'
+          /** Format: uuid */
+          owner_id?: string | null
+          /** Format: uuid */
+          linked_lead_id?: string | null
+          /** Format: uuid */
+          linked_draft_id?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description The task. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *       "title": "Find 20 dentists in Austin",
+           *       "description": "",
+           *       "column": "doing",
+           *       "priority": "high",
+           *       "owner_type": "agent",
+           *       "owner_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "created_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "done_at": null,
+           *       "linked_lead_id": null,
+           *       "linked_draft_id": null
+           *     }
+           */
+          'application/json': components['schemas']['Task']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      /** @description The role may not create a task in this column (`done` is for admins). */
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      423: components['responses']['AgentPaused']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getTask: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The task. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *       "title": "Find 20 dentists in Austin",
+           *       "description": "",
+           *       "column": "doing",
+           *       "priority": "high",
+           *       "owner_type": "agent",
+           *       "owner_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "created_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "done_at": null,
+           *       "linked_lead_id": null,
+           *       "linked_draft_id": null
+           *     }
+           */
+          'application/json': components['schemas']['Task']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  deleteTask: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Deleted (its events stay). */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  updateTask: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "column": "doing"
+         *     }
+         */
+        'application/json': {
+          title?: string
+          description?: string
+          /** @enum {unknown} */
+          column?: 'backlog' | 'doing' | 'needs_approval' | 'done'
+          /** @enum {unknown} */
+          priority?: 'low' | 'med' | 'high'
+          /** @enum {unknown} */
+          owner_type?: 'admin' | 'agent'
+          /** Format: uuid */
+          owner_id?: string | null
+          /** Format: uuid */
+          linked_lead_id?: string | null
+          /** Format: uuid */
+          linked_draft_id?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description The task. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *       "title": "Find 20 dentists in Austin",
+           *       "description": "",
+           *       "column": "doing",
+           *       "priority": "high",
+           *       "owner_type": "agent",
+           *       "owner_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "created_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "done_at": null,
+           *       "linked_lead_id": null,
+           *       "linked_draft_id": null
+           *     }
+           */
+          'application/json': components['schemas']['Task']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      /** @description Only an admin moves a task into or out of `done`. */
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      /** @description A move the board does not allow from the current column (`E_CONFLICT`). */
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      423: components['responses']['AgentPaused']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listAgents: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: name, type, status, last_update_at, created_at. Default: name asc. Another field → 422.
+         * @example name
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over name, type. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        name?: string[]
+        /** @description Differs from (rows without a value match too). */
+        name_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        name_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        type?: string[]
+        /** @description Differs from (rows without a value match too). */
+        type_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        type_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        status?: ('idle' | 'running' | 'paused' | 'blocked')[]
+        /** @description Differs from (rows without a value match too). */
+        status_ne?: ('idle' | 'running' | 'paused' | 'blocked')[]
+        /** @description At least (inclusive). */
+        status_gte?: 'idle' | 'running' | 'paused' | 'blocked'
+        /** @description At most (inclusive). */
+        status_lte?: 'idle' | 'running' | 'paused' | 'blocked'
+        /** @description Equals (repeat the key for any of several values). */
+        current_task_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        current_task_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        last_update_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        last_update_at_ne?: string[]
+        /** @description At least (inclusive). */
+        last_update_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        last_update_at_lte?: string
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of agents. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *         "name": "researcher-1",
+           *         "type": "researcher",
+           *         "status": "running",
+           *         "current_task_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *         "last_update_at": "2026-03-01T10:00:00.000Z",
+           *         "metadata": {},
+           *         "created_at": "2026-03-01T10:00:00.000Z",
+           *         "updated_at": "2026-03-01T10:00:00.000Z",
+           *         "stale": false
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['Agent'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  createAgent: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "name": "researcher-2",
+         *       "type": "researcher"
+         *     }
+         */
+        'application/json': {
+          /** @description Unique (422 on `name` when taken). */
+          name: string
+          type: string
+          metadata?: {
+            [key: string]: string | number | boolean | unknown[] | Record<string, unknown>
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description The agent. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "name": "researcher-1",
+           *       "type": "researcher",
+           *       "status": "running",
+           *       "current_task_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *       "last_update_at": "2026-03-01T10:00:00.000Z",
+           *       "metadata": {},
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "stale": false
+           *     }
+           */
+          'application/json': components['schemas']['Agent']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getAgentSelf: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The agent, with `controls: {paused, reason}`. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "name": "researcher-1",
+           *       "type": "researcher",
+           *       "status": "running",
+           *       "current_task_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *       "last_update_at": "2026-03-01T10:00:00.000Z",
+           *       "metadata": {},
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "stale": false,
+           *       "controls": {
+           *         "paused": false,
+           *         "reason": null
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['AgentSelf']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      /** @description Not an agent token. */
+      403: components['responses']['Forbidden']
+      503: components['responses']['Unavailable']
+    }
+  }
+  heartbeat: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "status": "running",
+         *       "current_task_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+         *       "message": "Writing draft 3/5"
+         *     }
+         */
+        'application/json': {
+          /** @enum {unknown} */
+          status: 'idle' | 'running'
+          /** Format: uuid */
+          current_task_id?: string | null
+          message?: string
+        }
+      }
+    }
+    responses: {
+      /** @description The agent, with its controls. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "name": "researcher-1",
+           *       "type": "researcher",
+           *       "status": "running",
+           *       "current_task_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *       "last_update_at": "2026-03-01T10:00:00.000Z",
+           *       "metadata": {},
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "stale": false,
+           *       "controls": {
+           *         "paused": true,
+           *         "reason": "All agents are paused by an admin"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['AgentSelf']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      /** @description Not an agent token. */
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getAgent: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The agent. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "name": "researcher-1",
+           *       "type": "researcher",
+           *       "status": "running",
+           *       "current_task_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *       "last_update_at": "2026-03-01T10:00:00.000Z",
+           *       "metadata": {},
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "stale": false
+           *     }
+           */
+          'application/json': components['schemas']['Agent']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  pauseAgent: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "reason": "Checking its work"
+         *     }
+         */
+        'application/json': {
+          reason?: string
+        }
+      }
+    }
+    responses: {
+      /** @description The agent. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Agent']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  resumeAgent: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: {
+      content: {
+        'application/json': {
+          reason?: string
+        }
+      }
+    }
+    responses: {
+      /** @description The agent. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Agent']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  killAgent: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: {
+      content: {
+        'application/json': {
+          reason?: string
+        }
+      }
+    }
+    responses: {
+      /** @description The agent. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Agent']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listAgentTokens: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Without their secrets. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Token'][]
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  createAgentToken: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "name": "laptop"
+         *     }
+         */
+        'application/json': {
+          name?: string
+        }
+      }
+    }
+    responses: {
+      /** @description The token; its secret is shown this once. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": 42,
+           *       "name": "laptop",
+           *       "abilities": [
+           *         "tasks.write"
+           *       ],
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "last_used_at": null,
+           *       "expires_at": "2026-05-30T10:00:00.000Z",
+           *       "token": "mca_…"
+           *     }
+           */
+          'application/json': components['schemas']['NewToken']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  revokeAgentToken: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+        /** @description The numeric id. */
+        token_id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Revoked: refused at once afterwards. */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listAgentTypes: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The agent types. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['AgentType'][]
+        }
+      }
+      401: components['responses']['Unauthorized']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getAgentType: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /**
+         * @description The type name.
+         * @example researcher
+         */
+        name: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The agent type. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['AgentType']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getSystemControls: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The controls. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "global_pause": {
+           *         "paused": false,
+           *         "reason": null,
+           *         "updated_by": null,
+           *         "updated_at": null
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['SystemControls']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      503: components['responses']['Unavailable']
+    }
+  }
+  pauseAll: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "reason": "Reviewing the pipeline"
+         *     }
+         */
+        'application/json': {
+          reason?: string
+        }
+      }
+    }
+    responses: {
+      /** @description The controls. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['SystemControls']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  resumeAll: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The controls. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['SystemControls']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listEvents: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: id, created_at. Default: id desc. Another field → 422.
+         * @example id
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over event_type. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: number[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: number[]
+        /** @description At least (inclusive). */
+        id_gte?: number
+        /** @description At most (inclusive). */
+        id_lte?: number
+        /** @description Equals (repeat the key for any of several values). */
+        task_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        task_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        agent_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        agent_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        event_type?: string[]
+        /** @description Differs from (rows without a value match too). */
+        event_type_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        event_type_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        created_by?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_by_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+        /**
+         * @description The last seq you saw (the `seq` of a realtime envelope).
+         * @example 1200
+         */
+        after?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of events. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": 1234,
+           *         "task_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *         "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *         "event_type": "lead.enriched",
+           *         "payload": {
+           *           "resource": "tasks",
+           *           "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *           "fields": [
+           *             "email",
+           *             "phone"
+           *           ]
+           *         },
+           *         "created_by": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *         "created_at": "2026-03-01T10:00:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['Event'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  emitEvent: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "event_type": "lead.enriched",
+         *       "task_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+         *       "payload": {
+         *         "id": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+         *         "fields": [
+         *           "email",
+         *           "phone"
+         *         ]
+         *       }
+         *     }
+         */
+        'application/json': {
+          /**
+           * @description Not reserved (rule `reserved`): no `task.`, `agent.`, `user.`, `system.`, `auth.`, `audit.` namespace, no `.created`, `.updated`, `.deleted` ending. For an agent, one its type declares.
+           * @example lead.enriched
+           */
+          event_type: string
+          /** Format: uuid */
+          task_id?: string | null
+          /** @description At most 65536 bytes of JSON (rule `maxSize`). */
+          payload?: {
+            [key: string]: string | number | boolean | unknown[] | Record<string, unknown>
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description The stored event. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": 1234,
+           *       "task_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *       "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "event_type": "lead.enriched",
+           *       "payload": {
+           *         "resource": "tasks",
+           *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *         "fields": [
+           *           "email",
+           *           "phone"
+           *         ]
+           *       },
+           *       "created_by": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "created_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Event']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      /** @description Invalid or reserved `event_type`, an event type the agent’s type does not declare, a payload that does not match its schema or is over 64 KB, or an unknown `task_id`. */
+      422: components['responses']['ValidationFailed']
+      423: components['responses']['AgentPaused']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listEventTypes: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The event types. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "type": "draft.approved",
+           *         "declared_by": [],
+           *         "description": null,
+           *         "recorded": true
+           *       },
+           *       {
+           *         "type": "lead.enriched",
+           *         "declared_by": [
+           *           "researcher"
+           *         ],
+           *         "description": "Fields were added to a lead.",
+           *         "recorded": true
+           *       }
+           *     ]
+           */
+          'application/json': {
+            type: string
+            declared_by: string[]
+            description: string | null
+            recorded: boolean
+          }[]
+        }
+      }
+      401: components['responses']['Unauthorized']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getEvent: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The seq. */
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The event. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": 1234,
+           *       "task_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *       "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "event_type": "lead.enriched",
+           *       "payload": {
+           *         "resource": "tasks",
+           *         "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *         "fields": [
+           *           "email",
+           *           "phone"
+           *         ]
+           *       },
+           *       "created_by": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "created_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Event']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listAudit: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: id, created_at, action, actor_type, resource_type. Default: id desc. Another field → 422.
+         * @example id
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over action, resource_type, resource_id. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: number[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: number[]
+        /** @description At least (inclusive). */
+        id_gte?: number
+        /** @description At most (inclusive). */
+        id_lte?: number
+        /** @description Equals (repeat the key for any of several values). */
+        actor_type?: ('user' | 'agent' | 'system')[]
+        /** @description Differs from (rows without a value match too). */
+        actor_type_ne?: ('user' | 'agent' | 'system')[]
+        /** @description At least (inclusive). */
+        actor_type_gte?: 'user' | 'agent' | 'system'
+        /** @description At most (inclusive). */
+        actor_type_lte?: 'user' | 'agent' | 'system'
+        /** @description Equals (repeat the key for any of several values). */
+        actor_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        actor_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        action?: string[]
+        /** @description Differs from (rows without a value match too). */
+        action_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        action_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        resource_type?: string[]
+        /** @description Differs from (rows without a value match too). */
+        resource_type_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        resource_type_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        resource_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        resource_id_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        resource_id_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of entries. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['AuditEntry'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getAuditEntry: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The numeric id. */
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The entry. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['AuditEntry']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  replayBoard: {
+    parameters: {
+      query?: {
+        /**
+         * @description An ISO 8601 time (UTC when it has no offset), read to the millisecond. Default: now.
+         * @example 2026-03-01T10:00:00.000Z
+         */
+        at?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The board. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Board']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  replayTimeline: {
+    parameters: {
+      query?: {
+        task_id?: string
+        lead_id?: string
+        draft_id?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The timeline. */
+      200: {
+        headers: {
+          /** @description The number of items. */
+          'x-total-count'?: number
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['TimelineItem'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getOpenApi: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description OpenAPI 3.1, every route of this server (host and enabled plugins). */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': Record<string, unknown>
+        }
+      }
+    }
+  }
+  getApiReference: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description An HTML page. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/html': string
+        }
+      }
+    }
+  }
+  openEventStream: {
+    parameters: {
+      query: {
+        /** @description Your client id. */
+        uid: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The stream; each message is `{channel, payload}` as JSON. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/event-stream': string
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      /** @description This `uid` is the open stream of another user or agent (`E_FORBIDDEN`). */
+      403: components['responses']['Forbidden']
+      422: components['responses']['ValidationFailed']
+      /** @description The token or session already holds `REALTIME_MAX_STREAMS` (20) open streams (`E_TOO_MANY_STREAMS`, with `Retry-After`). */
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  subscribe: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "uid": "9d2b1f4e-3c5a-4e6f-8a7b-1c2d3e4f5a6b",
+         *       "channel": "agents/5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21"
+         *     }
+         */
+        'application/json': {
+          /** Format: uuid */
+          uid: string
+          channel: string
+        }
+      }
+    }
+    responses: {
+      /** @description Subscribed. */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      /** @description A channel the caller may not follow, or the `uid` of another user or agent’s stream (`E_FORBIDDEN`). */
+      403: components['responses']['Forbidden']
+      /** @description No stream with this `uid` is open (`E_NOT_FOUND`). */
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      /** @description No `uid` or `channel`, or an unknown channel. */
+      422: components['responses']['ValidationFailed']
+      /** @description The stream is on another instance and Redis cannot reach it now (`E_UNAVAILABLE`, `Retry-After`). */
+      503: components['responses']['Unavailable']
+    }
+  }
+  unsubscribe: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          uid: string
+          channel: string
+        }
+      }
+    }
+    responses: {
+      /** @description Unsubscribed. */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      /** @description The `uid` of another user or agent’s stream (`E_FORBIDDEN`). */
+      403: components['responses']['Forbidden']
+      /** @description No stream with this `uid` is open (`E_NOT_FOUND`). */
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      /** @description The stream is on another instance and Redis cannot reach it now (`E_UNAVAILABLE`, `Retry-After`). */
+      503: components['responses']['Unavailable']
+    }
+  }
+  listLeads: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: business_name, niche, region, lead_score, status, created_at, updated_at, last_action_at. Default: created_at desc. Another field → 422.
+         * @example business_name
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over business_name, contact_name, email, website, niche, region. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        business_name?: string[]
+        /** @description Differs from (rows without a value match too). */
+        business_name_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        business_name_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        niche?: string[]
+        /** @description Differs from (rows without a value match too). */
+        niche_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        niche_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        region?: string[]
+        /** @description Differs from (rows without a value match too). */
+        region_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        region_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        website?: string[]
+        /** @description Differs from (rows without a value match too). */
+        website_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        website_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        contact_name?: string[]
+        /** @description Differs from (rows without a value match too). */
+        contact_name_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        contact_name_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        contact_role?: string[]
+        /** @description Differs from (rows without a value match too). */
+        contact_role_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        contact_role_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        email?: string[]
+        /** @description Differs from (rows without a value match too). */
+        email_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        email_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        phone?: string[]
+        /** @description Differs from (rows without a value match too). */
+        phone_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        phone_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        source?: string[]
+        /** @description Differs from (rows without a value match too). */
+        source_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        source_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        lead_score?: ('A' | 'B' | 'C')[]
+        /** @description Differs from (rows without a value match too). */
+        lead_score_ne?: ('A' | 'B' | 'C')[]
+        /** @description At least (inclusive). */
+        lead_score_gte?: 'A' | 'B' | 'C'
+        /** @description At most (inclusive). */
+        lead_score_lte?: 'A' | 'B' | 'C'
+        /** @description Equals (repeat the key for any of several values). */
+        status?: (
+          'new' | 'enriched' | 'drafted' | 'approved' | 'contacted' | 'replied' | 'booked' | 'lost'
+        )[]
+        /** @description Differs from (rows without a value match too). */
+        status_ne?: (
+          'new' | 'enriched' | 'drafted' | 'approved' | 'contacted' | 'replied' | 'booked' | 'lost'
+        )[]
+        /** @description At least (inclusive). */
+        status_gte?:
+          'new' | 'enriched' | 'drafted' | 'approved' | 'contacted' | 'replied' | 'booked' | 'lost'
+        /** @description At most (inclusive). */
+        status_lte?:
+          'new' | 'enriched' | 'drafted' | 'approved' | 'contacted' | 'replied' | 'booked' | 'lost'
+        /** @description Equals (repeat the key for any of several values). */
+        next_step?: string[]
+        /** @description Differs from (rows without a value match too). */
+        next_step_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        next_step_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        last_action_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        last_action_at_ne?: string[]
+        /** @description At least (inclusive). */
+        last_action_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        last_action_at_lte?: string
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+        /** @description Equals (repeat the key for any of several values). */
+        updated_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        updated_at_ne?: string[]
+        /** @description At least (inclusive). */
+        updated_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        updated_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of leads. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+           *         "business_name": "Bright Smile Dental",
+           *         "niche": "dentist",
+           *         "region": "Austin, TX",
+           *         "website": "https://brightsmile.example.com",
+           *         "contact_name": "Dr. Priya Patel",
+           *         "contact_role": "Owner",
+           *         "email": "priya@brightsmile.example.com",
+           *         "phone": "+1 512 555 0134",
+           *         "source": "lead_finder",
+           *         "lead_score": "A",
+           *         "status": "enriched",
+           *         "last_action_at": "2026-03-01T10:00:00.000Z",
+           *         "next_step": "Intro email",
+           *         "notes": [
+           *           "Opened a second clinic in 2025",
+           *           "Reviews praise the weekend hours"
+           *         ],
+           *         "created_at": "2026-03-01T10:00:00.000Z",
+           *         "updated_at": "2026-03-01T10:00:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['Lead'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  createLead: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "business_name": "Bright Smile Dental",
+         *       "niche": "dentist",
+         *       "region": "Austin, TX",
+         *       "website": "brightsmile.example.com",
+         *       "email": "priya@brightsmile.example.com",
+         *       "source": "lead_finder"
+         *     }
+         */
+        'application/json': {
+          business_name: string
+          niche: string
+          region: string
+          website: string
+          contact_name?: string | null
+          contact_role?: string | null
+          /** Format: email */
+          email?: string | null
+          phone?: string | null
+          source?: string
+          /** @enum {unknown} */
+          lead_score?: 'A' | 'B' | 'C'
+          /** @enum {unknown} */
+          status?:
+            | 'new'
+            | 'enriched'
+            | 'drafted'
+            | 'approved'
+            | 'contacted'
+            | 'replied'
+            | 'booked'
+            | 'lost'
+          next_step?: string | null
+          notes?: string[]
+        }
+      }
+    }
+    responses: {
+      /** @description The lead. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+           *       "business_name": "Bright Smile Dental",
+           *       "niche": "dentist",
+           *       "region": "Austin, TX",
+           *       "website": "https://brightsmile.example.com",
+           *       "contact_name": "Dr. Priya Patel",
+           *       "contact_role": "Owner",
+           *       "email": "priya@brightsmile.example.com",
+           *       "phone": "+1 512 555 0134",
+           *       "source": "lead_finder",
+           *       "lead_score": "A",
+           *       "status": "enriched",
+           *       "last_action_at": "2026-03-01T10:00:00.000Z",
+           *       "next_step": "Intro email",
+           *       "notes": [
+           *         "Opened a second clinic in 2025",
+           *         "Reviews praise the weekend hours"
+           *       ],
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Lead']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      /** @description A lead with the same normalized website or email exists (`E_DUPLICATE_LEAD`; `field` is `website` or `email`, `existing_id` the other lead). */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "errors": [
+           *         {
+           *           "message": "A lead with this website already exists: 6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f (Bright Smile Dental)",
+           *           "code": "E_DUPLICATE_LEAD",
+           *           "field": "website",
+           *           "existing_id": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['Error']
+        }
+      }
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      423: components['responses']['AgentPaused']
+      503: components['responses']['Unavailable']
+    }
+  }
+  exportLeads: {
+    parameters: {
+      query?: {
+        /**
+         * @description Comma-separated fields to sort by, from: business_name, niche, region, lead_score, status, created_at, updated_at, last_action_at. Default: created_at desc. Another field → 422.
+         * @example business_name
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over business_name, contact_name, email, website, niche, region. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        business_name?: string[]
+        /** @description Differs from (rows without a value match too). */
+        business_name_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        business_name_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        niche?: string[]
+        /** @description Differs from (rows without a value match too). */
+        niche_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        niche_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        region?: string[]
+        /** @description Differs from (rows without a value match too). */
+        region_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        region_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        website?: string[]
+        /** @description Differs from (rows without a value match too). */
+        website_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        website_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        contact_name?: string[]
+        /** @description Differs from (rows without a value match too). */
+        contact_name_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        contact_name_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        contact_role?: string[]
+        /** @description Differs from (rows without a value match too). */
+        contact_role_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        contact_role_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        email?: string[]
+        /** @description Differs from (rows without a value match too). */
+        email_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        email_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        phone?: string[]
+        /** @description Differs from (rows without a value match too). */
+        phone_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        phone_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        source?: string[]
+        /** @description Differs from (rows without a value match too). */
+        source_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        source_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        lead_score?: ('A' | 'B' | 'C')[]
+        /** @description Differs from (rows without a value match too). */
+        lead_score_ne?: ('A' | 'B' | 'C')[]
+        /** @description At least (inclusive). */
+        lead_score_gte?: 'A' | 'B' | 'C'
+        /** @description At most (inclusive). */
+        lead_score_lte?: 'A' | 'B' | 'C'
+        /** @description Equals (repeat the key for any of several values). */
+        status?: (
+          'new' | 'enriched' | 'drafted' | 'approved' | 'contacted' | 'replied' | 'booked' | 'lost'
+        )[]
+        /** @description Differs from (rows without a value match too). */
+        status_ne?: (
+          'new' | 'enriched' | 'drafted' | 'approved' | 'contacted' | 'replied' | 'booked' | 'lost'
+        )[]
+        /** @description At least (inclusive). */
+        status_gte?:
+          'new' | 'enriched' | 'drafted' | 'approved' | 'contacted' | 'replied' | 'booked' | 'lost'
+        /** @description At most (inclusive). */
+        status_lte?:
+          'new' | 'enriched' | 'drafted' | 'approved' | 'contacted' | 'replied' | 'booked' | 'lost'
+        /** @description Equals (repeat the key for any of several values). */
+        next_step?: string[]
+        /** @description Differs from (rows without a value match too). */
+        next_step_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        next_step_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        last_action_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        last_action_at_ne?: string[]
+        /** @description At least (inclusive). */
+        last_action_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        last_action_at_lte?: string
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+        /** @description Equals (repeat the key for any of several values). */
+        updated_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        updated_at_ne?: string[]
+        /** @description At least (inclusive). */
+        updated_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        updated_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The CSV file (`Content-Disposition: attachment; filename="leads-YYYY-MM-DD.csv"`). */
+      200: {
+        headers: {
+          /** @description `attachment; filename="leads-YYYY-MM-DD.csv"` (UTC date). */
+          'Content-Disposition'?: string
+          [name: string]: unknown
+        }
+        content: {
+          /** @example id,business_name,niche,region,website,contact_name,contact_role,email,phone,source,lead_score,status,last_action_at,next_step,notes,created_at,updated_at */
+          'text/csv': string
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      422: components['responses']['ValidationFailed']
+      /** @description Too many exports running (`E_TOO_MANY_EXPORTS`): this person already has `EXPORT_MAX_PER_USER` (2), or the instance `EXPORT_MAX_CONCURRENT` (4). `Retry-After` says when to try again. */
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getLead: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The lead. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+           *       "business_name": "Bright Smile Dental",
+           *       "niche": "dentist",
+           *       "region": "Austin, TX",
+           *       "website": "https://brightsmile.example.com",
+           *       "contact_name": "Dr. Priya Patel",
+           *       "contact_role": "Owner",
+           *       "email": "priya@brightsmile.example.com",
+           *       "phone": "+1 512 555 0134",
+           *       "source": "lead_finder",
+           *       "lead_score": "A",
+           *       "status": "enriched",
+           *       "last_action_at": "2026-03-01T10:00:00.000Z",
+           *       "next_step": "Intro email",
+           *       "notes": [
+           *         "Opened a second clinic in 2025",
+           *         "Reviews praise the weekend hours"
+           *       ],
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Lead']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  deleteLead: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  updateLead: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "status": "contacted",
+         *       "next_step": "Call on Friday"
+         *     }
+         */
+        'application/json': {
+          business_name?: string
+          niche?: string
+          region?: string
+          website?: string
+          contact_name?: string | null
+          contact_role?: string | null
+          /** Format: email */
+          email?: string | null
+          phone?: string | null
+          source?: string
+          /** @enum {unknown} */
+          lead_score?: 'A' | 'B' | 'C'
+          /** @enum {unknown} */
+          status?:
+            | 'new'
+            | 'enriched'
+            | 'drafted'
+            | 'approved'
+            | 'contacted'
+            | 'replied'
+            | 'booked'
+            | 'lost'
+          next_step?: string | null
+          notes?: string[]
+        }
+      }
+    }
+    responses: {
+      /** @description The lead. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+           *       "business_name": "Bright Smile Dental",
+           *       "niche": "dentist",
+           *       "region": "Austin, TX",
+           *       "website": "https://brightsmile.example.com",
+           *       "contact_name": "Dr. Priya Patel",
+           *       "contact_role": "Owner",
+           *       "email": "priya@brightsmile.example.com",
+           *       "phone": "+1 512 555 0134",
+           *       "source": "lead_finder",
+           *       "lead_score": "A",
+           *       "status": "enriched",
+           *       "last_action_at": "2026-03-01T10:00:00.000Z",
+           *       "next_step": "Intro email",
+           *       "notes": [
+           *         "Opened a second clinic in 2025",
+           *         "Reviews praise the weekend hours"
+           *       ],
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Lead']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      /** @description A closer naming a field other than status, next_step, notes (nothing is written). */
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      /** @description A lead with the same normalized website or email exists (`E_DUPLICATE_LEAD`; `field` is `website` or `email`, `existing_id` the other lead). */
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      423: components['responses']['AgentPaused']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listDrafts: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: channel, draft_type, status, current_version, created_at, updated_at, submitted_at. Default: updated_at desc. Another field → 422.
+         * @example channel
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over draft_type. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        lead_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        lead_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        channel?: (
+          | 'email'
+          | 'linkedin'
+          | 'facebook'
+          | 'instagram'
+          | 'post'
+          | 'script'
+          | 'landing_page'
+          | 'ad_copy'
+        )[]
+        /** @description Differs from (rows without a value match too). */
+        channel_ne?: (
+          | 'email'
+          | 'linkedin'
+          | 'facebook'
+          | 'instagram'
+          | 'post'
+          | 'script'
+          | 'landing_page'
+          | 'ad_copy'
+        )[]
+        /** @description At least (inclusive). */
+        channel_gte?:
+          | 'email'
+          | 'linkedin'
+          | 'facebook'
+          | 'instagram'
+          | 'post'
+          | 'script'
+          | 'landing_page'
+          | 'ad_copy'
+        /** @description At most (inclusive). */
+        channel_lte?:
+          | 'email'
+          | 'linkedin'
+          | 'facebook'
+          | 'instagram'
+          | 'post'
+          | 'script'
+          | 'landing_page'
+          | 'ad_copy'
+        /** @description Equals (repeat the key for any of several values). */
+        draft_type?: string[]
+        /** @description Differs from (rows without a value match too). */
+        draft_type_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        draft_type_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        status?: ('draft' | 'needs_approval' | 'approved' | 'rejected')[]
+        /** @description Differs from (rows without a value match too). */
+        status_ne?: ('draft' | 'needs_approval' | 'approved' | 'rejected')[]
+        /** @description At least (inclusive). */
+        status_gte?: 'draft' | 'needs_approval' | 'approved' | 'rejected'
+        /** @description At most (inclusive). */
+        status_lte?: 'draft' | 'needs_approval' | 'approved' | 'rejected'
+        /** @description Equals (repeat the key for any of several values). */
+        current_version?: number[]
+        /** @description Differs from (rows without a value match too). */
+        current_version_ne?: number[]
+        /** @description At least (inclusive). */
+        current_version_gte?: number
+        /** @description At most (inclusive). */
+        current_version_lte?: number
+        /** @description Equals (repeat the key for any of several values). */
+        approver_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        approver_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        created_by?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_by_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+        /** @description Equals (repeat the key for any of several values). */
+        updated_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        updated_at_ne?: string[]
+        /** @description At least (inclusive). */
+        updated_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        updated_at_lte?: string
+        /** @description Equals (repeat the key for any of several values). */
+        submitted_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        submitted_at_ne?: string[]
+        /** @description At least (inclusive). */
+        submitted_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        submitted_at_lte?: string
+        /** @description `true`: waiting past the approval SLA; `false`: the others. */
+        overdue?: 'true' | 'false'
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of drafts. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3f2b8c1a-9d4e-4f6a-b7c8-1e2d3f4a5b6c",
+           *         "lead_id": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+           *         "channel": "email",
+           *         "draft_type": "cold_intro",
+           *         "status": "needs_approval",
+           *         "current_version": 2,
+           *         "approver_id": null,
+           *         "scheduled_send_at": null,
+           *         "created_by": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *         "submitted_at": "2026-03-01T10:00:00.000Z",
+           *         "created_at": "2026-03-01T10:00:00.000Z",
+           *         "updated_at": "2026-03-01T10:00:00.000Z",
+           *         "content": "Hi Dr. Patel, ...",
+           *         "waiting_seconds": 540,
+           *         "overdue": false
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['Draft'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  createDraft: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "lead_id": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+         *       "channel": "email",
+         *       "draft_type": "cold_intro",
+         *       "content": "Hi Dr. Patel, ..."
+         *     }
+         */
+        'application/json': {
+          /** Format: uuid */
+          lead_id?: string | null
+          /** @enum {unknown} */
+          channel:
+            | 'email'
+            | 'linkedin'
+            | 'facebook'
+            | 'instagram'
+            | 'post'
+            | 'script'
+            | 'landing_page'
+            | 'ad_copy'
+          draft_type: string
+          content: string
+          change_note?: string
+        }
+      }
+    }
+    responses: {
+      /** @description The draft. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "3f2b8c1a-9d4e-4f6a-b7c8-1e2d3f4a5b6c",
+           *       "lead_id": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+           *       "channel": "email",
+           *       "draft_type": "cold_intro",
+           *       "status": "draft",
+           *       "current_version": 1,
+           *       "approver_id": null,
+           *       "scheduled_send_at": null,
+           *       "created_by": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "submitted_at": null,
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "content": "Hi Dr. Patel, ...",
+           *       "waiting_seconds": null,
+           *       "overdue": false
+           *     }
+           */
+          'application/json': components['schemas']['Draft']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      /** @description Invalid fields, or `lead_id` names no lead. */
+      422: components['responses']['ValidationFailed']
+      423: components['responses']['AgentPaused']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getDraft: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The draft. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "3f2b8c1a-9d4e-4f6a-b7c8-1e2d3f4a5b6c",
+           *       "lead_id": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+           *       "channel": "email",
+           *       "draft_type": "cold_intro",
+           *       "status": "needs_approval",
+           *       "current_version": 2,
+           *       "approver_id": null,
+           *       "scheduled_send_at": null,
+           *       "created_by": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "submitted_at": "2026-03-01T10:00:00.000Z",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "content": "Hi Dr. Patel, ...",
+           *       "waiting_seconds": 540,
+           *       "overdue": false
+           *     }
+           */
+          'application/json': components['schemas']['Draft']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listDraftVersions: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: version_number, created_at. Default: version_number asc. Another field → 422.
+         * @example version_number
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Equals (repeat the key for any of several values). */
+        version_number?: number[]
+        /** @description Differs from (rows without a value match too). */
+        version_number_ne?: number[]
+        /** @description At least (inclusive). */
+        version_number_gte?: number
+        /** @description At most (inclusive). */
+        version_number_lte?: number
+        /** @description Equals (repeat the key for any of several values). */
+        created_by?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_by_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+      }
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of versions. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['DraftVersion'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      404: components['responses']['NotFound']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  addDraftVersion: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "content": "Hi Dr. Patel, ...",
+         *       "change_note": "Shorter opening",
+         *       "base_version": 1
+         *     }
+         */
+        'application/json': {
+          content: string
+          change_note?: string
+          base_version: number
+        }
+      }
+    }
+    responses: {
+      /** @description The new version. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "8a7b6c5d-4e3f-4a1b-9c8d-7e6f5a4b3c2d",
+           *       "draft_id": "3f2b8c1a-9d4e-4f6a-b7c8-1e2d3f4a5b6c",
+           *       "version_number": 2,
+           *       "content": "Hi Dr. Patel, ...",
+           *       "change_note": "Shorter opening",
+           *       "created_by": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "created_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['DraftVersion']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      /** @description `base_version` is not the current version (`E_STALE_VERSION`), or the draft is approved (`E_DRAFT_APPROVED`). */
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      423: components['responses']['AgentPaused']
+      503: components['responses']['Unavailable']
+    }
+  }
+  submitDraft: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The draft. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "3f2b8c1a-9d4e-4f6a-b7c8-1e2d3f4a5b6c",
+           *       "lead_id": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+           *       "channel": "email",
+           *       "draft_type": "cold_intro",
+           *       "status": "needs_approval",
+           *       "current_version": 2,
+           *       "approver_id": null,
+           *       "scheduled_send_at": null,
+           *       "created_by": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "submitted_at": "2026-03-01T10:00:00.000Z",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "content": "Hi Dr. Patel, ...",
+           *       "waiting_seconds": 540,
+           *       "overdue": false
+           *     }
+           */
+          'application/json': components['schemas']['Draft']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      /** @description The draft is not in status `draft` (`E_INVALID_TRANSITION`). */
+      409: components['responses']['Conflict']
+      423: components['responses']['AgentPaused']
+      503: components['responses']['Unavailable']
+    }
+  }
+  decideDraft: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "action": "approve_with_notes",
+         *       "version": 2,
+         *       "notes": "Mention the free check-up."
+         *     }
+         */
+        'application/json': {
+          /** @enum {unknown} */
+          action:
+            'approve' | 'reject' | 'request_changes' | 'edit_inline_approve' | 'approve_with_notes'
+          version: number
+          /** @description Required for approve_with_notes and request_changes. */
+          notes?: string
+          /** @description Required for edit_inline_approve. */
+          content?: string
+        }
+      }
+    }
+    responses: {
+      /** @description The draft, with the approval written. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "3f2b8c1a-9d4e-4f6a-b7c8-1e2d3f4a5b6c",
+           *       "lead_id": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
+           *       "channel": "email",
+           *       "draft_type": "cold_intro",
+           *       "status": "approved",
+           *       "current_version": 2,
+           *       "approver_id": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "scheduled_send_at": null,
+           *       "created_by": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "submitted_at": "2026-03-01T10:00:00.000Z",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "content": "Hi Dr. Patel, ...",
+           *       "waiting_seconds": 540,
+           *       "overdue": false,
+           *       "approval": {
+           *         "id": "1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5",
+           *         "draft_id": "3f2b8c1a-9d4e-4f6a-b7c8-1e2d3f4a5b6c",
+           *         "action": "approve_with_notes",
+           *         "notes": "Good; mention the free check-up next time.",
+           *         "editor_content": null,
+           *         "decided_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *         "decided_at": "2026-03-01T10:00:00.000Z"
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['DraftDecision']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      /** @description Not waiting for approval, already decided (`E_ALREADY_DECIDED`), or `version` is not current (`E_STALE_VERSION`). */
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listApprovals: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: action, decided_at. Default: decided_at desc. Another field → 422.
+         * @example action
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over notes. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        draft_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        draft_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        action?: (
+          'approve' | 'reject' | 'request_changes' | 'edit_inline_approve' | 'approve_with_notes'
+        )[]
+        /** @description Differs from (rows without a value match too). */
+        action_ne?: (
+          'approve' | 'reject' | 'request_changes' | 'edit_inline_approve' | 'approve_with_notes'
+        )[]
+        /** @description At least (inclusive). */
+        action_gte?:
+          'approve' | 'reject' | 'request_changes' | 'edit_inline_approve' | 'approve_with_notes'
+        /** @description At most (inclusive). */
+        action_lte?:
+          'approve' | 'reject' | 'request_changes' | 'edit_inline_approve' | 'approve_with_notes'
+        /** @description Equals (repeat the key for any of several values). */
+        decided_by?: string[]
+        /** @description Differs from (rows without a value match too). */
+        decided_by_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        decided_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        decided_at_ne?: string[]
+        /** @description At least (inclusive). */
+        decided_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        decided_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of approvals. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5",
+           *         "draft_id": "3f2b8c1a-9d4e-4f6a-b7c8-1e2d3f4a5b6c",
+           *         "action": "approve_with_notes",
+           *         "notes": "Good; mention the free check-up next time.",
+           *         "editor_content": null,
+           *         "decided_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *         "decided_at": "2026-03-01T10:00:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['Approval'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getApproval: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The approval. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5",
+           *       "draft_id": "3f2b8c1a-9d4e-4f6a-b7c8-1e2d3f4a5b6c",
+           *       "action": "approve_with_notes",
+           *       "notes": "Good; mention the free check-up next time.",
+           *       "editor_content": null,
+           *       "decided_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "decided_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Approval']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+}
