@@ -128,8 +128,8 @@ export interface PluginDefinition {
   dependsOn?: string[]
   /**
    * Plugins this one works with when they are enabled (their permissions as
-   * its agent types' abilities, their services): ordered first when present,
-   * and not required.
+   * its agent types' abilities, their services): not required, and no change
+   * to the order.
    */
   uses?: string[]
   /**

@@ -107,11 +107,6 @@ export function orderByDependencies(plugins: LoadedPlugin[]): LoadedPlugin[] {
       }
       visit(target, [...chain, name])
     }
-    /* a plugin it uses comes first when enabled; without it, it still loads */
-    for (const used of plugin.definition.uses ?? []) {
-      const target = byName.get(used)
-      if (target) visit(target, [...chain, name])
-    }
     state.set(name, 'done')
     ordered.push(plugin)
   }
