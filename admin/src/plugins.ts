@@ -1,5 +1,6 @@
 import type { ResourceProps } from '@refinedev/core'
-import type { AdminPlugin, AdminTaskLink, OverviewCard, ScreenRoute } from './plugin_api'
+import type { AdminPlugin, ScreenRoute } from './plugin_api'
+import { installAdminPlugins } from './registry'
 import { registerAccessRules } from './providers/access_control'
 import host from './screens'
 
@@ -29,37 +30,7 @@ export const adminPlugins: AdminPlugin[] = [
     .sort(([a], [b]) => folderOf(a).localeCompare(folderOf(b)))
     .map(([, plugin]) => plugin),
 ]
-
-/** Whether a plugin's screens are installed: for links to a plugin's records from elsewhere. */
-export function hasPlugin(name: string) {
-  return adminPlugins.some((plugin) => plugin.name === name)
-}
-
-/** Whether a resource (an API path under /api) has screens, so links to it work. */
-export function hasResource(name: string) {
-  return adminPlugins.some((plugin) => plugin.resources?.some((resource) => resource.name === name))
-}
-
-/** The kinds of record a card may link to, of the plugins whose screens are installed. */
-export function taskLinks(): AdminTaskLink[] {
-  return adminPlugins
-    .flatMap((plugin) => plugin.taskLinks ?? [])
-    .filter((link) => hasResource(link.resource))
-}
-
-/** The home page's overview cards, of the host and every plugin, in order. */
-export function overviewCards(): OverviewCard[] {
-  return adminPlugins
-    .flatMap((plugin) => plugin.overview ?? [])
-    .sort((a, b) => (a.order ?? 100) - (b.order ?? 100))
-}
-
-/** The plugins' resources with screens (the audit list's filter offers them beside the host's). */
-export function pluginResourceNames(): string[] {
-  return adminPlugins
-    .filter((plugin) => plugin !== host)
-    .flatMap((plugin) => (plugin.resources ?? []).map((resource) => resource.name))
-}
+installAdminPlugins(adminPlugins)
 
 const orderOf = (resource: ResourceProps) =>
   typeof resource.meta?.order === 'number' ? resource.meta.order : 100

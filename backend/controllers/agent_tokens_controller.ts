@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import vine from '@vinejs/vine'
 import Agent from '#models/agent'
 import AgentTokenPolicy from '#policies/agent_token_policy'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { agentTokens } from '#actions/agents/agent_tokens'
 import { actorFromContext } from '#services/change_recorder'
 
@@ -33,7 +33,7 @@ export default class AgentTokensController {
 
   async #agent(id: string) {
     const agent = await Agent.find(id)
-    if (!agent) throw ApiError.notFound('Agent')
+    if (!agent) throw ApiException.notFound('Agent')
     return agent
   }
 }

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import AgentPolicy from '#policies/agent_policy'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { describeAgentType, describeAgentTypes } from '#services/agent_types'
 
 /** The agent types the enabled plugins declare: for people creating agents and for agent authors. */
@@ -13,7 +13,7 @@ export default class AgentTypesController {
   async show({ bouncer, params }: HttpContext) {
     await bouncer.with(AgentPolicy).authorize('view')
     const type = describeAgentType(params.name)
-    if (!type) throw ApiError.notFound('Agent type')
+    if (!type) throw ApiException.notFound('Agent type')
     return type
   }
 }

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Agent from '#models/agent'
 import AgentPolicy from '#policies/agent_policy'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { controlReasonValidator, createAgentValidator, heartbeatValidator } from '#validators/agent'
 import { runList, type ListSpec } from '#services/list_query'
 import { actorFromContext } from '#services/change_recorder'
@@ -37,7 +37,7 @@ export default class AgentsController {
   async show({ bouncer, params }: HttpContext) {
     await bouncer.with(AgentPolicy).authorize('view')
     const agent = await Agent.find(params.id)
-    if (!agent) throw ApiError.notFound('Agent')
+    if (!agent) throw ApiException.notFound('Agent')
     return serializeAgent(agent)
   }
 
@@ -87,7 +87,7 @@ export default class AgentsController {
   #self(ctx: HttpContext): Agent {
     const actor = ctx.auth.user
     if (!(actor instanceof Agent)) {
-      throw ApiError.forbidden('Only an agent, with its own token, has a /me')
+      throw ApiException.forbidden('Only an agent, with its own token, has a /me')
     }
     return actor
   }

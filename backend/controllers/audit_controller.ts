@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import AuditLog from '#models/audit_log'
 import AuditPolicy from '#policies/audit_policy'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { runList, type ListSpec } from '#services/list_query'
 import { ACTOR_TYPES } from '#enums/actor_type'
 
@@ -33,7 +33,7 @@ export default class AuditController {
   async show({ bouncer, params }: HttpContext) {
     await bouncer.with(AuditPolicy).authorize('view')
     const entry = Number.isSafeInteger(params.id) ? await AuditLog.find(params.id) : null
-    if (!entry) throw ApiError.notFound('Audit entry')
+    if (!entry) throw ApiException.notFound('Audit entry')
     return entry
   }
 }

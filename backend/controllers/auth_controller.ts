@@ -3,7 +3,7 @@ import env from '#start/env'
 import limiter from '@adonisjs/limiter/services/main'
 import { errors as limiterErrors } from '@adonisjs/limiter'
 import User from '#models/user'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import hash from '@adonisjs/core/services/hash'
 import { changeUser } from '#actions/users/change_user'
 import { keepSessionCurrent } from '#services/session_stamp'
@@ -57,7 +57,7 @@ export default class AuthController {
     if (blocked) throw blocked
 
     if (!user.isActive) {
-      throw new ApiError(401, 'This account is deactivated', {
+      throw new ApiException(401, 'This account is deactivated', {
         code: 'E_ACCOUNT_DISABLED',
       })
     }
@@ -115,7 +115,7 @@ export default class AuthController {
     )
     const [blocked] = await loginThrottle().penalize(`password_${user.id}`, async () => {
       if (!user.password || !(await hash.use('scrypt').verify(user.password, current))) {
-        throw new ApiError(422, 'The current password is not right', {
+        throw new ApiException(422, 'The current password is not right', {
           field: 'current_password',
           rule: 'currentPassword',
           code: 'E_VALIDATION_ERROR',
@@ -147,7 +147,7 @@ export default class AuthController {
           .from('auth_access_tokens')
           .where({ id: tokenId, tokenable_id: user.id })
           .delete()
-        if (!Number(deleted)) throw ApiError.notFound('Token')
+        if (!Number(deleted)) throw ApiException.notFound('Token')
       },
       {
         action: 'user.token_revoked',
@@ -160,7 +160,7 @@ export default class AuthController {
 
   #humanOnly(actor: HttpContext['auth']['user']): User {
     if (!(actor instanceof User))
-      throw ApiError.forbidden('Only people have personal access tokens')
+      throw ApiException.forbidden('Only people have personal access tokens')
     return actor
   }
 }

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Task from '#models/task'
 import TaskPolicy from '#policies/task_policy'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { createTaskValidator, updateTaskValidator } from '#validators/task'
 import { runList, type ListSpec } from '#services/list_query'
 import { actorFromContext } from '#services/change_recorder'
@@ -45,7 +45,7 @@ export default class TasksController {
   async show({ bouncer, params }: HttpContext) {
     await bouncer.with(TaskPolicy).authorize('view')
     const task = await Task.find(params.id)
-    if (!task) throw ApiError.notFound('Task')
+    if (!task) throw ApiException.notFound('Task')
     return task
   }
 
@@ -63,7 +63,7 @@ export default class TasksController {
     const changes = await ctx.request.validateUsing(updateTaskValidator())
     return updateTask(actorFromContext(ctx), ctx.params.id, changes, async (from, to) => {
       if (await ctx.bouncer.with(TaskPolicy).denies('move', from, to)) {
-        throw ApiError.forbidden(`Only an admin moves a task into or out of done`)
+        throw ApiException.forbidden(`Only an admin moves a task into or out of done`)
       }
     })
   }

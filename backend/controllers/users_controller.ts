@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '#models/user'
 import UserPolicy from '#policies/user_policy'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { createUserValidator, updateUserValidator } from '#validators/user'
 import { runList, type ListSpec } from '#services/list_query'
 import { actorFromContext, recordChange } from '#services/change_recorder'
@@ -31,7 +31,7 @@ export default class UsersController {
   async show({ bouncer, params }: HttpContext) {
     await bouncer.with(UserPolicy).authorize('view')
     const user = await User.find(params.id)
-    if (!user) throw ApiError.notFound('User')
+    if (!user) throw ApiException.notFound('User')
     return user
   }
 
@@ -57,7 +57,7 @@ export default class UsersController {
   async update(ctx: HttpContext) {
     await ctx.bouncer.with(UserPolicy).authorize('manage')
     const target = await User.find(ctx.params.id)
-    if (!target) throw ApiError.notFound('User')
+    if (!target) throw ApiException.notFound('User')
     const changes = await ctx.request.validateUsing(updateUserValidator, {
       meta: { email: target.email },
     })

@@ -13,7 +13,7 @@ import { CrewMember, type CrewRole, type CrewSettings } from './crew_member.js'
 
 /** The crew's agents: one per agent type with a demo behaviour, named after its type. */
 export async function crewTypes(): Promise<string[]> {
-  const { default: pluginHost } = await import('#services/plugin_host')
+  const { default: pluginHost } = await import('#plugin_host/running')
   return pluginHost
     .agentTypes()
     .filter((type) => type.demo)
@@ -40,7 +40,7 @@ export async function prepareCrew(
 ): Promise<CrewCredentials[]> {
   const log = options.log ?? (() => {})
   const { default: Agent } = await import('#models/agent')
-  const { default: pluginHost } = await import('#services/plugin_host')
+  const { default: pluginHost } = await import('#plugin_host/running')
   const { createAgent } = await import('#actions/agents/create_agent')
   const { agentTokens } = await import('#actions/agents/agent_tokens')
   const { SYSTEM } = await import('#services/change_recorder')

@@ -1,6 +1,6 @@
 import { ExceptionHandler, type HttpContext } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import Agent from '#models/agent'
 import { agentRefusal } from '#policies/app_policy'
 import { isDatabaseUnavailable } from '#services/database_errors'
@@ -103,7 +103,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       }
     }
 
-    if (error instanceof ApiError) {
+    if (error instanceof ApiException) {
       const { code, field, rule, headers, meta } = error.details
       return {
         status: error.status,

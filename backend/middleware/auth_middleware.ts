@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import User from '#models/user'
 import Agent from '#models/agent'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { controlsFor } from '#services/controls'
 import { sessionIsCurrent } from '#services/session_stamp'
 
@@ -32,13 +32,13 @@ export default class AuthMiddleware {
       await ctx.auth.authenticateUsing(['web'])
     } else {
       // no bearer token and no session cookie: nothing to authenticate with
-      throw new ApiError(401, 'Authentication required', { code: 'E_UNAUTHORIZED' })
+      throw new ApiException(401, 'Authentication required', { code: 'E_UNAUTHORIZED' })
     }
 
     const actor = ctx.auth.user
     if (actor instanceof User && !actor.isActive) {
       if (ctx.auth.authenticatedViaGuard === 'web') await ctx.auth.use('web').logout()
-      throw new ApiError(401, 'This account is deactivated', { code: 'E_ACCOUNT_DISABLED' })
+      throw new ApiException(401, 'This account is deactivated', { code: 'E_ACCOUNT_DISABLED' })
     }
     if (
       actor instanceof User &&
@@ -46,7 +46,7 @@ export default class AuthMiddleware {
       !sessionIsCurrent(ctx, actor)
     ) {
       await ctx.auth.use('web').logout()
-      throw new ApiError(401, 'Your password was changed: log in again', {
+      throw new ApiException(401, 'Your password was changed: log in again', {
         code: 'E_SESSION_ENDED',
       })
     }
@@ -57,7 +57,7 @@ export default class AuthMiddleware {
     ) {
       const controls = await controlsFor(actor)
       if (controls.paused) {
-        throw new ApiError(423, `${controls.reason}: writes are refused until resumed`, {
+        throw new ApiException(423, `${controls.reason}: writes are refused until resumed`, {
           code: 'E_AGENT_PAUSED',
         })
       }

@@ -2,7 +2,7 @@ import app from '@adonisjs/core/services/app'
 import BodyParserMiddleware from '@adonisjs/core/bodyparser_middleware'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 
 /* Deeper than any real request needs (an event payload, a lead), far below where recursion breaks. */
 export const MAX_JSON_DEPTH = 64
@@ -10,7 +10,7 @@ export const MAX_JSON_DEPTH = 64
 let parser: BodyParserMiddleware | undefined
 
 function tooDeep() {
-  return new ApiError(
+  return new ApiException(
     400,
     `The body is nested too deeply: at most ${MAX_JSON_DEPTH} levels of objects and arrays`,
     { code: 'E_MALFORMED_JSON', rule: 'maxDepth' }

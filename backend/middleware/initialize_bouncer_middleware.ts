@@ -1,6 +1,6 @@
 import { policies } from '#policies/main'
 import * as abilities from '#abilities/main'
-import pluginHost from '#services/plugin_host'
+import pluginHost from '#plugin_host/running'
 import { Bouncer } from '@adonisjs/bouncer'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import app from '@adonisjs/core/services/app'
-import pluginHost from '#services/plugin_host'
+import pluginHost from '#plugin_host/running'
 import { PluginError } from '#plugin_host/plugin_error'
 import { buildDocument, type NamedContribution, type OpenApiDocument } from '#openapi/document'
 import { agentTypeViews, describeAgentTypes, type AgentTypeView } from '#services/agent_types'

@@ -7,11 +7,12 @@
  * controllers, models and policies lazily, as the examples do.
  */
 import type { HttpRouterService } from '@adonisjs/core/types'
+import type { ParsedNamedMiddleware } from '@adonisjs/core/types/http'
 import type { LucidModel } from '@adonisjs/lucid/types/model'
 import type { ApplicationService } from '@adonisjs/core/types'
 import type { BasePolicy } from '@adonisjs/bouncer'
 import type { BaseCommand } from '@adonisjs/core/ace'
-import type { Actor } from '#policies/app_policy'
+import type { Actor } from '#policies/actor'
 import type { CrewRole } from '#demo_crew/crew_member'
 import type { OpenApiContribution } from '#openapi/kit'
 import { VineObject } from '@vinejs/vine'
@@ -57,11 +58,22 @@ export interface AgentTypeDefinition {
   demo?: LazyImport<() => CrewRole>
 }
 
+/**
+ * The host's named middleware a plugin's routes may use (backend/start/kernel.ts
+ * provides them), so plugin routes protect themselves the same way.
+ */
+export interface PluginMiddleware {
+  /**
+   * A person (session or token) or an agent (its token); refuses deactivated
+   * users, and a paused agent's writes (423).
+   */
+  auth(): ParsedNamedMiddleware
+}
+
 /** What a plugin's `routes` function receives. Routes are mounted under /api. */
 export interface PluginRouteContext {
   router: HttpRouterService
-  /** The host's named middleware (auth, ...), so plugin routes protect themselves the same way. */
-  middleware: typeof import('#start/kernel').middleware
+  middleware: PluginMiddleware
 }
 
 /** Seeds demo data; must be idempotent (it runs on every `db:seed`). */

@@ -1,7 +1,8 @@
 import { BasePolicy } from '@adonisjs/bouncer'
 import User from '#models/user'
 import Agent from '#models/agent'
-import pluginHost from '#services/plugin_host'
+import type { Actor } from '#policies/actor'
+import pluginHost from '#plugin_host/running'
 import {
   AGENT_IMPLIED_PERMISSIONS,
   roleTable,
@@ -9,7 +10,7 @@ import {
   type Permission,
 } from '#policies/permissions'
 
-export type Actor = User | Agent
+export type { Actor }
 
 /** What kind of actor this is, for the role table. */
 export function actorKind(actor: Actor): ActorKind {

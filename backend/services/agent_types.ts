@@ -5,8 +5,8 @@
  */
 import { errors } from '@vinejs/vine'
 import Agent from '#models/agent'
-import pluginHost from '#services/plugin_host'
-import { ApiError } from '#exceptions/api_error'
+import pluginHost from '#plugin_host/running'
+import { ApiException } from '#exceptions/api_exception'
 import { schemaOf, type JsonSchema } from '#openapi/kit'
 import type { ObjectValidator, PluginHost } from '#plugin_host/host'
 import type { Actor } from '#policies/app_policy'
@@ -27,7 +27,7 @@ async function validateAt(validator: ObjectValidator, data: unknown, path: strin
 }
 
 function refuseEventType(message: string, rule: string, allowed: string[]) {
-  return new ApiError(422, message, {
+  return new ApiException(422, message, {
     field: 'event_type',
     rule,
     code: 'E_VALIDATION_ERROR',

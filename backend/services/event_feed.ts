@@ -7,7 +7,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import TaskEvent from '#models/task_event'
 import db from '@adonisjs/lucid/services/db'
 import { describeAgentTypes } from '#services/agent_types'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import {
   MAX_PAGE_SIZE,
   applyFilters,
@@ -31,7 +31,7 @@ export const EVENT_LIST: ListSpec = {
 }
 
 function invalid(message: string, field: string) {
-  return new ApiError(422, message, { field, code: 'E_INVALID_QUERY' })
+  return new ApiException(422, message, { field, code: 'E_INVALID_QUERY' })
 }
 
 /** `after` as a seq, or null when absent or empty (an empty value means "no filter"). */
@@ -82,7 +82,7 @@ export async function listEvents(ctx: HttpContext) {
 /** One event by seq; ids past what bigint holds are simply unknown. */
 export async function findEvent(id: number) {
   const event = Number.isSafeInteger(id) ? await TaskEvent.find(id) : null
-  if (!event) throw ApiError.notFound('Event')
+  if (!event) throw ApiException.notFound('Event')
   return event
 }
 

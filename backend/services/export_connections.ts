@@ -18,7 +18,7 @@
  * The caps count this instance's exports; each instance has its own.
  */
 import pg from 'pg'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { pgConnectionOptions, positiveSetting } from '#config/database'
 
 export const exportSettings = {
@@ -55,7 +55,7 @@ export interface ExportConnection {
 }
 
 function refuse(message: string) {
-  return new ApiError(429, message, {
+  return new ApiException(429, message, {
     code: 'E_TOO_MANY_EXPORTS',
     headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
   })

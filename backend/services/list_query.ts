@@ -7,7 +7,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { ModelQueryBuilderContract, LucidModel } from '@adonisjs/lucid/types/model'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 
 export type FieldType =
   'text' | 'uuid' | 'integer' | 'number' | 'boolean' | 'datetime' | { enum: readonly string[] }
@@ -44,13 +44,13 @@ export interface ParsedList {
 }
 
 function invalid(message: string, field?: string) {
-  return new ApiError(422, message, { field, code: 'E_INVALID_QUERY' })
+  return new ApiException(422, message, { field, code: 'E_INVALID_QUERY' })
 }
 
 function asList(value: unknown, key: string): string[] {
   // qs turns a key repeated more than its arrayLimit (MAX_PAGE_SIZE, config/app.ts) into an object
   if (isOverlongRepeat(value)) {
-    throw new ApiError(
+    throw new ApiException(
       422,
       `Query parameter "${key}" is repeated more than ${MAX_PAGE_SIZE} times`,
       {
@@ -62,13 +62,13 @@ function asList(value: unknown, key: string): string[] {
   const values = Array.isArray(value) ? value : [value]
   for (const item of values) {
     if (typeof item === 'string' && item.includes('\u0000')) {
-      throw new ApiError(422, `Query parameter "${key}" contains a NUL character`, {
+      throw new ApiException(422, `Query parameter "${key}" contains a NUL character`, {
         field: key,
         code: 'E_INVALID_QUERY',
       })
     }
     if (typeof item !== 'string') {
-      throw new ApiError(400, `Query parameter "${key}" is malformed`, {
+      throw new ApiException(400, `Query parameter "${key}" is malformed`, {
         field: key,
         code: 'E_BAD_QUERY',
       })

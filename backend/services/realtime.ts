@@ -17,7 +17,7 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import User from '#models/user'
 import Agent from '#models/agent'
 import { ActorType } from '#enums/actor_type'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { Permission } from '#policies/permissions'
 import { can, type Actor } from '#policies/app_policy'
 import { controlsFor } from '#services/controls'
@@ -331,7 +331,7 @@ export function authorizeChannels() {
 const UID = /^[\w-]{1,100}$/
 
 function invalid(field: string, message: string) {
-  return new ApiError(422, message, { field, rule: 'required', code: 'E_VALIDATION_ERROR' })
+  return new ApiException(422, message, { field, rule: 'required', code: 'E_VALIDATION_ERROR' })
 }
 
 /**
@@ -352,14 +352,14 @@ export async function guardTransmitRequest(ctx: HttpContext, next: NextFn) {
     if (ctx.request.url().endsWith('/subscribe')) {
       const access = channelAccess(ctx.auth.user, channel)
       if (access === 'unknown') {
-        throw new ApiError(422, `Unknown channel "${channel}"`, {
+        throw new ApiException(422, `Unknown channel "${channel}"`, {
           field: 'channel',
           rule: 'channel',
           code: 'E_VALIDATION_ERROR',
         })
       }
       if (access === 'forbidden') {
-        throw new ApiError(403, `You may not subscribe to "${channel}"`, {
+        throw new ApiException(403, `You may not subscribe to "${channel}"`, {
           code: 'E_FORBIDDEN',
         })
       }

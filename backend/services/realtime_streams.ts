@@ -27,7 +27,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import env from '#start/env'
 import User from '#models/user'
 import Agent from '#models/agent'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { channelAccess, sequencer } from '#services/realtime'
 import { realtimeTransport, type StreamClaim } from '#services/realtime_transport'
 import type { RecordedEvent } from '#services/change_recorder'
@@ -96,19 +96,23 @@ function ownerOf(ctx: HttpContext) {
 }
 
 const forbidden = () =>
-  new ApiError(403, 'This stream belongs to another user or agent', { code: 'E_FORBIDDEN' })
+  new ApiException(403, 'This stream belongs to another user or agent', { code: 'E_FORBIDDEN' })
 const notFound = () =>
-  new ApiError(404, 'No stream with this uid is open: open GET /__transmit/events?uid=… first', {
-    code: 'E_NOT_FOUND',
-  })
+  new ApiException(
+    404,
+    'No stream with this uid is open: open GET /__transmit/events?uid=… first',
+    {
+      code: 'E_NOT_FOUND',
+    }
+  )
 const unavailable = () =>
-  new ApiError(
+  new ApiException(
     503,
     'The instance holding this stream cannot be reached now (Redis is unavailable): try again',
     { code: 'E_UNAVAILABLE', headers: { 'Retry-After': '1' } }
   )
 const tooMany = (max: number) =>
-  new ApiError(
+  new ApiException(
     429,
     `At most ${max} realtime streams may be open per token or session: close one first`,
     { code: 'E_TOO_MANY_STREAMS', headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) } }
@@ -216,7 +220,7 @@ export async function changeSubscription(ctx: HttpContext, action: 'subscribe' |
     if (action === 'unsubscribe') {
       await manager.unsubscribe({ uid, channel, context: ctx })
     } else if (!(await manager.subscribe({ uid, channel, context: ctx }))) {
-      throw new ApiError(403, `You may not subscribe to "${channel}"`, { code: 'E_FORBIDDEN' })
+      throw new ApiException(403, `You may not subscribe to "${channel}"`, { code: 'E_FORBIDDEN' })
     }
     return
   }

@@ -5,7 +5,7 @@
  * the latest one at a moment is the record as it was then.
  */
 import db from '@adonisjs/lucid/services/db'
-import pluginHost from '#services/plugin_host'
+import pluginHost from '#plugin_host/running'
 import { taskLinks } from '#plugin_host/task_links'
 import { TASK_COLUMNS } from '#enums/task'
 import { staleAfterSeconds } from '#services/agent_view'

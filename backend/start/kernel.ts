@@ -5,6 +5,7 @@
 */
 
 import router from '@adonisjs/core/services/router'
+import type { PluginMiddleware } from '#plugin_host/define_plugin'
 import server from '@adonisjs/core/services/server'
 
 server.errorHandler(() => import('#exceptions/handler'))
@@ -26,4 +27,4 @@ router.use([
 
 export const middleware = router.named({
   auth: () => import('#middleware/auth_middleware'),
-})
+}) satisfies PluginMiddleware

@@ -12,8 +12,8 @@ import router from '@adonisjs/core/services/router'
 import app from '@adonisjs/core/services/app'
 import { existsSync } from 'node:fs'
 import { middleware } from '#start/kernel'
-import pluginHost from '#services/plugin_host'
-import { ApiError } from '#exceptions/api_error'
+import pluginHost from '#plugin_host/running'
+import { ApiException } from '#exceptions/api_exception'
 import { guardTransmitRequest } from '#services/realtime'
 import { CACHE_NEVER } from '#services/admin_files'
 
@@ -124,7 +124,7 @@ router
 const adminIndex = app.makePath('admin/dist/index.html')
 router.get('*', ({ request, response }) => {
   if (request.url().startsWith('/api/') || request.url() === '/api') {
-    throw new ApiError(404, `No route GET ${request.url()}`, { code: 'E_NOT_FOUND' })
+    throw new ApiException(404, `No route GET ${request.url()}`, { code: 'E_NOT_FOUND' })
   }
   if (!existsSync(adminIndex)) {
     return response

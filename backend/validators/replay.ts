@@ -3,14 +3,14 @@
  * because unknown parameters must be refused (422), as list queries do.
  */
 import { DateTime } from 'luxon'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import type { TimelineSubject } from '#plugin_host/define_plugin'
 import { taskLinks } from '#plugin_host/task_links'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 function invalid(message: string, field?: string) {
-  return new ApiError(422, message, { field, code: 'E_INVALID_QUERY' })
+  return new ApiException(422, message, { field, code: 'E_INVALID_QUERY' })
 }
 
 /** The one value of a parameter, or undefined when absent or empty. */

@@ -18,7 +18,7 @@ import {
 } from '#openapi/kit'
 import { addVersionValidator, createDraftValidator, decisionValidator } from './validators/draft.js'
 import { DRAFT_LIST, VERSION_LIST } from './controllers/drafts_controller.js'
-import { APPROVAL_LIST } from './controllers/approvals_controller.js'
+import { APPROVAL_LIST } from './controllers/decision_log_controller.js'
 import { APPROVAL_ACTIONS, DRAFT_CHANNELS, DRAFT_STATUSES } from './enums.js'
 
 const DRAFT_ID = '3f2b8c1a-9d4e-4f6a-b7c8-1e2d3f4a5b6c'

@@ -2,7 +2,7 @@ import { definePlugin } from '#plugin_host/define_plugin'
 import { DraftPermission } from './permissions.js'
 
 const DraftsController = () => import('./controllers/drafts_controller.js')
-const ApprovalsController = () => import('./controllers/approvals_controller.js')
+const DecisionLogController = () => import('./controllers/decision_log_controller.js')
 
 let sweep: NodeJS.Timeout | undefined
 
@@ -48,8 +48,8 @@ export default definePlugin({
         router.post('drafts/:id/versions', [DraftsController, 'addVersion'])
         router.post('drafts/:id/submit', [DraftsController, 'submit'])
         router.post('drafts/:id/decision', [DraftsController, 'decide'])
-        router.get('approvals', [ApprovalsController, 'index'])
-        router.get('approvals/:id', [ApprovalsController, 'show'])
+        router.get('approvals', [DecisionLogController, 'index'])
+        router.get('approvals/:id', [DecisionLogController, 'show'])
       })
       .use(middleware.auth())
   },

@@ -3,7 +3,7 @@ import { useOne } from '@refinedev/core'
 import { Link } from 'react-router'
 import { Typography } from 'antd'
 import type { AdminTaskLink } from '../plugin_api'
-import { taskLinks } from '../plugins'
+import { taskLinks } from '../registry'
 import { shortId } from './format'
 import { useNames } from './use_names'
 

@@ -1,8 +1,8 @@
 import Agent from '#models/agent'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { recordChange, type ChangeContext } from '#services/change_recorder'
 import { describeToken, mintToken } from '#services/access_tokens'
-import pluginHost from '#services/plugin_host'
+import pluginHost from '#plugin_host/running'
 
 /**
  * Agent tokens: minted with the abilities of the agent's type (as its plugin
@@ -39,7 +39,7 @@ export const agentTokens = {
           .from('agent_access_tokens')
           .where({ id: tokenId, tokenable_id: agent.id })
           .delete()
-        if (!Number(deleted)) throw ApiError.notFound('Token')
+        if (!Number(deleted)) throw ApiException.notFound('Token')
       },
       {
         action: 'agent.token_revoked',

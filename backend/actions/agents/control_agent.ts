@@ -1,6 +1,6 @@
 import Agent from '#models/agent'
 import { AgentStatus } from '#enums/agent_status'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { recordChange, type ChangeContext } from '#services/change_recorder'
 
 export type ControlAction = 'pause' | 'resume' | 'kill'
@@ -27,20 +27,20 @@ export async function controlAgent(
     context,
     async (trx) => {
       const agent = await Agent.query({ client: trx }).where('id', id).forUpdate().first()
-      if (!agent) throw ApiError.notFound('Agent')
+      if (!agent) throw ApiException.notFound('Agent')
       const before = agent.serialize()
       if (
         action === 'resume' &&
         agent.status !== AgentStatus.Paused &&
         agent.status !== AgentStatus.Blocked
       ) {
-        throw ApiError.conflict(
+        throw ApiException.conflict(
           `The agent is ${agent.status}, not paused or killed`,
           'E_INVALID_STATE'
         )
       }
       if (action === 'pause' && agent.status === AgentStatus.Blocked) {
-        throw ApiError.conflict('The agent was killed; resume it first', 'E_INVALID_STATE')
+        throw ApiException.conflict('The agent was killed; resume it first', 'E_INVALID_STATE')
       }
       agent.status = TARGET[action]
       if (action === 'kill') agent.currentTaskId = null

@@ -1,8 +1,8 @@
 import Agent from '#models/agent'
 import { AgentStatus } from '#enums/agent_status'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { recordChange, type ChangeContext } from '#services/change_recorder'
-import pluginHost from '#services/plugin_host'
+import pluginHost from '#plugin_host/running'
 import { checkAgentSettings } from '#services/agent_types'
 
 /**
@@ -15,7 +15,7 @@ export async function createAgent(
 ) {
   if (!pluginHost.agentType(data.type)) {
     const known = pluginHost.agentTypes().map((type) => type.name)
-    throw new ApiError(
+    throw new ApiException(
       422,
       known.length
         ? `Unknown agent type "${data.type}"; known types: ${known.join(', ')}`

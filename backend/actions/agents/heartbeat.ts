@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import Agent from '#models/agent'
 import { AgentStatus } from '#enums/agent_status'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { getGlobalPause } from '#services/controls'
 import { recordChange, type ChangeContext } from '#services/change_recorder'
 
@@ -32,7 +32,7 @@ export async function heartbeat(context: ChangeContext, agent: Agent, beat: Hear
   if (currentTaskId && currentTaskId !== agent.currentTaskId) {
     const task = await db.from('tasks').where('id', currentTaskId).first()
     if (!task) {
-      throw new ApiError(422, 'No task has this id', {
+      throw new ApiException(422, 'No task has this id', {
         field: 'current_task_id',
         rule: 'exists',
         code: 'E_VALIDATION_ERROR',

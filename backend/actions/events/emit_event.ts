@@ -1,6 +1,6 @@
 import TaskEvent from '#models/task_event'
 import { ActorType } from '#enums/actor_type'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { recordChanges, type ChangeContext } from '#services/change_recorder'
 
 export interface NewEvent {
@@ -28,7 +28,7 @@ export async function emitEvent(context: ChangeContext, data: NewEvent) {
       /* FOR SHARE: the task cannot be deleted under the event being written */
       const task = await trx.from('tasks').where('id', taskId).forShare().first()
       if (!task) {
-        throw new ApiError(422, 'No task has this id', {
+        throw new ApiException(422, 'No task has this id', {
           field: 'task_id',
           rule: 'exists',
           code: 'E_VALIDATION_ERROR',

@@ -1,6 +1,6 @@
 import Task from '#models/task'
 import Agent from '#models/agent'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { recordChanges, type ChangeContext } from '#services/change_recorder'
 
 /**
@@ -10,7 +10,7 @@ import { recordChanges, type ChangeContext } from '#services/change_recorder'
 export async function deleteTask(context: ChangeContext, id: string) {
   await recordChanges(context, async (trx, recorder) => {
     const task = await Task.query({ client: trx }).where('id', id).forUpdate().first()
-    if (!task) throw ApiError.notFound('Task')
+    if (!task) throw ApiException.notFound('Task')
 
     const agents = await Agent.query({ client: trx }).where('current_task_id', id).forUpdate()
     for (const agent of agents) {

@@ -1,6 +1,6 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { OwnerType } from '#enums/task'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 
 /**
  * A task's owner is a person (owner_type admin) or an agent: there is no
@@ -16,10 +16,14 @@ export async function assertOwnerExists(
   const table = ownerType === OwnerType.Agent ? 'agents' : 'users'
   const found = await trx.from(table).where('id', ownerId).first()
   if (!found) {
-    throw new ApiError(422, `No ${ownerType === OwnerType.Agent ? 'agent' : 'user'} has this id`, {
-      field: 'owner_id',
-      rule: 'exists',
-      code: 'E_VALIDATION_ERROR',
-    })
+    throw new ApiException(
+      422,
+      `No ${ownerType === OwnerType.Agent ? 'agent' : 'user'} has this id`,
+      {
+        field: 'owner_id',
+        rule: 'exists',
+        code: 'E_VALIDATION_ERROR',
+      }
+    )
   }
 }

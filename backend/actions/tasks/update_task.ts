@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import Task from '#models/task'
 import { TASK_TRANSITIONS, TaskColumn } from '#enums/task'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { pgQuery } from '#services/pg_client'
 import { recordChange, recordStatement, type ChangeContext } from '#services/change_recorder'
 import { assertOwnerExists } from '#actions/tasks/task_references'
@@ -31,7 +31,7 @@ export async function updateTask(
     context,
     async (trx) => {
       const task = await Task.query({ client: trx }).where('id', id).forUpdate().first()
-      if (!task) throw ApiError.notFound('Task')
+      if (!task) throw ApiException.notFound('Task')
       const before = task.serialize()
       const from = task.column
       const to = changes.column ?? from
@@ -74,7 +74,7 @@ export async function updateTask(
 
 function assertTransition(from: TaskColumn, to: TaskColumn) {
   if (!TASK_TRANSITIONS[from].includes(to)) {
-    throw ApiError.conflict(
+    throw ApiException.conflict(
       `A task cannot move from ${from} to ${to}; from ${from} it can go to ${TASK_TRANSITIONS[from].join(', ')}`,
       'E_INVALID_TRANSITION'
     )
@@ -108,7 +108,7 @@ async function moveTask(
 ): Promise<Record<string, unknown> | null> {
   for (let attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
     const [row] = await pgQuery(READ_FOR_MOVE, [id])
-    if (!row) throw ApiError.notFound('Task')
+    if (!row) throw ApiException.notFound('Task')
     const version: string = row.row_version
     delete row.row_version
     const task = Task.$createFromAdapterResult(row)!

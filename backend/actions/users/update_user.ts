@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import User from '#models/user'
 import { Role } from '#enums/roles'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { recordChange, type ChangeContext } from '#services/change_recorder'
 
 export interface UserChanges {
@@ -30,7 +30,7 @@ export const updateUser = {
       context,
       async (trx) => {
         const user = await User.query({ client: trx }).where('id', id).forUpdate().first()
-        if (!user) throw ApiError.notFound('User')
+        if (!user) throw ApiException.notFound('User')
         const before = user.serialize()
 
         const losesAdmin =
@@ -43,7 +43,7 @@ export const updateUser = {
             .where({ role: Role.Admin, is_active: true })
             .count('* as count')
           if (Number(count) <= 1) {
-            throw ApiError.conflict(
+            throw ApiException.conflict(
               'The last active admin cannot be demoted or deactivated',
               'E_LAST_ADMIN'
             )

@@ -1,7 +1,7 @@
 import Draft from '../models/draft.js'
 import DraftVersion from '../models/draft_version.js'
 import { DraftStatus } from '../enums.js'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { linkedTaskId } from '../services/linked_task.js'
 import { recordChanges, type ChangeContext } from '#services/change_recorder'
 import type { Actor } from '#policies/app_policy'
@@ -19,12 +19,15 @@ export async function addVersion(
 ) {
   return recordChanges(context, async (trx, recorder) => {
     const draft = await Draft.query({ client: trx }).where('id', draftId).forUpdate().first()
-    if (!draft) throw ApiError.notFound('Draft')
+    if (!draft) throw ApiException.notFound('Draft')
     if (draft.status === DraftStatus.Approved) {
-      throw ApiError.conflict('This draft is approved and can no longer change', 'E_DRAFT_APPROVED')
+      throw ApiException.conflict(
+        'This draft is approved and can no longer change',
+        'E_DRAFT_APPROVED'
+      )
     }
     if (data.base_version !== draft.currentVersion) {
-      throw new ApiError(
+      throw new ApiException(
         409,
         `Version ${data.base_version} is not the current version (${draft.currentVersion}): someone changed the draft since. Reload it and apply your change to version ${draft.currentVersion}`,
         { code: 'E_STALE_VERSION', field: 'base_version' }

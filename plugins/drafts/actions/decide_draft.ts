@@ -2,7 +2,7 @@ import Draft from '../models/draft.js'
 import DraftVersion from '../models/draft_version.js'
 import Approval from '../models/approval.js'
 import { ApprovalAction, DraftStatus } from '../enums.js'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { TaskColumn } from '#enums/task'
 import { recordChanges, type ChangeContext } from '#services/change_recorder'
 import { moveLinkedTasks } from '#actions/tasks/move_linked_tasks'
@@ -43,9 +43,9 @@ export async function decideDraft(
 ) {
   return recordChanges(context, async (trx, recorder) => {
     const draft = await Draft.query({ client: trx }).where('id', draftId).forUpdate().first()
-    if (!draft) throw ApiError.notFound('Draft')
+    if (!draft) throw ApiException.notFound('Draft')
     if (draft.status !== DraftStatus.NeedsApproval) {
-      throw ApiError.conflict(
+      throw ApiException.conflict(
         draft.approverId && draft.status !== DraftStatus.Draft
           ? `This draft was already decided (${draft.status}) by someone else`
           : `Only a draft waiting for approval can be decided; this one is ${draft.status}`,
@@ -53,7 +53,7 @@ export async function decideDraft(
       )
     }
     if (decision.version !== draft.currentVersion) {
-      throw new ApiError(
+      throw new ApiException(
         409,
         `You decided on version ${decision.version}, but version ${draft.currentVersion} is now current: review it first`,
         { code: 'E_STALE_VERSION', field: 'version' }

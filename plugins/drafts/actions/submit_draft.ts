@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import Draft from '../models/draft.js'
 import { DraftStatus } from '../enums.js'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { linkedTaskId } from '../services/linked_task.js'
 import { TaskColumn } from '#enums/task'
 import { recordChanges, type ChangeContext } from '#services/change_recorder'
@@ -11,9 +11,9 @@ import { moveLinkedTasks } from '#actions/tasks/move_linked_tasks'
 export async function submitDraft(context: ChangeContext, draftId: string) {
   return recordChanges(context, async (trx, recorder) => {
     const draft = await Draft.query({ client: trx }).where('id', draftId).forUpdate().first()
-    if (!draft) throw ApiError.notFound('Draft')
+    if (!draft) throw ApiException.notFound('Draft')
     if (draft.status !== DraftStatus.Draft) {
-      throw ApiError.conflict(
+      throw ApiException.conflict(
         `Only a draft in status "draft" can be submitted; this one is ${draft.status}`,
         'E_INVALID_TRANSITION'
       )

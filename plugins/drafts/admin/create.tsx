@@ -2,7 +2,7 @@ import type { HttpError } from '@refinedev/core'
 import { Create, useForm } from '@refinedev/antd'
 import { Col, Form, Input, Row, Select } from 'antd'
 import { RecordSelect } from '@admin/components/record_select'
-import { hasResource } from '@admin/plugins'
+import { hasResource } from '@admin/registry'
 import { CHANNEL_OPTIONS, type DraftRecord } from './shared'
 import { formErrorNotification } from '@admin/lib/notifications'
 

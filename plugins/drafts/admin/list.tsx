@@ -10,7 +10,7 @@ import {
   toFilters,
   type FilterField,
 } from '@admin/components/list_filters'
-import { hasResource } from '@admin/plugins'
+import { hasResource } from '@admin/registry'
 import { shortId } from '@admin/lib/format'
 import { useNames } from '@admin/lib/use_names'
 import { DraftStatusTags } from './draft_status'

@@ -4,7 +4,7 @@ import { Card, Col, Descriptions, Row, Space, Table, Tag, Typography } from 'ant
 import { Link } from 'react-router'
 import { QueryError } from '@admin/components/states'
 import { RecordTimeline } from '@admin/components/record_timeline'
-import { hasResource } from '@admin/plugins'
+import { hasResource } from '@admin/registry'
 import { API_URL } from '@admin/providers/http'
 import { formatDateTime, shortId } from '@admin/lib/format'
 import { DraftStatusTags } from './draft_status'

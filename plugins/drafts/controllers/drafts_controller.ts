@@ -14,7 +14,7 @@ import { createDraft } from '../actions/create_draft.js'
 import { addVersion } from '../actions/add_version.js'
 import { submitDraft } from '../actions/submit_draft.js'
 import { decideDraft } from '../actions/decide_draft.js'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { actorFromContext } from '#services/change_recorder'
 import { runList, type ListSpec } from '#services/list_query'
 import User from '#models/user'
@@ -65,7 +65,7 @@ export default class DraftsController {
     const { overdue, ...rest } = ctx.request.qs()
     if (overdue !== undefined && overdue !== '') {
       if (overdue !== 'true' && overdue !== 'false') {
-        throw new ApiError(422, 'overdue must be true or false', {
+        throw new ApiException(422, 'overdue must be true or false', {
           field: 'overdue',
           code: 'E_INVALID_QUERY',
         })
@@ -91,7 +91,7 @@ export default class DraftsController {
   async show({ bouncer, params }: HttpContext) {
     await bouncer.with(DraftPolicy).authorize('view')
     const draft = await withContent(Draft.query()).where('drafts.id', params.id).first()
-    if (!draft) throw ApiError.notFound('Draft')
+    if (!draft) throw ApiException.notFound('Draft')
     return serializeDraft(draft)
   }
 
@@ -104,7 +104,7 @@ export default class DraftsController {
 
   async versions(ctx: HttpContext) {
     await ctx.bouncer.with(DraftPolicy).authorize('view')
-    if (!(await Draft.find(ctx.params.id))) throw ApiError.notFound('Draft')
+    if (!(await Draft.find(ctx.params.id))) throw ApiException.notFound('Draft')
     return runList(ctx, DraftVersion.query().where('draft_id', ctx.params.id), VERSION_LIST)
   }
 

@@ -1,6 +1,6 @@
 import Lead from '../models/lead.js'
 import Task from '#models/task'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { recordChanges, type ChangeContext } from '#services/change_recorder'
 
 /**
@@ -11,7 +11,7 @@ import { recordChanges, type ChangeContext } from '#services/change_recorder'
 export async function deleteLead(context: ChangeContext, id: string) {
   await recordChanges(context, async (trx, recorder) => {
     const lead = await Lead.query({ client: trx }).where('id', id).forUpdate().first()
-    if (!lead) throw ApiError.notFound('Lead')
+    if (!lead) throw ApiException.notFound('Lead')
 
     const tasks = await Task.query({ client: trx }).where('linked_lead_id', id).forUpdate()
     for (const task of tasks) {

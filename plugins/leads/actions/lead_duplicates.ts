@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 
 /* The unique indexes of the dedupe migration, and the field each guards. */
 const DEDUPE_INDEXES: Record<string, 'website' | 'email'> = {
@@ -20,7 +20,7 @@ export async function duplicateLeadError(
   error: unknown,
   candidate: { website?: string | null; email?: string | null },
   selfId?: string
-): Promise<ApiError | null> {
+): Promise<ApiException | null> {
   const e = error as { code?: string; constraint?: string }
   const field = e?.code === '23505' ? DEDUPE_INDEXES[e.constraint ?? ''] : undefined
   if (!field) return null
@@ -39,7 +39,7 @@ export async function duplicateLeadError(
   const message = existing
     ? `A lead with this ${what} already exists: ${existing.id} (${existing.business_name})`
     : `A lead with this ${what} already exists`
-  return new ApiError(409, message, {
+  return new ApiException(409, message, {
     code: 'E_DUPLICATE_LEAD',
     field,
     meta: existing ? { existing_id: existing.id } : undefined,

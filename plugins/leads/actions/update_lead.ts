@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import Lead from '../models/lead.js'
 import type { NewLead } from './create_lead.js'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { changedFields, recordChanges, type ChangeContext } from '#services/change_recorder'
 import { duplicateLeadError } from './lead_duplicates.js'
 
@@ -37,14 +37,14 @@ function apply(lead: Lead, changes: LeadChanges) {
  */
 export async function updateLead(context: ChangeContext, id: string, changes: LeadChanges) {
   const current = await Lead.find(id)
-  if (!current) throw ApiError.notFound('Lead')
+  if (!current) throw ApiException.notFound('Lead')
   apply(current, changes)
   if (!current.$isDirty) return current
 
   try {
     return await recordChanges(context, async (trx, recorder) => {
       const lead = await Lead.query({ client: trx }).where('id', id).forUpdate().first()
-      if (!lead) throw ApiError.notFound('Lead')
+      if (!lead) throw ApiException.notFound('Lead')
       const before = lead.serialize()
       const from = lead.status
       apply(lead, changes)

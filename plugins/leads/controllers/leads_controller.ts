@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Lead from '../models/lead.js'
 import LeadPolicy from '../policies/lead_policy.js'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { actorFromContext } from '#services/change_recorder'
 import { parseListQuery } from '#services/list_query'
 import { createLeadValidator, updateLeadValidator, FOLLOW_UP_FIELDS } from '../validators/lead.js'
@@ -27,7 +27,7 @@ export default class LeadsController {
   async show({ bouncer, params }: HttpContext) {
     await bouncer.with(LeadPolicy).authorize('view')
     const lead = await Lead.find(params.id)
-    if (!lead) throw ApiError.notFound('Lead')
+    if (!lead) throw ApiException.notFound('Lead')
     return lead
   }
 
@@ -99,7 +99,7 @@ export default class LeadsController {
 function refuseBeyondFollowUp(fields: string[]) {
   const others = fields.filter((key) => !FOLLOW_UP_FIELDS.includes(key as any))
   if (others.length > 0) {
-    throw ApiError.forbidden(
+    throw ApiException.forbidden(
       `Your role may change only status, next_step and notes of a lead; remove: ${others.join(', ')}`
     )
   }

@@ -11,7 +11,7 @@ import copyStreams from 'pg-copy-streams'
 import db from '@adonisjs/lucid/services/db'
 import type { ExportConnection } from '#services/export_connections'
 import { DatabaseTimeoutError } from '#services/database_errors'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { applyFilters, applySort, type ParsedList } from '#services/list_query'
 import { LEAD_LIST } from './lead_list.js'
 
@@ -206,7 +206,7 @@ export function assertNoNul(qs: Record<string, unknown>) {
   for (const [key, raw] of Object.entries(qs)) {
     const values = Array.isArray(raw) ? raw : [raw]
     if (values.some((value) => typeof value === 'string' && value.includes('\u0000'))) {
-      throw new ApiError(422, `${key} must not contain a NUL character`, {
+      throw new ApiException(422, `${key} must not contain a NUL character`, {
         field: key,
         code: 'E_INVALID_QUERY',
       })

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { randomUUID } from 'node:crypto'
-import pluginHost from '#services/plugin_host'
+import pluginHost from '#plugin_host/running'
 import { discoverPlugins } from '#plugin_host/discovery'
 import { agentOfType, emit } from '#tests/helpers/agent_types'
 

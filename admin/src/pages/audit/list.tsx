@@ -11,7 +11,7 @@ import {
   type FilterField,
 } from '../../components/list_filters'
 import { formatDateTime, shortId } from '../../lib/format'
-import { hasResource, pluginResourceNames } from '../../plugins'
+import { hasResource, pluginResourceNames } from '../../registry'
 import { ACTOR_COLORS, recordPath, type AuditRecord } from './shared'
 import { ActorName, useActorNames } from '../../components/actor_name'
 

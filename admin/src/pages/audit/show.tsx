@@ -6,7 +6,7 @@ import { QueryError } from '../../components/states'
 import { JsonBlock } from '../../components/json_block'
 import { JsonDiff } from '../../components/json_diff'
 import { formatDateTime } from '../../lib/format'
-import { hasResource } from '../../plugins'
+import { hasResource } from '../../registry'
 import { ACTOR_COLORS, recordPath, type AuditRecord } from './shared'
 import { ActorName, useActorNames } from '../../components/actor_name'
 

@@ -13,7 +13,7 @@ import {
 } from '../../lib/tasks'
 import { shortId } from '../../lib/format'
 import { linkedId, linkPath, linkText, type LinkLabels } from '../../lib/task_links'
-import { taskLinks } from '../../plugins'
+import { taskLinks } from '../../registry'
 
 /** Names for a card's owner and links: agent id → name, a linked record → its name and detail. */
 export interface BoardLookups {

@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useState } from 'react'
 import { Col, Row } from 'antd'
-import { overviewCards } from '../../plugins'
+import { overviewCards } from '../../registry'
 import { Loading } from '../../components/states'
 
 /**

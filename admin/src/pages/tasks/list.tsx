@@ -17,7 +17,7 @@ import {
   toFilters,
   type FilterField,
 } from '../../components/list_filters'
-import { taskLinks } from '../../plugins'
+import { taskLinks } from '../../registry'
 import { linkedId, linkPath, useLinkLabels } from '../../lib/task_links'
 import {
   COLUMN_COLORS,

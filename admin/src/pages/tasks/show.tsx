@@ -5,7 +5,7 @@ import { QueryError } from '../../components/states'
 import { TimeAgo } from '../../components/time_ago'
 import { EventList } from '../../components/event_list'
 import { useRecentEvents } from '../../realtime/event_feed'
-import { taskLinks } from '../../plugins'
+import { taskLinks } from '../../registry'
 import { LinkedRecord, linkedId } from '../../lib/task_links'
 import { formatDateTime } from '../../lib/format'
 import {

@@ -2,7 +2,7 @@ import type { FormProps } from 'antd'
 import { Col, Form, Input, Row, Select } from 'antd'
 import { usePermissions } from '@refinedev/core'
 import { RecordSelect } from '../../components/record_select'
-import { taskLinks } from '../../plugins'
+import { taskLinks } from '../../registry'
 import { linkField } from '../../lib/task_links'
 import {
   COLUMN_LABELS,

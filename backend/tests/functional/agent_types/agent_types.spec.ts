@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import { randomUUID } from 'node:crypto'
 import { ACTORS, call, makeActors, type Actors } from '#tests/helpers/actors'
-import pluginHost from '#services/plugin_host'
+import pluginHost from '#plugin_host/running'
 import { groupNeeds, pluginsEnabled } from '#tests/helpers/plugins'
 
 /*

@@ -1,6 +1,6 @@
 import { test } from '@japa/runner'
 import { Validator } from '@seriousme/openapi-schema-validator'
-import pluginHost from '#services/plugin_host'
+import pluginHost from '#plugin_host/running'
 import { openApiDocument } from '#openapi/main'
 import { buildDocument, type OpenApiDocument } from '#openapi/document'
 import { defineOpenApi } from '#openapi/kit'

@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Approval from '../models/approval.js'
 import DraftPolicy from '../policies/draft_policy.js'
 import { APPROVAL_ACTIONS } from '../enums.js'
-import { ApiError } from '#exceptions/api_error'
+import { ApiException } from '#exceptions/api_exception'
 import { runList, type ListSpec } from '#services/list_query'
 
 export const APPROVAL_LIST: ListSpec = {
@@ -18,8 +18,11 @@ export const APPROVAL_LIST: ListSpec = {
   defaultSort: [['decided_at', 'desc']],
 }
 
-/** Decisions are written by POST /api/drafts/:id/decision only; this is read-only. */
-export default class ApprovalsController {
+/**
+ * The log of decisions on drafts (GET /api/approvals): read-only. A decision
+ * is made by POST /api/drafts/:id/decision (DraftsController.decide).
+ */
+export default class DecisionLogController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with(DraftPolicy).authorize('view')
     return runList(ctx, Approval.query(), APPROVAL_LIST)
@@ -28,7 +31,7 @@ export default class ApprovalsController {
   async show({ bouncer, params }: HttpContext) {
     await bouncer.with(DraftPolicy).authorize('view')
     const approval = await Approval.find(params.id)
-    if (!approval) throw ApiError.notFound('Approval')
+    if (!approval) throw ApiException.notFound('Approval')
     return approval
   }
 }

@@ -2,9 +2,10 @@ import { Exception } from '@adonisjs/core/exceptions'
 
 /**
  * An error a client caused or must know about, answered with the contract's
- * shape: {"errors":[{message, field?, rule?, code?}]}.
+ * shape: {"errors":[{message, field?, rule?, code?}]}. (The typed agent
+ * client's `ApiError` is the other side: such an answer, as an agent gets it.)
  */
-export class ApiError extends Exception {
+export class ApiException extends Exception {
   constructor(
     status: number,
     message: string,
@@ -21,14 +22,14 @@ export class ApiError extends Exception {
   }
 
   static notFound(what = 'Record') {
-    return new ApiError(404, `${what} not found`, { code: 'E_NOT_FOUND' })
+    return new ApiException(404, `${what} not found`, { code: 'E_NOT_FOUND' })
   }
 
   static conflict(message: string, code = 'E_CONFLICT') {
-    return new ApiError(409, message, { code })
+    return new ApiException(409, message, { code })
   }
 
   static forbidden(message = 'Your role does not allow this action') {
-    return new ApiError(403, message, { code: 'E_FORBIDDEN' })
+    return new ApiException(403, message, { code: 'E_FORBIDDEN' })
   }
 }
