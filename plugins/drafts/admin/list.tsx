@@ -1,14 +1,14 @@
 import type { HttpError } from '@refinedev/core'
 import { EditButton, getDefaultSortOrder, List, ShowButton, useTable } from '@refinedev/antd'
-import { Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
+import { Space, Table, Tag, Typography } from 'antd'
 import { Link } from 'react-router'
 import { QueryError, tableEmptyText } from '@admin/components/states'
 import { TimeAgo } from '@admin/components/time_ago'
 import {
-  filterValues,
   hasActiveFilters,
+  ListFilters,
   toFilters,
-  type FilterField,
+  type ListFilter,
 } from '@admin/components/list_filters'
 import { hasResource } from '@admin/registry'
 import { shortId } from '@admin/lib/format'
@@ -22,12 +22,35 @@ import {
   type DraftRecord,
 } from './shared'
 
-const FILTERS: FilterField[] = [
-  { name: 'q', operator: 'eq' },
-  { name: 'status', operator: 'in' },
-  { name: 'channel', operator: 'in' },
-  // The API's own filter: drafts waiting past the approval SLA.
-  { name: 'overdue', operator: 'eq' },
+const FILTERS: ListFilter[] = [
+  { kind: 'search', name: 'q', placeholder: 'Search draft type', width: 220 },
+  {
+    kind: 'select',
+    name: 'status',
+    placeholder: 'Status',
+    options: STATUS_OPTIONS,
+    multiple: true,
+    width: 180,
+  },
+  {
+    kind: 'select',
+    name: 'channel',
+    placeholder: 'Channel',
+    options: CHANNEL_OPTIONS,
+    multiple: true,
+    width: 160,
+  },
+  // the API's own filter: drafts waiting past the approval SLA
+  {
+    kind: 'select',
+    name: 'overdue',
+    placeholder: 'Overdue?',
+    width: 130,
+    options: [
+      { value: 'true', label: 'Overdue' },
+      { value: 'false', label: 'Not overdue' },
+    ],
+  },
 ]
 
 function excerpt(content: string | null, length = 120) {
@@ -47,7 +70,6 @@ export default function DraftList() {
     sorters: { initial: [{ field: 'updated_at', order: 'desc' }] },
     onSearch: (values) => toFilters(FILTERS, values),
   })
-  const submit = () => searchFormProps.form?.submit()
 
   const showLeads = hasResource('leads')
   const leadName = useNames(
@@ -60,53 +82,7 @@ export default function DraftList() {
   return (
     <List>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        <Form
-          {...searchFormProps}
-          layout="inline"
-          initialValues={filterValues(FILTERS, filters)}
-          style={{ rowGap: 8 }}
-        >
-          <Form.Item name="q">
-            <Input.Search
-              placeholder="Search draft type"
-              allowClear
-              onSearch={submit}
-              style={{ width: 220 }}
-            />
-          </Form.Item>
-          <Form.Item name="status">
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder="Status"
-              options={STATUS_OPTIONS}
-              onChange={submit}
-              style={{ minWidth: 180 }}
-            />
-          </Form.Item>
-          <Form.Item name="channel">
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder="Channel"
-              options={CHANNEL_OPTIONS}
-              onChange={submit}
-              style={{ minWidth: 160 }}
-            />
-          </Form.Item>
-          <Form.Item name="overdue">
-            <Select
-              allowClear
-              placeholder="Overdue?"
-              onChange={submit}
-              style={{ width: 130 }}
-              options={[
-                { value: 'true', label: 'Overdue' },
-                { value: 'false', label: 'Not overdue' },
-              ]}
-            />
-          </Form.Item>
-        </Form>
+        <ListFilters spec={FILTERS} formProps={searchFormProps} current={filters} />
         {tableQuery.isError && (
           <QueryError
             title="The drafts could not be loaded"

@@ -8,15 +8,15 @@ import {
   ShowButton,
   useTable,
 } from '@refinedev/antd'
-import { Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
+import { Space, Table, Tag, Typography } from 'antd'
 import { Link } from 'react-router'
 import { QueryError, tableEmptyText } from '@admin/components/states'
 import { TimeAgo } from '@admin/components/time_ago'
 import {
-  filterValues,
   hasActiveFilters,
+  ListFilters,
   toFilters,
-  type FilterField,
+  type ListFilter,
 } from '@admin/components/list_filters'
 import { ExportCsvButton } from './export_button'
 import {
@@ -27,12 +27,42 @@ import {
   type LeadRecord,
 } from './shared'
 
-const FILTERS: FilterField[] = [
-  { name: 'q', operator: 'eq' },
-  { name: 'status', operator: 'in' },
-  { name: 'lead_score', operator: 'in' },
-  { name: 'niche', operator: 'contains' },
-  { name: 'region', operator: 'contains' },
+const FILTERS: ListFilter[] = [
+  { kind: 'search', name: 'q', placeholder: 'Search name, contact, email, website', width: 300 },
+  {
+    kind: 'select',
+    name: 'status',
+    placeholder: 'Status',
+    options: STATUS_OPTIONS,
+    multiple: true,
+    width: 180,
+    testId: 'filter-status',
+  },
+  {
+    kind: 'select',
+    name: 'lead_score',
+    placeholder: 'Score',
+    options: SCORE_OPTIONS,
+    multiple: true,
+    width: 120,
+    testId: 'filter-score',
+  },
+  {
+    kind: 'text',
+    name: 'niche',
+    operator: 'contains',
+    placeholder: 'Niche',
+    width: 150,
+    onBlur: true,
+  },
+  {
+    kind: 'text',
+    name: 'region',
+    operator: 'contains',
+    placeholder: 'Region',
+    width: 150,
+    onBlur: true,
+  },
 ]
 
 export default function LeadList() {
@@ -46,7 +76,6 @@ export default function LeadList() {
     sorters: { initial: [{ field: 'created_at', order: 'desc' }] },
     onSearch: (values) => toFilters(FILTERS, values),
   })
-  const submit = () => searchFormProps.form?.submit()
   const total = tableQuery.data?.total
 
   return (
@@ -59,61 +88,7 @@ export default function LeadList() {
       )}
     >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        <Form
-          {...searchFormProps}
-          layout="inline"
-          initialValues={filterValues(FILTERS, filters)}
-          style={{ rowGap: 8 }}
-        >
-          <Form.Item name="q">
-            <Input.Search
-              placeholder="Search name, contact, email, website"
-              allowClear
-              onSearch={submit}
-              style={{ width: 300 }}
-            />
-          </Form.Item>
-          <Form.Item name="status">
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder="Status"
-              options={STATUS_OPTIONS}
-              onChange={submit}
-              style={{ minWidth: 180 }}
-              data-testid="filter-status"
-            />
-          </Form.Item>
-          <Form.Item name="lead_score">
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder="Score"
-              options={SCORE_OPTIONS}
-              onChange={submit}
-              style={{ minWidth: 120 }}
-              data-testid="filter-score"
-            />
-          </Form.Item>
-          <Form.Item name="niche">
-            <Input
-              placeholder="Niche"
-              allowClear
-              onPressEnter={submit}
-              onBlur={submit}
-              style={{ width: 150 }}
-            />
-          </Form.Item>
-          <Form.Item name="region">
-            <Input
-              placeholder="Region"
-              allowClear
-              onPressEnter={submit}
-              onBlur={submit}
-              style={{ width: 150 }}
-            />
-          </Form.Item>
-        </Form>
+        <ListFilters spec={FILTERS} formProps={searchFormProps} current={filters} />
         {tableQuery.isError && (
           <QueryError
             title="The leads could not be loaded"

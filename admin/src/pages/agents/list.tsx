@@ -1,23 +1,30 @@
 import type { HttpError } from '@refinedev/core'
 import { useMany } from '@refinedev/core'
 import { getDefaultSortOrder, List, ShowButton, useTable } from '@refinedev/antd'
-import { Badge, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd'
+import { Badge, Space, Table, Tag, Tooltip } from 'antd'
 import { Link } from 'react-router'
 import { QueryError, tableEmptyText } from '../../components/states'
 import { TimeAgo } from '../../components/time_ago'
 import {
-  filterValues,
   hasActiveFilters,
+  ListFilters,
   toFilters,
-  type FilterField,
+  type ListFilter,
 } from '../../components/list_filters'
 import { AGENT_STATUS_BADGES, AGENT_STATUS_OPTIONS, type AgentRecord } from '../../lib/agents'
 import type { TaskRecord } from '../../lib/tasks'
 import { shortId } from '../../lib/format'
 
-const FILTERS: FilterField[] = [
-  { name: 'q', operator: 'eq' },
-  { name: 'status', operator: 'in' },
+const FILTERS: ListFilter[] = [
+  { kind: 'search', name: 'q', placeholder: 'Search name and type', width: 260 },
+  {
+    kind: 'select',
+    name: 'status',
+    placeholder: 'Status',
+    options: AGENT_STATUS_OPTIONS,
+    multiple: true,
+    width: 180,
+  },
 ]
 
 export default function AgentList() {
@@ -42,31 +49,11 @@ export default function AgentList() {
     ids: taskIds,
     queryOptions: { enabled: taskIds.length > 0 },
   })
-  const submit = () => searchFormProps.form?.submit()
 
   return (
     <List>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        <Form {...searchFormProps} layout="inline" initialValues={filterValues(FILTERS, filters)}>
-          <Form.Item name="q">
-            <Input.Search
-              placeholder="Search name and type"
-              allowClear
-              onSearch={submit}
-              style={{ width: 260 }}
-            />
-          </Form.Item>
-          <Form.Item name="status">
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder="Status"
-              options={AGENT_STATUS_OPTIONS}
-              onChange={submit}
-              style={{ minWidth: 180 }}
-            />
-          </Form.Item>
-        </Form>
+        <ListFilters spec={FILTERS} formProps={searchFormProps} current={filters} />
         {tableQuery.isError && (
           <QueryError
             title="The agents could not be loaded"

@@ -1,69 +1,55 @@
-import type { CrudFilters, HttpError } from '@refinedev/core'
+import type { HttpError } from '@refinedev/core'
 import { getDefaultSortOrder, List, ShowButton, useTable } from '@refinedev/antd'
-import { DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
-import dayjs, { type Dayjs } from 'dayjs'
+import { Space, Table, Tag, Typography } from 'antd'
 import { Link } from 'react-router'
 import { QueryError, tableEmptyText } from '../../components/states'
 import {
-  filterValues,
   hasActiveFilters,
+  ListFilters,
   toFilters,
-  type FilterField,
+  type ListFilter,
 } from '../../components/list_filters'
 import { formatDateTime, shortId } from '../../lib/format'
 import { hasResource, pluginResourceNames } from '../../registry'
 import { ACTOR_COLORS, recordPath, type AuditRecord } from './shared'
 import { ActorName, useActorNames } from '../../components/actor_name'
 
-const FILTERS: FilterField[] = [
-  { name: 'q', operator: 'eq' },
-  { name: 'actor_type', operator: 'eq' },
-  { name: 'actor_id', operator: 'eq' },
-  { name: 'action', operator: 'contains' },
-  { name: 'resource_type', operator: 'eq' },
-  { name: 'resource_id', operator: 'eq' },
-]
-
-type AuditSearch = Record<string, unknown> & { created?: [Dayjs | null, Dayjs | null] | null }
-
-/** The date range is two filters on created_at (gte, lte). */
-function toAuditFilters({ created, ...values }: AuditSearch): CrudFilters {
-  const [from, to] = created ?? [null, null]
-  return [
-    ...toFilters(FILTERS, values),
-    {
-      field: 'created_at',
-      operator: 'gte',
-      value: from ? from.startOf('day').toISOString() : undefined,
-    },
-    { field: 'created_at', operator: 'lte', value: to ? to.endOf('day').toISOString() : undefined },
-  ]
-}
-
-function initialValues(filters: CrudFilters): AuditSearch {
-  const bound = (operator: 'gte' | 'lte') => {
-    const filter = filters.find(
-      (f) => 'field' in f && f.field === 'created_at' && f.operator === operator
-    )
-    return filter?.value ? dayjs(String(filter.value)) : null
-  }
-  const from = bound('gte')
-  const to = bound('lte')
-  return { ...filterValues(FILTERS, filters), created: from || to ? [from, to] : null }
-}
-
 const RESOURCE_TYPES = ['tasks', 'agents', 'users', ...pluginResourceNames(), 'system', 'events']
+
+const FILTERS: ListFilter[] = [
+  { kind: 'search', name: 'q', placeholder: 'Search', width: 200 },
+  {
+    kind: 'select',
+    name: 'actor_type',
+    placeholder: 'Actor',
+    width: 120,
+    options: ['user', 'agent', 'system'].map((value) => ({ value, label: value })),
+  },
+  { kind: 'text', name: 'actor_id', operator: 'eq', placeholder: 'Actor id' },
+  { kind: 'text', name: 'action', operator: 'contains', placeholder: 'Action (task.moved)' },
+  {
+    kind: 'select',
+    name: 'resource_type',
+    placeholder: 'Resource',
+    width: 140,
+    showSearch: true,
+    options: RESOURCE_TYPES.map((value) => ({ value, label: value })),
+  },
+  { kind: 'text', name: 'resource_id', operator: 'eq', placeholder: 'Resource id' },
+  { kind: 'date_range', name: 'created', field: 'created_at' },
+]
 
 export default function AuditList() {
   const { tableProps, sorters, filters, searchFormProps, tableQuery } = useTable<
     AuditRecord,
     HttpError,
-    AuditSearch
+    Record<string, unknown>
   >({
     syncWithLocation: true,
     pagination: { pageSize: 25 },
     sorters: { initial: [{ field: 'id', order: 'desc' }] },
-    onSearch: toAuditFilters,
+    // the date range is two filters on created_at (gte, lte)
+    onSearch: (values) => toFilters(FILTERS, values),
     // The log grows with every change: refresh on demand rather than on each one.
     liveMode: 'off',
   })
@@ -71,67 +57,10 @@ export default function AuditList() {
     (tableProps.dataSource ?? []).map((entry) => ({ type: entry.actor_type, id: entry.actor_id }))
   )
 
-  const submit = () => searchFormProps.form?.submit()
-
   return (
     <List title="Audit log" canCreate={false}>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        <Form
-          {...searchFormProps}
-          layout="inline"
-          initialValues={initialValues(filters)}
-          style={{ rowGap: 8 }}
-        >
-          <Form.Item name="q">
-            <Input.Search
-              placeholder="Search"
-              allowClear
-              onSearch={submit}
-              style={{ width: 200 }}
-            />
-          </Form.Item>
-          <Form.Item name="actor_type">
-            <Select
-              allowClear
-              placeholder="Actor"
-              onChange={submit}
-              style={{ width: 120 }}
-              options={['user', 'agent', 'system'].map((value) => ({ value, label: value }))}
-            />
-          </Form.Item>
-          <Form.Item name="actor_id">
-            <Input placeholder="Actor id" allowClear onPressEnter={submit} style={{ width: 180 }} />
-          </Form.Item>
-          <Form.Item name="action">
-            <Input
-              placeholder="Action (task.moved)"
-              allowClear
-              onPressEnter={submit}
-              style={{ width: 180 }}
-            />
-          </Form.Item>
-          <Form.Item name="resource_type">
-            <Select
-              allowClear
-              showSearch
-              placeholder="Resource"
-              onChange={submit}
-              style={{ width: 140 }}
-              options={RESOURCE_TYPES.map((value) => ({ value, label: value }))}
-            />
-          </Form.Item>
-          <Form.Item name="resource_id">
-            <Input
-              placeholder="Resource id"
-              allowClear
-              onPressEnter={submit}
-              style={{ width: 180 }}
-            />
-          </Form.Item>
-          <Form.Item name="created">
-            <DatePicker.RangePicker allowEmpty={[true, true]} onChange={submit} />
-          </Form.Item>
-        </Form>
+        <ListFilters spec={FILTERS} formProps={searchFormProps} current={filters} />
         {tableQuery.isError && (
           <QueryError
             title="The audit log could not be loaded"

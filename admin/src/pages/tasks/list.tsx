@@ -7,15 +7,15 @@ import {
   ShowButton,
   useTable,
 } from '@refinedev/antd'
-import { Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
+import { Space, Table, Tag, Typography } from 'antd'
 import { Link } from 'react-router'
 import { QueryError, tableEmptyText } from '../../components/states'
 import { TimeAgo } from '../../components/time_ago'
 import {
-  filterValues,
   hasActiveFilters,
+  ListFilters,
   toFilters,
-  type FilterField,
+  type ListFilter,
 } from '../../components/list_filters'
 import { taskLinks } from '../../registry'
 import { linkedId, linkPath, useLinkLabels } from '../../lib/task_links'
@@ -32,11 +32,31 @@ import {
 import { useNames } from '../../lib/use_names'
 import { shortId } from '../../lib/format'
 
-const FILTERS: FilterField[] = [
-  { name: 'q', operator: 'eq' },
-  { name: 'column', operator: 'in' },
-  { name: 'priority', operator: 'in' },
-  { name: 'owner_type', operator: 'eq' },
+const FILTERS: ListFilter[] = [
+  { kind: 'search', name: 'q', placeholder: 'Search title and description', width: 280 },
+  {
+    kind: 'select',
+    name: 'column',
+    placeholder: 'Column',
+    options: COLUMN_OPTIONS,
+    multiple: true,
+    width: 180,
+  },
+  {
+    kind: 'select',
+    name: 'priority',
+    placeholder: 'Priority',
+    options: PRIORITY_OPTIONS,
+    multiple: true,
+    width: 160,
+  },
+  {
+    kind: 'select',
+    name: 'owner_type',
+    placeholder: 'Owner',
+    options: OWNER_TYPES.map((value) => ({ value, label: value })),
+    width: 120,
+  },
 ]
 
 export default function TaskList() {
@@ -58,55 +78,11 @@ export default function TaskList() {
     'name'
   )
   const links = useLinkLabels(tasks, false)
-  const submit = () => searchFormProps.form?.submit()
 
   return (
     <List>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        <Form
-          {...searchFormProps}
-          layout="inline"
-          initialValues={filterValues(FILTERS, filters)}
-          style={{ rowGap: 8 }}
-        >
-          <Form.Item name="q">
-            <Input.Search
-              placeholder="Search title and description"
-              allowClear
-              onSearch={submit}
-              style={{ width: 280 }}
-            />
-          </Form.Item>
-          <Form.Item name="column">
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder="Column"
-              options={COLUMN_OPTIONS}
-              onChange={submit}
-              style={{ minWidth: 180 }}
-            />
-          </Form.Item>
-          <Form.Item name="priority">
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder="Priority"
-              options={PRIORITY_OPTIONS}
-              onChange={submit}
-              style={{ minWidth: 160 }}
-            />
-          </Form.Item>
-          <Form.Item name="owner_type">
-            <Select
-              allowClear
-              placeholder="Owner"
-              options={OWNER_TYPES.map((value) => ({ value, label: value }))}
-              onChange={submit}
-              style={{ minWidth: 120 }}
-            />
-          </Form.Item>
-        </Form>
+        <ListFilters spec={FILTERS} formProps={searchFormProps} current={filters} />
         {tableQuery.isError && (
           <QueryError
             title="The tasks could not be loaded"

@@ -1,19 +1,27 @@
 import type { HttpError } from '@refinedev/core'
 import { DateField, EditButton, getDefaultSortOrder, List, useTable } from '@refinedev/antd'
-import { Form, Input, Select, Space, Table, Tag } from 'antd'
+import { Space, Table, Tag } from 'antd'
 import { QueryError, tableEmptyText } from '../../components/states'
 import {
-  filterValues,
   hasActiveFilters,
+  ListFilters,
   toFilters,
-  type FilterField,
+  type ListFilter,
 } from '../../components/list_filters'
 import { ROLE_COLORS, ROLE_OPTIONS, type UserRecord } from './shared'
 
-const FILTERS: FilterField[] = [
-  { name: 'q', operator: 'eq' },
-  { name: 'role', operator: 'in' },
-  { name: 'is_active', operator: 'eq' },
+const FILTERS: ListFilter[] = [
+  { kind: 'search', name: 'q', placeholder: 'Search by email' },
+  { kind: 'select', name: 'role', placeholder: 'Role', options: ROLE_OPTIONS, multiple: true },
+  {
+    kind: 'select',
+    name: 'is_active',
+    placeholder: 'Status',
+    options: [
+      { value: 'true', label: 'active' },
+      { value: 'false', label: 'deactivated' },
+    ],
+  },
 ]
 
 export default function UserList() {
@@ -28,38 +36,11 @@ export default function UserList() {
     // `q` searches the users' email.
     onSearch: (values) => toFilters(FILTERS, values),
   })
-  const submit = () => searchFormProps.form?.submit()
 
   return (
     <List>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-        <Form {...searchFormProps} layout="inline" initialValues={filterValues(FILTERS, filters)}>
-          <Form.Item name="q">
-            <Input.Search placeholder="Search by email" allowClear onSearch={submit} />
-          </Form.Item>
-          <Form.Item name="role">
-            <Select
-              mode="multiple"
-              allowClear
-              placeholder="Role"
-              options={ROLE_OPTIONS}
-              onChange={submit}
-              style={{ minWidth: 160 }}
-            />
-          </Form.Item>
-          <Form.Item name="is_active">
-            <Select
-              allowClear
-              placeholder="Status"
-              onChange={submit}
-              style={{ width: 140 }}
-              options={[
-                { value: 'true', label: 'active' },
-                { value: 'false', label: 'deactivated' },
-              ]}
-            />
-          </Form.Item>
-        </Form>
+        <ListFilters spec={FILTERS} formProps={searchFormProps} current={filters} />
         {tableQuery.isError && (
           <QueryError
             title="The users could not be loaded"
