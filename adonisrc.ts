@@ -108,7 +108,11 @@ export default defineConfig({
   },
 
   /* copied into build/ by `node ace build` */
-  metaFiles: [{ pattern: 'seed/*.json', reloadServer: false }],
+  metaFiles: [
+    { pattern: 'seed/*.json', reloadServer: false },
+    // make:plugin and make:agent render these
+    { pattern: 'stubs/**/*.stub', reloadServer: false },
+  ],
 
   hooks: {
     onBuildStarting: [],

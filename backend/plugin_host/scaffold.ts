@@ -4,8 +4,10 @@
  * files it writes.
  */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { readdir } from 'node:fs/promises'
+import { dirname, join, relative } from 'node:path'
 import type { BaseCommand } from '@adonisjs/core/ace'
+import type { ApplicationService } from '@adonisjs/core/types'
 import string from '@adonisjs/core/helpers/string'
 
 const SNAKE_CASE = /^[a-z][a-z0-9_]*$/
@@ -26,11 +28,48 @@ export function labelOf(name: string) {
     .join(' ')
 }
 
+/**
+ * Renders every stub of `stubs/<folder>/` (Tempura templates, the AdonisJS
+ * way: each says where it goes with `exports({ to: pluginRoot + '/...' })`)
+ * for the plugin `state.name`: { path inside the plugin: contents }. The
+ * stubs see `state`, `pluginRoot`, and `lb`/`rb` for a literal `{{`/`}}`.
+ */
+export async function renderStubs(
+  app: ApplicationService,
+  folder: string,
+  state: Record<string, string> & { name: string }
+): Promise<Record<string, string>> {
+  const source = app.makePath('stubs')
+  const pluginRoot = app.makePath('plugins', state.name)
+  const entries = await readdir(join(source, folder), { recursive: true, withFileTypes: true })
+  const stubs = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.stub'))
+    .map((entry) => relative(source, join(entry.parentPath, entry.name)))
+    .sort()
+  const manager = await app.stubs.create()
+  const files: Record<string, string> = {}
+  for (const stubPath of stubs) {
+    const stub = await manager.build(stubPath, { source })
+    const { contents, destination } = await stub.prepare({
+      ...state,
+      pluginRoot,
+      lb: '{{',
+      rb: '}}',
+    })
+    const path = relative(pluginRoot, destination)
+    if (path.startsWith('..'))
+      throw new Error(`${stubPath} writes outside the plugin: ${destination}`)
+    /* the renderer trims: a file ends with one newline, as an editor leaves it */
+    files[path] = contents === '' ? '' : `${contents}\n`
+  }
+  return files
+}
+
 export interface Scaffold {
   /** What the name was given for, in messages: `plugin`, `agent type`. */
   kind: string
-  /** The files, by path inside plugins/<name>/. */
-  files: (name: string) => Record<string, string>
+  /** The files, by path inside plugins/<name>/ (`renderStubs`). */
+  files: (name: string) => Promise<Record<string, string>>
   /** Refuses a valid name for the command's own reasons: the message, or null to go on. */
   refuse?: (name: string) => string | null | Promise<string | null>
   /** Lines printed after the files, once the plugin is written. */
@@ -73,7 +112,7 @@ export async function scaffoldPlugin(
    * the end, so a failure never leaves a half plugin that would break the boot.
    */
   const staging = join(root, `.${name}.tmp-${process.pid}-${Date.now()}`)
-  const files = scaffold.files(name)
+  const files = await scaffold.files(name)
   try {
     for (const [path, contents] of Object.entries(files)) {
       mkdirSync(dirname(join(staging, path)), { recursive: true })
