@@ -1289,8 +1289,15 @@ export interface components {
       after_state: {
         [key: string]: unknown
       } | null
-      /** @description `request_id`, `ip` and `seq` (the id of the event written with it). */
+      /** @description `request_id`, `ip`, `seq` (the id of the event written with it), and more. */
       metadata: {
+        request_id?: string | null
+        ip?: string | null
+        /** @description The id of the event written with it. */
+        seq?: number
+        /** @description The fields the change touched. */
+        changed?: string[]
+      } & {
         [key: string]: unknown
       }
       /** Format: date-time */

@@ -286,8 +286,18 @@ export default defineOpenApi({
         after_state: nullable(anyObject),
         metadata: {
           type: 'object',
+          properties: {
+            request_id: { type: ['string', 'null'] },
+            ip: { type: ['string', 'null'] },
+            seq: { type: 'integer', description: 'The id of the event written with it.' },
+            changed: {
+              type: 'array',
+              items: { type: 'string' },
+              description: 'The fields the change touched.',
+            },
+          },
           additionalProperties: true,
-          description: '`request_id`, `ip` and `seq` (the id of the event written with it).',
+          description: '`request_id`, `ip`, `seq` (the id of the event written with it), and more.',
         },
         created_at: dateTime(),
       },

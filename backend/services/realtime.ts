@@ -27,6 +27,7 @@ import {
   type RecordedEvent,
   type TaskEventRow,
 } from '#services/change_recorder'
+import type { Envelope } from '#services/realtime_messages'
 
 export const channels = {
   events: 'events',
@@ -34,20 +35,7 @@ export const channels = {
   agent: (id: string) => `agents/${id}`,
 }
 
-export interface Envelope {
-  /** task_events.id: clients keep the last one and backfill with GET /api/events?after=<seq>. */
-  seq: number
-  id: string
-  type: string
-  entityType: string
-  entityId: string
-  taskId: string | null
-  /** The acting agent's name; null when a person or the system made the change. */
-  agent: string | null
-  actor: { type: ActorType; id: string | null }
-  timestamp: string
-  payload: Record<string, unknown>
-}
+export type { Envelope }
 
 export interface ResourceMessage {
   type: ChangeKind

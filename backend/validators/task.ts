@@ -20,30 +20,22 @@ function linkFields() {
 
 let validators: ReturnType<typeof build> | undefined
 
+/* every field but the title is optional when creating; every one when updating */
+function optionalFields() {
+  return {
+    description: fields.description().optional(),
+    column: fields.column().optional(),
+    priority: fields.priority().optional(),
+    owner_type: fields.owner_type().optional(),
+    owner_id: fields.owner_id().optional(),
+    ...linkFields(),
+  }
+}
+
 function build() {
   return {
-    create: vine.create(
-      vine.object({
-        title: fields.title(),
-        description: fields.description().optional(),
-        column: fields.column().optional(),
-        priority: fields.priority().optional(),
-        owner_type: fields.owner_type().optional(),
-        owner_id: fields.owner_id().optional(),
-        ...linkFields(),
-      })
-    ),
-    update: vine.create(
-      vine.object({
-        title: fields.title().optional(),
-        description: fields.description().optional(),
-        column: fields.column().optional(),
-        priority: fields.priority().optional(),
-        owner_type: fields.owner_type().optional(),
-        owner_id: fields.owner_id().optional(),
-        ...linkFields(),
-      })
-    ),
+    create: vine.create(vine.object({ title: fields.title(), ...optionalFields() })),
+    update: vine.create(vine.object({ title: fields.title().optional(), ...optionalFields() })),
   }
 }
 

@@ -47,6 +47,51 @@ export interface DateRangeFilter extends Omit<Base, 'placeholder'> {
 
 export type ListFilter = SearchFilter | TextFilter | SelectFilter | DateRangeFilter
 
+/* One line per filter in a list's declaration. */
+
+/** The free-text search (`q`). */
+export const search = (placeholder: string, width?: number): SearchFilter => ({
+  kind: 'search',
+  name: 'q',
+  placeholder,
+  width,
+})
+
+/** One of the options (`eq`). */
+export const choice = (
+  name: string,
+  placeholder: string,
+  options: SelectFilter['options'],
+  more: Partial<SelectFilter> = {}
+): SelectFilter => ({ kind: 'select', name, placeholder, options, ...more })
+
+/** Any of the options (`in`). */
+export const choices = (
+  name: string,
+  placeholder: string,
+  options: SelectFilter['options'],
+  more: Partial<SelectFilter> = {}
+): SelectFilter => choice(name, placeholder, options, { multiple: true, ...more })
+
+/** Typed text: an exact value (`eq`), or a part of it (`contains`). */
+export const text = (
+  name: string,
+  placeholder: string,
+  operator: TextFilter['operator'] = 'eq',
+  more: Partial<TextFilter> = {}
+): TextFilter => ({ kind: 'text', name, placeholder, operator, ...more })
+
+/** A range of days on `field`. */
+export const dateRange = (name: string, field: string): DateRangeFilter => ({
+  kind: 'date_range',
+  name,
+  field,
+})
+
+/** Options whose label is the value itself. */
+export const asOptions = (values: readonly string[]) =>
+  values.map((value) => ({ value, label: value }))
+
 type Operator = Extract<CrudOperators, 'eq' | 'in' | 'contains'>
 
 const fieldOf = (filter: ListFilter) => filter.field ?? filter.name

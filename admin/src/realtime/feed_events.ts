@@ -1,22 +1,12 @@
+import type { Envelope as EventEnvelope } from '../../../backend/services/realtime_messages'
+
 /*
 | What an event is to the admin: the realtime envelope, a row of
 | GET /api/events, and the one shape the feed hands out for both.
 */
 
-/** The realtime envelope (backend/services/realtime.ts `toEnvelope`). */
-export interface EventEnvelope {
-  seq: number
-  id: string
-  type: string
-  entityType: string
-  entityId: string
-  taskId: string | null
-  /** The acting agent's name; null for people, the system, and events fetched after a reconnect. */
-  agent: string | null
-  actor: { type: 'user' | 'agent' | 'system'; id: string | null }
-  timestamp: string
-  payload: Record<string, unknown>
-}
+/** The realtime envelope, as the server sends it. */
+export type { Envelope as EventEnvelope } from '../../../backend/services/realtime_messages'
 
 /** An envelope as the feed hands it out. */
 export interface FeedEvent extends EventEnvelope {

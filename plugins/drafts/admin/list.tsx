@@ -9,6 +9,9 @@ import {
   ListFilters,
   toFilters,
   type ListFilter,
+  choice,
+  choices,
+  search,
 } from '@admin/components/list_filters'
 import { hasResource } from '@admin/registry'
 import { shortId } from '@admin/lib/format'
@@ -23,34 +26,19 @@ import {
 } from './shared'
 
 const FILTERS: ListFilter[] = [
-  { kind: 'search', name: 'q', placeholder: 'Search draft type', width: 220 },
-  {
-    kind: 'select',
-    name: 'status',
-    placeholder: 'Status',
-    options: STATUS_OPTIONS,
-    multiple: true,
-    width: 180,
-  },
-  {
-    kind: 'select',
-    name: 'channel',
-    placeholder: 'Channel',
-    options: CHANNEL_OPTIONS,
-    multiple: true,
-    width: 160,
-  },
+  search('Search draft type', 220),
+  choices('status', 'Status', STATUS_OPTIONS, { width: 180 }),
+  choices('channel', 'Channel', CHANNEL_OPTIONS),
   // the API's own filter: drafts waiting past the approval SLA
-  {
-    kind: 'select',
-    name: 'overdue',
-    placeholder: 'Overdue?',
-    width: 130,
-    options: [
+  choice(
+    'overdue',
+    'Overdue?',
+    [
       { value: 'true', label: 'Overdue' },
       { value: 'false', label: 'Not overdue' },
     ],
-  },
+    { width: 130 }
+  ),
 ]
 
 function excerpt(content: string | null, length = 120) {

@@ -17,6 +17,9 @@ import {
   ListFilters,
   toFilters,
   type ListFilter,
+  choices,
+  search,
+  text,
 } from '@admin/components/list_filters'
 import { ExportCsvButton } from './export_button'
 import {
@@ -28,41 +31,11 @@ import {
 } from './shared'
 
 const FILTERS: ListFilter[] = [
-  { kind: 'search', name: 'q', placeholder: 'Search name, contact, email, website', width: 300 },
-  {
-    kind: 'select',
-    name: 'status',
-    placeholder: 'Status',
-    options: STATUS_OPTIONS,
-    multiple: true,
-    width: 180,
-    testId: 'filter-status',
-  },
-  {
-    kind: 'select',
-    name: 'lead_score',
-    placeholder: 'Score',
-    options: SCORE_OPTIONS,
-    multiple: true,
-    width: 120,
-    testId: 'filter-score',
-  },
-  {
-    kind: 'text',
-    name: 'niche',
-    operator: 'contains',
-    placeholder: 'Niche',
-    width: 150,
-    onBlur: true,
-  },
-  {
-    kind: 'text',
-    name: 'region',
-    operator: 'contains',
-    placeholder: 'Region',
-    width: 150,
-    onBlur: true,
-  },
+  search('Search name, contact, email, website', 300),
+  choices('status', 'Status', STATUS_OPTIONS, { width: 180, testId: 'filter-status' }),
+  choices('lead_score', 'Score', SCORE_OPTIONS, { width: 120, testId: 'filter-score' }),
+  text('niche', 'Niche', 'contains', { width: 150, onBlur: true }),
+  text('region', 'Region', 'contains', { width: 150, onBlur: true }),
 ]
 
 export default function LeadList() {

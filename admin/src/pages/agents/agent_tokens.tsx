@@ -5,17 +5,10 @@ import { KeyOutlined } from '@ant-design/icons'
 import { API_URL } from '../../providers/http'
 import { TimeAgo } from '../../components/time_ago'
 import { QueryError } from '../../components/states'
+import type { components } from '#client/api_types'
 
-interface AgentToken {
-  id: number
-  name: string | null
-  abilities: string[]
-  created_at: string
-  last_used_at: string | null
-  expires_at: string | null
-  /** Only in the answer that created it. */
-  token?: string
-}
+/** A token as listed, or as minted (with its secret, shown once). */
+type AgentToken = components['schemas']['Token'] & { token?: string }
 
 /** An agent's API tokens (admin): mint one (shown once), revoke at once. */
 export function AgentTokens({ agentId, agentName }: { agentId: string; agentName: string }) {

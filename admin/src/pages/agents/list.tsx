@@ -10,21 +10,16 @@ import {
   ListFilters,
   toFilters,
   type ListFilter,
+  choices,
+  search,
 } from '../../components/list_filters'
 import { AGENT_STATUS_BADGES, AGENT_STATUS_OPTIONS, type AgentRecord } from '../../lib/agents'
 import type { TaskRecord } from '../../lib/tasks'
 import { shortId } from '../../lib/format'
 
 const FILTERS: ListFilter[] = [
-  { kind: 'search', name: 'q', placeholder: 'Search name and type', width: 260 },
-  {
-    kind: 'select',
-    name: 'status',
-    placeholder: 'Status',
-    options: AGENT_STATUS_OPTIONS,
-    multiple: true,
-    width: 180,
-  },
+  search('Search name and type', 260),
+  choices('status', 'Status', AGENT_STATUS_OPTIONS, { width: 180 }),
 ]
 
 export default function AgentList() {

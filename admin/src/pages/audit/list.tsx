@@ -8,6 +8,11 @@ import {
   ListFilters,
   toFilters,
   type ListFilter,
+  asOptions,
+  choice,
+  dateRange,
+  search,
+  text,
 } from '../../components/list_filters'
 import { formatDateTime, shortId } from '../../lib/format'
 import { hasResource, pluginResourceNames } from '../../registry'
@@ -17,26 +22,13 @@ import { ActorName, useActorNames } from '../../components/actor_name'
 const RESOURCE_TYPES = ['tasks', 'agents', 'users', ...pluginResourceNames(), 'system', 'events']
 
 const FILTERS: ListFilter[] = [
-  { kind: 'search', name: 'q', placeholder: 'Search', width: 200 },
-  {
-    kind: 'select',
-    name: 'actor_type',
-    placeholder: 'Actor',
-    width: 120,
-    options: ['user', 'agent', 'system'].map((value) => ({ value, label: value })),
-  },
-  { kind: 'text', name: 'actor_id', operator: 'eq', placeholder: 'Actor id' },
-  { kind: 'text', name: 'action', operator: 'contains', placeholder: 'Action (task.moved)' },
-  {
-    kind: 'select',
-    name: 'resource_type',
-    placeholder: 'Resource',
-    width: 140,
-    showSearch: true,
-    options: RESOURCE_TYPES.map((value) => ({ value, label: value })),
-  },
-  { kind: 'text', name: 'resource_id', operator: 'eq', placeholder: 'Resource id' },
-  { kind: 'date_range', name: 'created', field: 'created_at' },
+  search('Search', 200),
+  choice('actor_type', 'Actor', asOptions(['user', 'agent', 'system']), { width: 120 }),
+  text('actor_id', 'Actor id'),
+  text('action', 'Action (task.moved)', 'contains'),
+  choice('resource_type', 'Resource', asOptions(RESOURCE_TYPES), { showSearch: true }),
+  text('resource_id', 'Resource id'),
+  dateRange('created', 'created_at'),
 ]
 
 export default function AuditList() {

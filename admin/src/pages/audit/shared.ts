@@ -1,16 +1,7 @@
+import type { components } from '#client/api_types'
+
 /** A row of GET /api/audit. */
-export interface AuditRecord {
-  id: number
-  actor_type: 'user' | 'agent' | 'system'
-  actor_id: string | null
-  action: string
-  resource_type: string
-  resource_id: string
-  before_state: Record<string, unknown> | null
-  after_state: Record<string, unknown> | null
-  metadata: { request_id?: string | null; ip?: string | null; seq?: number } | null
-  created_at: string
-}
+export type AuditRecord = components['schemas']['AuditEntry']
 
 export const ACTOR_COLORS: Record<AuditRecord['actor_type'], string> = {
   user: 'blue',

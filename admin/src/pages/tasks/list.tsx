@@ -16,6 +16,10 @@ import {
   ListFilters,
   toFilters,
   type ListFilter,
+  asOptions,
+  choice,
+  choices,
+  search,
 } from '../../components/list_filters'
 import { taskLinks } from '../../registry'
 import { linkedId, linkPath, useLinkLabels } from '../../lib/task_links'
@@ -33,30 +37,10 @@ import { useNames } from '../../lib/use_names'
 import { shortId } from '../../lib/format'
 
 const FILTERS: ListFilter[] = [
-  { kind: 'search', name: 'q', placeholder: 'Search title and description', width: 280 },
-  {
-    kind: 'select',
-    name: 'column',
-    placeholder: 'Column',
-    options: COLUMN_OPTIONS,
-    multiple: true,
-    width: 180,
-  },
-  {
-    kind: 'select',
-    name: 'priority',
-    placeholder: 'Priority',
-    options: PRIORITY_OPTIONS,
-    multiple: true,
-    width: 160,
-  },
-  {
-    kind: 'select',
-    name: 'owner_type',
-    placeholder: 'Owner',
-    options: OWNER_TYPES.map((value) => ({ value, label: value })),
-    width: 120,
-  },
+  search('Search title and description', 280),
+  choices('column', 'Column', COLUMN_OPTIONS, { width: 180 }),
+  choices('priority', 'Priority', PRIORITY_OPTIONS),
+  choice('owner_type', 'Owner', asOptions(OWNER_TYPES), { width: 120 }),
 ]
 
 export default function TaskList() {

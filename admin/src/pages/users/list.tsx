@@ -7,21 +7,19 @@ import {
   ListFilters,
   toFilters,
   type ListFilter,
+  choice,
+  choices,
+  search,
 } from '../../components/list_filters'
 import { ROLE_COLORS, ROLE_OPTIONS, type UserRecord } from './shared'
 
 const FILTERS: ListFilter[] = [
-  { kind: 'search', name: 'q', placeholder: 'Search by email' },
-  { kind: 'select', name: 'role', placeholder: 'Role', options: ROLE_OPTIONS, multiple: true },
-  {
-    kind: 'select',
-    name: 'is_active',
-    placeholder: 'Status',
-    options: [
-      { value: 'true', label: 'active' },
-      { value: 'false', label: 'deactivated' },
-    ],
-  },
+  search('Search by email'),
+  choices('role', 'Role', ROLE_OPTIONS),
+  choice('is_active', 'Status', [
+    { value: 'true', label: 'active' },
+    { value: 'false', label: 'deactivated' },
+  ]),
 ]
 
 export default function UserList() {
