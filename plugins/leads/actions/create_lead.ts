@@ -1,23 +1,12 @@
 import Lead from '../models/lead.js'
+import type { Infer } from '@vinejs/vine/types'
+import type { createLeadValidator } from '../validators/lead.js'
 import { LeadScore, LeadStatus } from '../enums.js'
 import { recordChange, type ChangeContext } from '#services/change_recorder'
 import { duplicateLeadError } from './lead_duplicates.js'
 
-export interface NewLead {
-  business_name: string
-  niche: string
-  region: string
-  website: string
-  contact_name?: string | null
-  contact_role?: string | null
-  email?: string | null
-  phone?: string | null
-  source?: string
-  lead_score?: LeadScore
-  status?: LeadStatus
-  next_step?: string | null
-  notes?: string[]
-}
+/** A new lead: what the create route's validator gives (its one description). */
+export type NewLead = Infer<typeof createLeadValidator>
 
 /**
  * Creates a lead. A lead whose website or email another lead already has is
