@@ -1230,6 +1230,8 @@ export interface components {
           is_active: boolean
           /** @description What the role table lets the caller do (`tasks.write`, ...): see docs/PERMISSIONS.md. */
           permissions: string[]
+          /** @description The plugins enabled on this server (`PLUGINS`): the admin shows only their screens. */
+          plugins: string[]
         }
       | {
           /** @constant */
@@ -1242,6 +1244,8 @@ export interface components {
           status: 'idle' | 'running' | 'paused' | 'blocked'
           /** @description What the role table lets the caller do (`tasks.write`, ...): see docs/PERMISSIONS.md. */
           permissions: string[]
+          /** @description The plugins enabled on this server (`PLUGINS`): the admin shows only their screens. */
+          plugins: string[]
         }
     'GlobalPause': {
       paused: boolean
@@ -1887,6 +1891,9 @@ export interface operations {
            *         "records.read",
            *         "tasks.write",
            *         "events.emit"
+           *       ],
+           *       "plugins": [
+           *         "researcher"
            *       ]
            *     }
            */

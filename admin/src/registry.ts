@@ -9,14 +9,38 @@ import type { AdminPlugin, AdminTaskLink, OverviewCard } from './plugin_api'
 */
 
 let plugins: readonly AdminPlugin[] = []
+/* the plugins the server runs (GET /api/auth/me `plugins`); null until known */
+let onServer: ReadonlySet<string> | null = null
 
 /** The host's screens first, then each plugin's (plugins.ts, once). */
 export function installAdminPlugins(list: readonly AdminPlugin[]) {
   plugins = list
 }
 
+/**
+ * The plugins the server runs: a plugin whose screens this build holds but
+ * which the server does not run (PLUGINS) shows nothing, not screens that 404.
+ */
+export function setServerPlugins(names: readonly string[] | undefined) {
+  onServer = names ? new Set(names) : null
+}
+
+const runs = (plugin: AdminPlugin) =>
+  plugin.name === 'host' || onServer === null || onServer.has(plugin.name)
+
+/** The host's screens and those of the plugins the server runs. */
 export function installed(): readonly AdminPlugin[] {
-  return plugins
+  return plugins.filter(runs)
+}
+
+/** Whether a resource or menu entry is a screen of a plugin the server does not run. */
+export function isDisabledOnServer(resource: string): boolean {
+  const owner = plugins.find(
+    (plugin) =>
+      plugin.resources?.some((entry) => entry.name === resource) ||
+      plugin.menu?.some((entry) => entry.name === resource)
+  )
+  return owner !== undefined && !runs(owner)
 }
 
 /** Whether a plugin's screens are installed: for links to a plugin's records from elsewhere. */

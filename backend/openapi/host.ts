@@ -50,6 +50,13 @@ const permissions: JsonSchema = {
     'What the role table lets the caller do (`tasks.write`, ...): see docs/PERMISSIONS.md.',
 }
 
+const plugins: JsonSchema = {
+  type: 'array',
+  items: { type: 'string' },
+  description:
+    'The plugins enabled on this server (`PLUGINS`): the admin shows only their screens.',
+}
+
 const user = {
   id: ID,
   email: 'ops@example.com',
@@ -238,6 +245,7 @@ export default defineOpenApi({
           role: enumOf(ROLES),
           is_active: { type: 'boolean' },
           permissions,
+          plugins,
         }),
         record({
           type: { const: 'agent' },
@@ -246,6 +254,7 @@ export default defineOpenApi({
           agent_type: text(),
           status: enumOf(AGENT_STATUSES),
           permissions,
+          plugins,
         }),
       ],
       description: 'Who is calling.',
@@ -430,6 +439,7 @@ export default defineOpenApi({
             agent_type: 'researcher',
             status: 'running',
             permissions: ['records.read', 'tasks.write', 'events.emit'],
+            plugins: ['researcher'],
           },
         },
       },

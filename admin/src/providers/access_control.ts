@@ -1,5 +1,6 @@
 import type { AccessControlProvider, CanReturnType } from '@refinedev/core'
 import { fetchMe } from './auth'
+import { isDisabledOnServer } from '../registry'
 
 /*
 | The UI asks the server's rules instead of re-implementing them: GET
@@ -59,8 +60,12 @@ export async function checkAccess(
   params?: Record<string, unknown>
 ): Promise<CanReturnType> {
   const rule = resource ? rules[resource]?.[action] : undefined
-  if (!rule) return { can: true }
+  // who asks also says which plugins the server runs (fetched once, then cached)
   const me = await fetchMe().catch(() => null)
+  if (resource && isDisabledOnServer(resource)) {
+    return { can: false, reason: 'This plugin is not enabled on the server' }
+  }
+  if (!rule) return { can: true }
   if (!me) return { can: false, reason: 'Sign in first' }
   return evaluate(rule, { permissions: new Set(me.permissions), params })
 }

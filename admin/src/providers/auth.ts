@@ -2,19 +2,13 @@ import type { AuthProvider } from '@refinedev/core'
 import { API_URL, http, type ApiHttpError } from './http'
 import { realtime } from '../realtime/client'
 import { forgetEarlyRequests } from '../lib/early_requests'
+import { setServerPlugins } from '../registry'
+import type { components } from '#client/api_types'
 
-export type Role = 'admin' | 'operator' | 'closer' | 'viewer'
+/** GET /api/auth/me for a person: their role, what the role table lets them do, the plugins the server runs. */
+export type Me = Extract<components['schemas']['Me'], { type: 'user' }>
 
-/** GET /api/auth/me for a person. */
-export interface Me {
-  type: 'user'
-  id: string
-  email: string
-  role: Role
-  is_active: boolean
-  /** What the server's role table lets this person do (docs/PERMISSIONS.md). */
-  permissions: string[]
-}
+export type Role = Me['role']
 
 const ME_TTL_MS = 10_000
 let meCache: { at: number; promise: Promise<Me | null> } | null = null
@@ -24,7 +18,10 @@ export function fetchMe(force = false): Promise<Me | null> {
   if (!force && meCache && Date.now() - meCache.at < ME_TTL_MS) return meCache.promise
   const promise = http
     .get<Me>(`${API_URL}/auth/me`)
-    .then((response) => response.data)
+    .then((response) => {
+      setServerPlugins(response.data.plugins)
+      return response.data
+    })
     .catch((error: ApiHttpError) => {
       if (error.statusCode === 401) return null
       throw error

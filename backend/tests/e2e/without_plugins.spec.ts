@@ -27,17 +27,16 @@ interface Run {
   output: string
 }
 
-function runSuite(env: Record<string, string>): Promise<Run> {
+function runSuite(
+  env: Record<string, string>,
+  suites = ['unit', 'functional', 'security']
+): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      ['ace', 'test', 'unit', 'functional', 'security', '--no-ansi'],
-      {
-        cwd: app.makePath(),
-        env: { ...process.env, ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }
-    )
+    const child = spawn(process.execPath, ['ace', 'test', ...suites, '--no-ansi'], {
+      cwd: app.makePath(),
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
@@ -96,4 +95,21 @@ test.group('The host without plugins', (group) => {
       assert.deepEqual(links, [])
     }).timeout(15 * 60 * 1000)
   }
+
+  test('no plugin at all: the admin shows the host screens only, each working', async ({
+    assert,
+  }) => {
+    const result = await runSuite(
+      {
+        PLUGINS: 'none',
+        TEST_DATABASE_URL: await scaffoldDatabaseUrl('no_plugins_admin'),
+        HOST: '127.0.0.1',
+        PORT: String(await freePort()),
+        SKIP_ADMIN_BUILD: '1',
+      },
+      ['browser', '--files=browser/without_plugins.spec.ts']
+    )
+    assert.equal(result.code, 0, result.output.slice(-6000))
+    assert.match(result.output, /Tests\s+1 passed/)
+  }).timeout(10 * 60 * 1000)
 })
