@@ -72,6 +72,8 @@ export interface AdminTaskLink {
   detailField?: string
   /** What the form's picker searches and shows, when not `nameField`. */
   pickerLabel?: string
+  /** Smaller first, where a card shows several links (100 by default). */
+  order?: number
 }
 
 /** A card of the home page's overview: it loads what it shows each time `tick` changes. */

@@ -58,6 +58,7 @@ export function taskLinks(): AdminTaskLink[] {
   return installed()
     .flatMap((plugin) => plugin.taskLinks ?? [])
     .filter((link) => hasResource(link.resource))
+    .sort((a, b) => (a.order ?? 100) - (b.order ?? 100))
 }
 
 /** The home page's overview cards, of the host and every plugin, in order. */

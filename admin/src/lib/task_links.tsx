@@ -36,8 +36,12 @@ export interface LinkLabels {
 | links are fixed for a build (plugins are found at build time), so these
 | hooks run in the same order on every render.
 */
+const unknown = () => undefined
+
 function useFieldOf(link: AdminTaskLink, field: string | undefined, ids: (string | null)[]) {
-  return useNames(link.resource, ids, field ?? 'id', Boolean(field))
+  const lookup = useNames(link.resource, ids, field ?? 'id', Boolean(field))
+  // without a field, nothing: the cache may hold the rows another lookup of this resource read
+  return field ? lookup : unknown
 }
 
 /** Names (and, with `details`, the detail field) of the records these tasks link to. */

@@ -27,7 +27,7 @@ test.group('Admin: names looked up for a whole page', (group) => {
     const actors = await makeActors()
     const viewer = await makeUser(Role.Viewer)
     const tag = unique()
-    const cards: { id: string; lead: string }[] = []
+    const cards: { id: string; lead: string; leadId: string }[] = []
     for (let i = 0; i < 60; i++) {
       const lead = await makeLead(`Clinic ${tag} ${String(i).padStart(2, '0')}`)
       const task = await createTask(actors, {
@@ -35,7 +35,7 @@ test.group('Admin: names looked up for a whole page', (group) => {
         column: 'backlog',
         linked_lead_id: lead.id,
       })
-      cards.push({ id: task.id, lead: lead.businessName })
+      cards.push({ id: task.id, lead: lead.businessName, leadId: lead.id })
     }
     const { context, page } = await contextFor(viewer.email)
     try {
@@ -53,6 +53,8 @@ test.group('Admin: names looked up for a whole page', (group) => {
             .locator(`${scope}[data-testid="task-card-${card.id}"]`)
             .innerText()
           assert.include(text, card.lead, `${path}: card ${card.id}`)
+          // the name alone: no id beside it
+          assert.notInclude(text, card.leadId, `${path}: card ${card.id}`)
         }
       }
     } finally {

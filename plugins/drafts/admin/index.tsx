@@ -31,6 +31,7 @@ export default defineAdminPlugin({
       resource: 'drafts',
       detailField: 'status',
       pickerLabel: 'draft_type',
+      order: 20,
     },
   ],
   overview: [

@@ -17,7 +17,9 @@ export default defineAdminPlugin({
     },
   ],
   // a card may link to a lead, shown by its business name
-  taskLinks: [{ kind: 'lead', label: 'Lead', resource: 'leads', nameField: 'business_name' }],
+  taskLinks: [
+    { kind: 'lead', label: 'Lead', resource: 'leads', nameField: 'business_name', order: 10 },
+  ],
   overview: [
     { key: 'leads_funnel', order: 20, span: 16, component: lazy(() => import('./overview')) },
   ],
