@@ -1,6 +1,5 @@
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react'
 import type { ResourceProps } from '@refinedev/core'
-import type { AccessRules } from './providers/access_control'
 
 /*
 | What a plugin's admin screens declare. The admin finds every
@@ -104,3 +103,21 @@ export interface AdminPlugin {
 export function defineAdminPlugin(plugin: AdminPlugin): AdminPlugin {
   return plugin
 }
+
+/* Access rules: the plugin contract owns their shape; providers/access_control.ts applies them. */
+
+export interface RuleContext {
+  /** The caller's permissions, from /api/auth/me. */
+  permissions: ReadonlySet<string>
+  /** What `can({ params })` was given (a record, a move's from/to, ...). */
+  params?: Record<string, unknown>
+}
+
+/**
+ * A permission name, a list of them (any one is enough), or a function for
+ * rules that depend on the record: `true` when allowed, else the reason.
+ */
+export type AccessRule = string | readonly string[] | ((context: RuleContext) => true | string)
+
+/** resource name → action (`list`, `show`, `create`, `edit`, `delete`, or a custom one) → rule. */
+export type AccessRules = Record<string, Record<string, AccessRule>>

@@ -1,5 +1,6 @@
 import type { AccessControlProvider, CanReturnType } from '@refinedev/core'
 import { fetchMe } from './auth'
+import type { AccessRule, AccessRules, RuleContext } from '../plugin_api'
 import { isDisabledOnServer } from '../registry'
 
 /*
@@ -9,21 +10,7 @@ import { isDisabledOnServer } from '../registry'
 | needs. The server still refuses whatever the UI lets through.
 */
 
-export interface RuleContext {
-  /** The caller's permissions, from /api/auth/me. */
-  permissions: ReadonlySet<string>
-  /** What `can({ params })` was given (a record, a move's from/to, ...). */
-  params?: Record<string, unknown>
-}
-
-/**
- * A permission name, a list of them (any one is enough), or a function for
- * rules that depend on the record: `true` when allowed, else the reason.
- */
-export type AccessRule = string | readonly string[] | ((context: RuleContext) => true | string)
-
-/** resource name → action (`list`, `show`, `create`, `edit`, `delete`, or a custom one) → rule. */
-export type AccessRules = Record<string, Record<string, AccessRule>>
+export type { AccessRule, AccessRules, RuleContext }
 
 const rules: AccessRules = {}
 
