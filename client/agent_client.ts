@@ -35,6 +35,7 @@ import type {
   ControlMessage,
   Controls,
   Draft,
+  DraftFeedback,
   DraftInput,
   DraftVersion,
   EventInput,
@@ -299,6 +300,9 @@ export class AgentClient {
     /** Moves the card: `PATCH {"column": ...}`. Only an admin moves into or out of `done`. */
     move: (id: string, column: TaskColumn, options: RequestOptions = {}) =>
       this.tasks.update(id, { column }, options),
+    /** Takes the task (this agent becomes its owner); 409 `ApiError` when someone else owns it. */
+    claim: (id: string, options: RequestOptions = {}) =>
+      this.#body<Task>({ method: 'POST', path: `/api/tasks/${enc(id)}/claim`, ...options }),
   }
 
   /* ---------------------------------------------------------------- leads */
@@ -367,9 +371,19 @@ export class AgentClient {
     /** Into the approval queue; linked tasks move to `needs_approval`. */
     submit: (id: string, options: RequestOptions = {}) =>
       this.#body<Draft>({ method: 'POST', path: `/api/drafts/${enc(id)}/submit`, ...options }),
+    /**
+     * The reviewers' decisions on a draft this agent wrote, newest first:
+     * notes, and an inline edit as a diff of its text (403 for another agent's draft).
+     */
+    feedback: (id: string, options: RequestOptions = {}) =>
+      this.#body<DraftFeedback>({
+        method: 'GET',
+        path: `/api/drafts/${enc(id)}/feedback`,
+        ...options,
+      }),
   }
 
-  /** Admins' decisions on drafts (read-only): the notes of a `request_changes`, say. */
+  /** Admins' decisions on the drafts this agent wrote (read-only); `drafts.feedback` reads them for one draft. */
   readonly approvals = {
     list: (query: ListQuery = {}, options: RequestOptions = {}) =>
       this.#list<Approval>('/api/approvals', query, options),

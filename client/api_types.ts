@@ -263,6 +263,28 @@ export interface paths {
     patch: operations['updateTask']
     trace?: never
   }
+  '/api/tasks/{id}/claim': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Claim a task
+     * @description **Who:** admin, operator, agent (permission `tasks.write`). Agents only when their type declares the ability `tasks.write`.
+     *
+     *     The caller becomes the owner (an agent: `owner_type` agent; a person: `admin`). Of two claims at once exactly one wins. Claiming a task you own changes nothing; a task someone else owns answers 409 naming the owner (an admin reassigns it with PATCH).
+     */
+    post: operations['claimTask']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/agents': {
     parameters: {
       query?: never
@@ -1001,6 +1023,28 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/drafts/{id}/feedback': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Read the reviewers’ feedback on a draft
+     * @description **Who:** every role and agents (permission `records.read`).
+     *
+     *     Every decision on the draft, newest first: the notes of `request_changes`, `approve_with_notes` and `reject`, and an inline edit as a unified diff against the agent’s version. People who may read drafts may read it; of the agents, only the one that wrote the draft (another agent gets 403). The author also receives each decision as a `feedback` message on its channel `agents/<id>`.
+     */
+    get: operations['getDraftFeedback']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/drafts/{id}/submit': {
     parameters: {
       query?: never
@@ -1055,6 +1099,8 @@ export interface paths {
     /**
      * List approvals
      * @description **Who:** every role and agents (permission `records.read`).
+     *
+     *     An agent lists the decisions on the drafts it wrote only.
      */
     get: operations['listApprovals']
     put?: never
@@ -1466,6 +1512,8 @@ export interface components {
       /** @enum {string} */
       action:
         'approve' | 'reject' | 'request_changes' | 'edit_inline_approve' | 'approve_with_notes'
+      /** @description The version decided on; null for decisions made before it was kept. */
+      version: number | null
       notes: string | null
       /** @description For edit_inline_approve: the admin’s text. */
       editor_content: string | null
@@ -1473,6 +1521,42 @@ export interface components {
       decided_by: string
       /** Format: date-time */
       decided_at: string
+    }
+    /** @description What reviewers said about a draft: for its author. */
+    'DraftFeedback': {
+      /** Format: uuid */
+      draft_id: string
+      /** @enum {string} */
+      status: 'draft' | 'needs_approval' | 'approved' | 'rejected'
+      current_version: number
+      /** @description Every decision on the draft, newest first. */
+      decisions: {
+        /** Format: uuid */
+        approval_id: string
+        /** @enum {string} */
+        action:
+          'approve' | 'reject' | 'request_changes' | 'edit_inline_approve' | 'approve_with_notes'
+        version: number | null
+        /** @description What the reviewer asked for or noted. */
+        notes: string | null
+        /** Format: date-time */
+        decided_at: string
+        decided_by: {
+          /** Format: uuid */
+          id: string
+          /** @description The admin’s e-mail. */
+          name: string | null
+        }
+        /** @description For edit_inline_approve: what the admin changed in the agent’s text. */
+        edit: {
+          from_version: number
+          to_version: number
+          /** @description The admin’s text (version `to_version`). */
+          content: string
+          /** @description A unified diff from the agent’s version to the admin’s. */
+          diff: string
+        } | null
+      }[]
     }
     /** @description The draft after the decision, with the approval row it wrote. */
     'DraftDecision': {
@@ -2614,6 +2698,53 @@ export interface operations {
       409: components['responses']['Conflict']
       413: components['responses']['PayloadTooLarge']
       422: components['responses']['ValidationFailed']
+      423: components['responses']['AgentPaused']
+      503: components['responses']['Unavailable']
+    }
+  }
+  claimTask: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The task. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *       "title": "Find 20 dentists in Austin",
+           *       "description": "",
+           *       "column": "doing",
+           *       "priority": "high",
+           *       "owner_type": "agent",
+           *       "owner_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "created_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "done_at": null,
+           *       "linked_lead_id": null,
+           *       "linked_draft_id": null
+           *     }
+           */
+          'application/json': components['schemas']['Task']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      /** @description Someone else owns the task (`E_ALREADY_CLAIMED`). */
+      409: components['responses']['Conflict']
       423: components['responses']['AgentPaused']
       503: components['responses']['Unavailable']
     }
@@ -4898,6 +5029,55 @@ export interface operations {
       503: components['responses']['Unavailable']
     }
   }
+  getDraftFeedback: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The feedback. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "draft_id": "3f2b8c1a-9d4e-4f6a-b7c8-1e2d3f4a5b6c",
+           *       "status": "draft",
+           *       "current_version": 2,
+           *       "decisions": [
+           *         {
+           *           "approval_id": "1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5",
+           *           "action": "request_changes",
+           *           "version": 2,
+           *           "notes": "Shorter, and mention the free check-up.",
+           *           "decided_at": "2026-03-01T10:00:00.000Z",
+           *           "decided_by": {
+           *             "id": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *             "name": "admin@example.com"
+           *           },
+           *           "edit": null
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['DraftFeedback']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      /** @description An agent that did not write this draft. */
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
   submitDraft: {
     parameters: {
       query?: never
@@ -5008,6 +5188,7 @@ export interface operations {
            *         "action": "approve_with_notes",
            *         "notes": "Good; mention the free check-up next time.",
            *         "editor_content": null,
+           *         "version": 2,
            *         "decided_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
            *         "decided_at": "2026-03-01T10:00:00.000Z"
            *       }
@@ -5102,6 +5283,7 @@ export interface operations {
            *         "action": "approve_with_notes",
            *         "notes": "Good; mention the free check-up next time.",
            *         "editor_content": null,
+           *         "version": 2,
            *         "decided_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
            *         "decided_at": "2026-03-01T10:00:00.000Z"
            *       }
@@ -5141,6 +5323,7 @@ export interface operations {
            *       "action": "approve_with_notes",
            *       "notes": "Good; mention the free check-up next time.",
            *       "editor_content": null,
+           *       "version": 2,
            *       "decided_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
            *       "decided_at": "2026-03-01T10:00:00.000Z"
            *     }

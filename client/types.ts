@@ -88,6 +88,20 @@ export type VersionInput = BodyOf<'addDraftVersion'>
 export type ApprovalAction = Schemas['Approval']['action']
 /** An admin's decision on a draft (read-only for agents). */
 export type Approval = Schemas['Approval']
+/** What reviewers said about a draft (GET /api/drafts/:id/feedback), newest decision first. */
+export type DraftFeedback = Schemas['DraftFeedback']
+/** A decision on one of the agent's drafts, on its channel `agents/<id>`. */
+export interface FeedbackMessage {
+  type: 'feedback'
+  draft_id: string
+  approval_id: string
+  action: ApprovalAction
+  status: DraftStatus
+  version: number | null
+  notes: string | null
+  edited: boolean
+  at: string
+}
 
 export type TaskEvent = Schemas['Event']
 /** `event_type`: lowercase words joined by dots (`lead.enriched`); `payload`: at most 64 KB of JSON. */

@@ -1,3 +1,4 @@
+import { claimTask } from '#actions/tasks/claim_task'
 import type { HttpContext } from '@adonisjs/core/http'
 import Task from '#models/task'
 import TaskPolicy from '#policies/task_policy'
@@ -66,6 +67,12 @@ export default class TasksController {
         throw ApiException.forbidden(`Only an admin moves a task into or out of done`)
       }
     })
+  }
+
+  /** The caller takes the task (409 when someone else owns it). */
+  async claim(ctx: HttpContext) {
+    await ctx.bouncer.with(TaskPolicy).authorize('write')
+    return claimTask(actorFromContext(ctx), ctx.auth.user!, ctx.params.id)
   }
 
   async destroy(ctx: HttpContext) {

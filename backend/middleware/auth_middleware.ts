@@ -8,9 +8,14 @@ import { sessionIsCurrent } from '#services/session_stamp'
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-/* Writes a paused agent may still make: its heartbeat, and listening for resume. */
+/*
+ * Writes a paused agent may still make: its heartbeat, listening for resume,
+ * and MCP requests (each tool call is a REST request of its own, refused
+ * there while paused: reading its controls over MCP must work).
+ */
 const ALLOWED_WHILE_PAUSED = new Set([
   '/api/agents/me/heartbeat',
+  '/mcp',
   '/__transmit/subscribe',
   '/__transmit/unsubscribe',
 ])

@@ -612,6 +612,18 @@ export default defineOpenApi({
         response: { status: 204, description: 'Deleted (its events stay).' },
       },
     },
+    '/api/tasks/{id}/claim': {
+      post: {
+        operationId: 'claimTask',
+        summary: 'Claim a task',
+        description:
+          'The caller becomes the owner (an agent: `owner_type` agent; a person: `admin`). Of two claims at once exactly one wins. Claiming a task you own changes nothing; a task someone else owns answers 409 naming the owner (an admin reassigns it with PATCH).',
+        tags: ['Tasks'],
+        access: Permission.WriteTasks,
+        response: { status: 200, description: 'The task.', schema: ref('Task'), example: task },
+        errors: { 409: 'Someone else owns the task (`E_ALREADY_CLAIMED`).' },
+      },
+    },
 
     '/api/agents': {
       get: {

@@ -15,6 +15,7 @@ import type { BaseCommand } from '@adonisjs/core/ace'
 import type { Actor } from '#policies/actor'
 import type { CrewRole } from '#demo_crew/crew_member'
 import type { OpenApiContribution } from '#openapi/kit'
+import type { McpContribution } from '#mcp/kit'
 import { VineObject } from '@vinejs/vine'
 import { EVENT_TYPE_PATTERN, reservedEventTypeReason } from '#enums/event_type'
 import { assertPermission, type PermissionDefinition } from '#policies/permissions'
@@ -166,6 +167,8 @@ export interface PluginDefinition {
   commands?: LazyImport<typeof BaseCommand>[]
   /** The plugin's routes in GET /api/openapi.json: a module default-exporting defineOpenApi({...}). */
   openapi?: LazyImport<OpenApiContribution>
+  /** The plugin's tools and resources on the MCP server (/mcp): a module default-exporting defineMcp({...}). */
+  mcp?: LazyImport<McpContribution>
   agentTypes?: AgentTypeDefinition[]
   /** Called for every plugin, in dependency order, before any boot hook. */
   register?: (host: PluginHostApi) => void | Promise<void>
@@ -189,7 +192,7 @@ export function definePlugin(definition: PluginDefinition): DefinedPlugin {
       `plugin name must be snake_case (a-z, 0-9, _), got ${JSON.stringify(definition.name)}`
     )
   }
-  for (const key of ['routes', 'register', 'boot', 'openapi'] as const) {
+  for (const key of ['routes', 'register', 'boot', 'openapi', 'mcp'] as const) {
     if (definition[key] !== undefined && typeof definition[key] !== 'function') {
       throw new TypeError(`"${key}" must be a function`)
     }

@@ -16,6 +16,7 @@ import {
   type TimelineSource,
 } from './define_plugin.js'
 import type { OpenApiContribution } from '#openapi/kit'
+import type { McpContribution } from '#mcp/kit'
 import type { LoadedPlugin } from './discovery.js'
 import { PluginError } from './plugin_error.js'
 import { roleTable, type RoleTable } from '#policies/permissions'
@@ -162,6 +163,13 @@ export class PluginHost {
   openApiSources(): { plugin: string; load: LazyImport<OpenApiContribution> }[] {
     return this.#plugins.flatMap(({ definition }) =>
       definition.openapi ? [{ plugin: definition.name, load: definition.openapi }] : []
+    )
+  }
+
+  /** Every enabled plugin's MCP tools and resources (`mcp` in plugin.ts), in plugin order. */
+  mcpSources(): { plugin: string; load: LazyImport<McpContribution> }[] {
+    return this.#plugins.flatMap(({ definition }) =>
+      definition.mcp ? [{ plugin: definition.name, load: definition.mcp }] : []
     )
   }
 

@@ -86,6 +86,17 @@ export function toResourceMessage(event: RecordedEvent): ResourceMessage {
 
 /** A control message pushed as is, to every instance (through Redis) and this one. */
 export function broadcastControl(agentId: string, message: ControlMessage) {
+  sendToAgent(agentId, message)
+}
+
+/**
+ * A message for one agent only, on its private channel `agents/<id>` (that
+ * agent and admins may listen), to every instance. For what other agents
+ * must not read, such as a reviewer's feedback on the agent's draft. Sent
+ * after commit; a lost message is not a lost change (the agent can read
+ * the same through the API).
+ */
+export function sendToAgent<M extends { type: string }>(agentId: string, message: M) {
   transmit.broadcast(channels.agent(agentId), message as unknown as Broadcastable)
 }
 

@@ -30,6 +30,7 @@ const EventsController = () => import('#controllers/events_controller')
 const AuditController = () => import('#controllers/audit_controller')
 const ReplayController = () => import('#controllers/replay_controller')
 const RealtimeController = () => import('#controllers/realtime_controller')
+const McpController = () => import('#controllers/mcp_controller')
 
 router.where('id', router.matchers.uuid())
 
@@ -62,6 +63,7 @@ router
         router.post('tasks', [TasksController, 'store'])
         router.get('tasks/:id', [TasksController, 'show'])
         router.patch('tasks/:id', [TasksController, 'update'])
+        router.post('tasks/:id/claim', [TasksController, 'claim'])
         router.delete('tasks/:id', [TasksController, 'destroy'])
 
         router.get('agents', [AgentsController, 'index'])
@@ -103,6 +105,11 @@ router
   .prefix('/api')
 
 await pluginHost.mountRoutes(router, middleware)
+
+/* MCP (Streamable HTTP) for agents, with their own token: docs/MCP.md */
+router.post('mcp', [McpController, 'handle']).use(middleware.auth())
+router.get('mcp', [McpController, 'notAllowed'])
+router.delete('mcp', [McpController, 'notAllowed'])
 
 /*
 | Realtime (SSE): /__transmit/events, /subscribe, /unsubscribe (Transmit's

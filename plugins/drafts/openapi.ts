@@ -59,6 +59,7 @@ const approval = {
   action: 'approve_with_notes',
   notes: 'Good; mention the free check-up next time.',
   editor_content: null,
+  version: 2,
   decided_by: ADMIN_ID,
   decided_at: AT,
 }
@@ -114,12 +115,51 @@ export default defineOpenApi({
         id: uuid(),
         draft_id: uuid(),
         action: enumOf(APPROVAL_ACTIONS),
+        version: nullable({
+          type: 'integer',
+          minimum: 1,
+          description: 'The version decided on; null for decisions made before it was kept.',
+        }),
         notes: nullable(text()),
         editor_content: nullable(text('For edit_inline_approve: the admin’s text.')),
         decided_by: uuid(),
         decided_at: dateTime(),
       },
       'A decision on a draft.'
+    ),
+    DraftFeedback: record(
+      {
+        draft_id: uuid(),
+        status: enumOf(DRAFT_STATUSES),
+        current_version: { type: 'integer', minimum: 1 },
+        decisions: {
+          type: 'array',
+          description: 'Every decision on the draft, newest first.',
+          items: record(
+            {
+              approval_id: uuid(),
+              action: enumOf(APPROVAL_ACTIONS),
+              version: nullable({ type: 'integer', minimum: 1 }),
+              notes: nullable(text('What the reviewer asked for or noted.')),
+              decided_at: dateTime(),
+              decided_by: record({ id: uuid(), name: nullable(text('The admin’s e-mail.')) }),
+              edit: nullable(
+                record(
+                  {
+                    from_version: { type: 'integer', minimum: 1 },
+                    to_version: { type: 'integer', minimum: 1 },
+                    content: text('The admin’s text (version `to_version`).'),
+                    diff: text('A unified diff from the agent’s version to the admin’s.'),
+                  },
+                  'For edit_inline_approve: what the admin changed in the agent’s text.'
+                )
+              ),
+            },
+            'One decision and what it tells the author.'
+          ),
+        },
+      },
+      'What reviewers said about a draft: for its author.'
     ),
     DraftDecision: {
       allOf: [ref('Draft')],
@@ -227,6 +267,37 @@ export default defineOpenApi({
         },
       },
     },
+    '/api/drafts/{id}/feedback': {
+      get: {
+        operationId: 'getDraftFeedback',
+        summary: 'Read the reviewers’ feedback on a draft',
+        description:
+          'Every decision on the draft, newest first: the notes of `request_changes`, `approve_with_notes` and `reject`, and an inline edit as a unified diff against the agent’s version. People who may read drafts may read it; of the agents, only the one that wrote the draft (another agent gets 403). The author also receives each decision as a `feedback` message on its channel `agents/<id>`.',
+        access: Permission.ReadRecords,
+        response: {
+          status: 200,
+          description: 'The feedback.',
+          schema: ref('DraftFeedback'),
+          example: {
+            draft_id: DRAFT_ID,
+            status: 'draft',
+            current_version: 2,
+            decisions: [
+              {
+                approval_id: approval.id,
+                action: 'request_changes',
+                version: 2,
+                notes: 'Shorter, and mention the free check-up.',
+                decided_at: AT,
+                decided_by: { id: ADMIN_ID, name: 'admin@example.com' },
+                edit: null,
+              },
+            ],
+          },
+        },
+        errors: { 403: 'An agent that did not write this draft.' },
+      },
+    },
     '/api/drafts/{id}/submit': {
       post: {
         operationId: 'submitDraft',
@@ -271,6 +342,7 @@ export default defineOpenApi({
       get: {
         operationId: 'listApprovals',
         summary: 'List approvals',
+        description: 'An agent lists the decisions on the drafts it wrote only.',
         tags: ['Approvals'],
         access: Permission.ReadRecords,
         list: APPROVAL_LIST,

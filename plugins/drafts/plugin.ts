@@ -38,6 +38,7 @@ export default definePlugin({
     DraftPolicy: () => import('./policies/draft_policy.js'),
   },
   openapi: () => import('./openapi.js'),
+  mcp: () => import('./mcp.js'),
   routes({ router, middleware }) {
     router
       .group(() => {
@@ -46,6 +47,7 @@ export default definePlugin({
         router.get('drafts/:id', [DraftsController, 'show'])
         router.get('drafts/:id/versions', [DraftsController, 'versions'])
         router.post('drafts/:id/versions', [DraftsController, 'addVersion'])
+        router.get('drafts/:id/feedback', [DraftsController, 'feedback'])
         router.post('drafts/:id/submit', [DraftsController, 'submit'])
         router.post('drafts/:id/decision', [DraftsController, 'decide'])
         router.get('approvals', [DecisionLogController, 'index'])

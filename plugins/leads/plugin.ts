@@ -44,6 +44,7 @@ export default definePlugin({
     () => import('./commands/leads_export_sql.js'),
   ],
   openapi: () => import('./openapi.js'),
+  mcp: () => import('./mcp.js'),
   register(host) {
     // other plugins move a lead through its funnel by asking the app container, never by importing this plugin
     host.app.container.singleton(

@@ -100,18 +100,9 @@ export class Copywriter implements CrewRole {
   async #rework(context: StepContext, draftId: string) {
     const { client, signal, say, emit, log } = context
     const draft = await client.drafts.get(draftId, { signal })
-    const [request] = (
-      await client.approvals.list(
-        {
-          draft_id: draft.id,
-          action: 'request_changes',
-          _sort: 'decided_at',
-          _order: 'desc',
-          _end: 1,
-        },
-        { signal }
-      )
-    ).data
+    // the reviewer's last word on it, meant for its author: notes of a request for changes
+    const [latest] = (await client.drafts.feedback(draft.id, { signal })).decisions
+    const request = latest?.action === 'request_changes' ? latest : undefined
     const task = (await client.tasks.list({ linked_draft_id: draft.id, _end: 1 }, { signal }))
       .data[0]
     await say(`Revising a draft${request ? ' after review' : ''}`, task?.id ?? null)

@@ -7,6 +7,8 @@ import { TaskColumn } from '#enums/task'
 import { recordChanges, type ChangeContext } from '#services/change_recorder'
 import { moveLinkedTasks } from '#actions/tasks/move_linked_tasks'
 import type User from '#models/user'
+import Agent from '#models/agent'
+import { sendToAgent } from '#services/realtime'
 import app from '@adonisjs/core/services/app'
 import { linkedTaskId } from '../services/linked_task.js'
 
@@ -41,6 +43,33 @@ export async function decideDraft(
   draftId: string,
   decision: Decision
 ) {
+  const decided = await recordDecision(context, admin, draftId, decision)
+  await tellTheAuthor(decided.draft, decided.approval)
+  return decided
+}
+
+/**
+ * The decision, on the author's private channel when an agent wrote the
+ * draft: the agent can act on the notes at once (GET /api/drafts/:id/feedback
+ * has the same, and the inline edit as a diff).
+ */
+async function tellTheAuthor(draft: Draft, approval: Approval) {
+  const author = await Agent.find(draft.createdBy)
+  if (!author) return
+  sendToAgent(author.id, {
+    type: 'feedback',
+    draft_id: draft.id,
+    approval_id: approval.id,
+    action: approval.action,
+    status: draft.status,
+    version: approval.version,
+    notes: approval.notes,
+    edited: approval.editorContent !== null,
+    at: approval.decidedAt.toISO(),
+  })
+}
+
+function recordDecision(context: ChangeContext, admin: User, draftId: string, decision: Decision) {
   return recordChanges(context, async (trx, recorder) => {
     const draft = await Draft.query({ client: trx }).where('id', draftId).forUpdate().first()
     if (!draft) throw ApiException.notFound('Draft')
@@ -101,6 +130,7 @@ export async function decideDraft(
       {
         draftId,
         action: decision.action,
+        version: decision.version,
         notes: decision.notes ?? null,
         editorContent:
           decision.action === ApprovalAction.EditInlineApprove ? decision.content! : null,
@@ -128,7 +158,8 @@ export async function decideDraft(
         decision: decision.action,
         version: draft.currentVersion,
         approval_id: approval.id,
-        notes: decision.notes ?? null,
+        // the notes are feedback for the draft's author (GET /api/drafts/:id/feedback), not for every reader of events
+        has_notes: Boolean(decision.notes),
       },
     })
 

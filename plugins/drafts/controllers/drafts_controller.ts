@@ -9,6 +9,7 @@ import {
   decisionValidator,
 } from '../validators/draft.js'
 import { serializeDraft, withContent } from '../services/draft_view.js'
+import { draftFeedback } from '../services/feedback.js'
 import { draftsConfig } from '../config.js'
 import { createDraft } from '../actions/create_draft.js'
 import { addVersion } from '../actions/add_version.js'
@@ -113,6 +114,12 @@ export default class DraftsController {
     const data = await ctx.request.validateUsing(addVersionValidator)
     const version = await addVersion(actorFromContext(ctx), ctx.auth.user!, ctx.params.id, data)
     return ctx.response.created(version)
+  }
+
+  /** The reviewers' decisions, notes and inline edits: for people, and for the agent that wrote the draft. */
+  async feedback({ auth, bouncer, params }: HttpContext) {
+    await bouncer.with(DraftPolicy).authorize('view')
+    return draftFeedback(auth.user!, params.id)
   }
 
   async submit(ctx: HttpContext) {

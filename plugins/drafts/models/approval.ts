@@ -14,6 +14,10 @@ export default class Approval extends BaseModel {
   @column()
   declare action: ApprovalAction
 
+  /** The version decided on (the one the admin read); null for decisions made before it was kept. */
+  @column()
+  declare version: number | null
+
   @column()
   declare notes: string | null
 

@@ -104,6 +104,7 @@ const TABLES: Record<string, Record<string, string>> = {
     id: 'uuid',
     draft_id: 'uuid',
     action: 'text',
+    version: 'integer',
     notes: 'text',
     editor_content: 'text',
     decided_by: 'uuid',
