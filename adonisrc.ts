@@ -62,6 +62,7 @@ export default defineConfig({
     () => import('#start/kernel'),
     () => import('#start/realtime'),
     { file: () => import('#start/first_run'), environment: ['web'] },
+    { file: () => import('#start/webhooks'), environment: ['web'] },
   ],
 
   tests: {

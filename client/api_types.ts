@@ -865,6 +865,128 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/webhooks': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List webhook subscriptions
+     * @description **Who:** admin (permission `webhooks.manage`).
+     */
+    get: operations['listWebhooks']
+    put?: never
+    /**
+     * Subscribe a URL
+     * @description **Who:** admin (permission `webhooks.manage`).
+     *
+     *     Answers with the new `secret`. The URL is checked (http or https, no credentials, a public address unless `WEBHOOK_ALLOW_PRIVATE_TARGETS=true`): 422 on `url` otherwise.
+     */
+    post: operations['createWebhook']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/webhooks/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get a webhook subscription
+     * @description **Who:** admin (permission `webhooks.manage`).
+     */
+    get: operations['getWebhook']
+    put?: never
+    post?: never
+    /**
+     * Delete a webhook subscription
+     * @description **Who:** admin (permission `webhooks.manage`).
+     *
+     *     Its deliveries go with it.
+     */
+    delete: operations['deleteWebhook']
+    options?: never
+    head?: never
+    /**
+     * Change a webhook subscription
+     * @description **Who:** admin (permission `webhooks.manage`).
+     *
+     *     `enabled: false` pauses it (its deliveries wait); `rotate_secret: true` replaces the secret at once.
+     */
+    patch: operations['updateWebhook']
+    trace?: never
+  }
+  '/api/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List a subscription’s deliveries
+     * @description **Who:** admin (permission `webhooks.manage`).
+     */
+    get: operations['listWebhookDeliveries']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/webhooks/{id}/test': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Send a test
+     * @description **Who:** admin (permission `webhooks.manage`).
+     *
+     *     Queues a `webhook.test` message for this URL only, sent like any delivery.
+     */
+    post: operations['testWebhook']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/webhooks/{id}/deliveries/{delivery_id}/redeliver': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Redeliver
+     * @description **Who:** admin (permission `webhooks.manage`).
+     *
+     *     A delivered or failed delivery is sent again, with a fresh retry schedule and the same `webhook-id`.
+     */
+    post: operations['redeliverWebhook']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/leads': {
     parameters: {
       query?: never
@@ -1402,6 +1524,66 @@ export interface components {
         /** @description JSON Schema of its payload. */
         payload: Record<string, unknown>
       }[]
+    }
+    /** @description A webhook subscription. */
+    'Webhook': {
+      /** Format: uuid */
+      id: string
+      /** @description http(s); private and loopback addresses only when the operator allows them. */
+      url: string
+      description: string | null
+      /** @description Exact types (`draft.approved`), prefixes (`draft.*`) or `*`. */
+      event_types: string[]
+      /** @description Only events about these resources (`tasks`, ...); empty: all. */
+      resource_types: string[]
+      /**
+       * Format: uuid
+       * @description Only the events about this agent, and its private messages (`draft.feedback`).
+       */
+      agent_id: string | null
+      /** @description The signing secret (`whsec_...`), for verifying `webhook-signature`. */
+      secret: string
+      enabled: boolean
+      /** Format: uuid */
+      created_by: string | null
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+      deliveries: {
+        pending: number
+        delivered: number
+        failed: number
+      }
+    }
+    /** @description One event (or message) for one subscription, and how sending it went. */
+    'WebhookDelivery': {
+      /** @description Also the `webhook-id` header: `msg_<id>`. */
+      id: number
+      /** Format: uuid */
+      subscription_id: string
+      /** @description The event’s `seq`; null for a message of its own. */
+      event_seq: number | null
+      event_type: string
+      /** @enum {string} */
+      status: 'pending' | 'delivered' | 'failed'
+      attempts: number
+      /**
+       * Format: date-time
+       * @description While pending: when it is tried next.
+       */
+      next_attempt_at: string
+      /** @description The receiver’s last HTTP status. */
+      last_status: number | null
+      /** @description The first 2 KB of the receiver’s last answer. */
+      last_response: string | null
+      /** @description Why the last attempt failed. */
+      last_error: string | null
+      last_duration_ms: number | null
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      delivered_at: string | null
     }
     /** @description A business that may become a customer. */
     'Lead': {
@@ -4004,6 +4186,468 @@ export interface operations {
       413: components['responses']['PayloadTooLarge']
       422: components['responses']['ValidationFailed']
       /** @description The stream is on another instance and Redis cannot reach it now (`E_UNAVAILABLE`, `Retry-After`). */
+      503: components['responses']['Unavailable']
+    }
+  }
+  listWebhooks: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: url, created_at, updated_at. Default: created_at desc. Another field → 422.
+         * @example url
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over url, description. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        enabled?: boolean[]
+        /** @description Differs from (rows without a value match too). */
+        enabled_ne?: boolean[]
+        /** @description Equals (repeat the key for any of several values). */
+        agent_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        agent_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of subscriptions. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9",
+           *         "url": "https://hooks.example.com/mission-control",
+           *         "description": "Decisions to the CRM",
+           *         "event_types": [
+           *           "draft.approved",
+           *           "draft.rejected"
+           *         ],
+           *         "resource_types": [],
+           *         "agent_id": null,
+           *         "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+           *         "enabled": true,
+           *         "created_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *         "created_at": "2026-03-01T10:00:00.000Z",
+           *         "updated_at": "2026-03-01T10:00:00.000Z",
+           *         "deliveries": {
+           *           "pending": 0,
+           *           "delivered": 41,
+           *           "failed": 1
+           *         }
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['Webhook'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  createWebhook: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "url": "https://hooks.example.com/mission-control",
+         *       "description": "Decisions to the CRM",
+         *       "event_types": [
+         *         "draft.approved",
+         *         "draft.rejected"
+         *       ]
+         *     }
+         */
+        'application/json': {
+          /** Format: uri */
+          url: string
+          description?: string | null
+          event_types: string[]
+          resource_types?: string[]
+          /** Format: uuid */
+          agent_id?: string | null
+          /** @enum {unknown} */
+          enabled?: '1' | 1 | 'true' | true | 'on' | '0' | 0 | 'false' | false
+        }
+      }
+    }
+    responses: {
+      /** @description The subscription. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9",
+           *       "url": "https://hooks.example.com/mission-control",
+           *       "description": "Decisions to the CRM",
+           *       "event_types": [
+           *         "draft.approved",
+           *         "draft.rejected"
+           *       ],
+           *       "resource_types": [],
+           *       "agent_id": null,
+           *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+           *       "enabled": true,
+           *       "created_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "deliveries": {
+           *         "pending": 0,
+           *         "delivered": 41,
+           *         "failed": 1
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Webhook']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getWebhook: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The subscription. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9",
+           *       "url": "https://hooks.example.com/mission-control",
+           *       "description": "Decisions to the CRM",
+           *       "event_types": [
+           *         "draft.approved",
+           *         "draft.rejected"
+           *       ],
+           *       "resource_types": [],
+           *       "agent_id": null,
+           *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+           *       "enabled": true,
+           *       "created_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "deliveries": {
+           *         "pending": 0,
+           *         "delivered": 41,
+           *         "failed": 1
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Webhook']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  deleteWebhook: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  updateWebhook: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "enabled": false
+         *     }
+         */
+        'application/json': {
+          /** Format: uri */
+          url?: string
+          description?: string | null
+          event_types?: string[]
+          resource_types?: string[]
+          /** Format: uuid */
+          agent_id?: string | null
+          /** @enum {unknown} */
+          enabled?: '1' | 1 | 'true' | true | 'on' | '0' | 0 | 'false' | false
+          /** @enum {unknown} */
+          rotate_secret?: '1' | 1 | 'true' | true | 'on' | '0' | 0 | 'false' | false
+        }
+      }
+    }
+    responses: {
+      /** @description The subscription. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9",
+           *       "url": "https://hooks.example.com/mission-control",
+           *       "description": "Decisions to the CRM",
+           *       "event_types": [
+           *         "draft.approved",
+           *         "draft.rejected"
+           *       ],
+           *       "resource_types": [],
+           *       "agent_id": null,
+           *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+           *       "enabled": true,
+           *       "created_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "deliveries": {
+           *         "pending": 0,
+           *         "delivered": 41,
+           *         "failed": 1
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Webhook']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: id, created_at, next_attempt_at, attempts. Default: id desc. Another field → 422.
+         * @example id
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Equals (repeat the key for any of several values). */
+        id?: number[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: number[]
+        /** @description At least (inclusive). */
+        id_gte?: number
+        /** @description At most (inclusive). */
+        id_lte?: number
+        /** @description Equals (repeat the key for any of several values). */
+        status?: ('pending' | 'delivered' | 'failed')[]
+        /** @description Differs from (rows without a value match too). */
+        status_ne?: ('pending' | 'delivered' | 'failed')[]
+        /** @description At least (inclusive). */
+        status_gte?: 'pending' | 'delivered' | 'failed'
+        /** @description At most (inclusive). */
+        status_lte?: 'pending' | 'delivered' | 'failed'
+        /** @description Equals (repeat the key for any of several values). */
+        event_type?: string[]
+        /** @description Differs from (rows without a value match too). */
+        event_type_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        event_type_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+      }
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of deliveries. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": 1207,
+           *         "subscription_id": "3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9",
+           *         "event_seq": 88231,
+           *         "event_type": "draft.approved",
+           *         "status": "failed",
+           *         "attempts": 8,
+           *         "next_attempt_at": "2026-03-01T10:00:00.000Z",
+           *         "last_status": 502,
+           *         "last_response": "Bad Gateway",
+           *         "last_error": "The receiver answered 502",
+           *         "last_duration_ms": 312,
+           *         "created_at": "2026-03-01T10:00:00.000Z",
+           *         "delivered_at": null
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['WebhookDelivery'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  testWebhook: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The queued delivery. */
+      202: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['WebhookDelivery']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  redeliverWebhook: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+        /** @description The delivery’s id. */
+        delivery_id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The delivery, pending again. */
+      202: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['WebhookDelivery']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      /** @description It is still pending (`E_DELIVERY_PENDING`). */
+      409: components['responses']['Conflict']
       503: components['responses']['Unavailable']
     }
   }

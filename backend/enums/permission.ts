@@ -16,4 +16,6 @@ export const Permission = {
   ManageUsers: 'users.manage',
   ManageAgentTokens: 'agents.tokens',
   EmitEvents: 'events.emit',
+  /** subscribe URLs to events, read deliveries, redeliver */
+  ManageWebhooks: 'webhooks.manage',
 } as const

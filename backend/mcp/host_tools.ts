@@ -33,7 +33,7 @@ export default defineMcp({
       access: Permission.ReadRecords,
       request: { method: 'POST', path: '/api/agents/me/heartbeat' },
       body: heartbeatValidator,
-      example: { status: 'running', message: 'Enriching 12 leads' },
+      example: { status: 'running', message: 'Working through 12 records' },
     },
     {
       name: 'list_tasks',

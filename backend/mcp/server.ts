@@ -205,7 +205,7 @@ async function serverFor(ctx: HttpContext, agent: Agent) {
     {
       capabilities: { tools: {}, resources: {} },
       instructions:
-        'Mission Control: the board, leads and drafts your team supervises. Call get_controls first: while you are paused every write is refused. Drafts go to a person for approval; nothing is ever sent. Read feedback on your drafts with get_draft_feedback before revising.',
+        'Mission Control: the shared board and the records a team of people and agents work on, under their supervision. Call get_controls first: while you are paused every write is refused (the error says why). What you submit for approval is decided by a person; nothing is ever sent. Read the feedback on your work before revising it.',
     }
   )
   // an agent sees the tools it may use; a call to another still gets the API's refusal

@@ -65,7 +65,7 @@ export interface BodySpec {
 }
 
 export interface ResponseSpec {
-  status: 200 | 201 | 204
+  status: 200 | 201 | 202 | 204
   description: string
   /** JSON body; omit for 204. */
   schema?: JsonSchema
@@ -82,6 +82,12 @@ export interface OperationSpec {
   /** Markdown. */
   description?: string
   access: Access
+  /**
+   * `own`: an agent holding the permission may use it on its own records
+   * only (the feedback on a draft it wrote); others' answer 403
+   * (`x-agent-scope`).
+   */
+  agentScope?: 'own'
   /** Default: the first tag of the contribution. */
   tags?: string[]
   /** Path parameters whose schema is not a UUID (`{id}` of events is an integer). */
@@ -423,6 +429,7 @@ export function buildOperation(
   if (roleTable.has(spec.access)) {
     operation['x-permission'] = spec.access
   }
+  if (spec.agentScope) operation['x-agent-scope'] = spec.agentScope
   if (parameters.length) operation.parameters = parameters
 
   if (spec.body) {

@@ -24,7 +24,11 @@ function version(): string {
 
 async function contributions(plugins: PluginHost): Promise<NamedContribution[]> {
   const { default: host } = await import('#openapi/host')
-  const list: NamedContribution[] = [{ source: 'host', contribution: host }]
+  const { default: webhooks } = await import('#openapi/webhooks')
+  const list: NamedContribution[] = [
+    { source: 'host', contribution: host },
+    { source: 'host', contribution: webhooks },
+  ]
   for (const { plugin, load } of plugins.openApiSources()) {
     try {
       list.push({ source: plugin, contribution: (await load()).default })

@@ -8,4 +8,5 @@ export const policies = {
   AgentPolicy: () => import('#policies/agent_policy'),
   EventPolicy: () => import('#policies/event_policy'),
   AuditPolicy: () => import('#policies/audit_policy'),
+  WebhookPolicy: () => import('#policies/webhook_policy'),
 }

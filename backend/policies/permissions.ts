@@ -75,6 +75,11 @@ export const HOST_PERMISSIONS: readonly PermissionDefinition[] = [
     description: 'emit progress events',
     roles: [Admin, Operator, 'agent'],
   },
+  {
+    name: Permission.ManageWebhooks,
+    description: 'manage webhook subscriptions; read and redeliver their deliveries',
+    roles: [Admin],
+  },
 ]
 
 type Entry = PermissionDefinition & { owner: string }

@@ -86,6 +86,17 @@ export default await Env.create(new URL('../../', import.meta.url), {
   SHUTDOWN_GRACE_SECONDS: Env.schema.number.optional(),
   SHUTDOWN_DRAIN_SECONDS: Env.schema.number.optional(),
 
+  /*
+  | Outbound webhooks (docs/WEBHOOKS.md): private and loopback targets are
+  | refused unless WEBHOOK_ALLOW_PRIVATE_TARGETS=true; a receiver has
+  | WEBHOOK_TIMEOUT_SECONDS (default 10) to answer; failed attempts are
+  | retried after each of WEBHOOK_RETRY_SECONDS in turn (comma-separated;
+  | default 5,300,1800,7200,18000,36000,36000), then the delivery is failed.
+  */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: Env.schema.boolean.optional(),
+  WEBHOOK_TIMEOUT_SECONDS: Env.schema.number.optional(),
+  WEBHOOK_RETRY_SECONDS: Env.schema.string.optional(),
+
   /* Login throttling */
   LOGIN_MAX_ATTEMPTS: Env.schema.number.optional(),
   LOGIN_BLOCK_MINUTES: Env.schema.number.optional(),

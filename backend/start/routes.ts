@@ -31,6 +31,7 @@ const AuditController = () => import('#controllers/audit_controller')
 const ReplayController = () => import('#controllers/replay_controller')
 const RealtimeController = () => import('#controllers/realtime_controller')
 const McpController = () => import('#controllers/mcp_controller')
+const WebhooksController = () => import('#controllers/webhooks_controller')
 
 router.where('id', router.matchers.uuid())
 
@@ -93,6 +94,17 @@ router
 
         router.get('replay/board', [ReplayController, 'board'])
         router.get('replay/timeline', [ReplayController, 'timeline'])
+
+        router.get('webhooks', [WebhooksController, 'index'])
+        router.post('webhooks', [WebhooksController, 'store'])
+        router.get('webhooks/:id', [WebhooksController, 'show'])
+        router.patch('webhooks/:id', [WebhooksController, 'update'])
+        router.delete('webhooks/:id', [WebhooksController, 'destroy'])
+        router.get('webhooks/:id/deliveries', [WebhooksController, 'deliveries'])
+        router.post('webhooks/:id/test', [WebhooksController, 'test'])
+        router
+          .post('webhooks/:id/deliveries/:delivery_id/redeliver', [WebhooksController, 'redeliver'])
+          .where('delivery_id', router.matchers.number())
 
         router.get('agents/:id/tokens', [AgentTokensController, 'index'])
         router.post('agents/:id/tokens', [AgentTokensController, 'store'])

@@ -270,6 +270,7 @@ export default defineOpenApi({
     '/api/drafts/{id}/feedback': {
       get: {
         operationId: 'getDraftFeedback',
+        agentScope: 'own',
         summary: 'Read the reviewers’ feedback on a draft',
         description:
           'Every decision on the draft, newest first: the notes of `request_changes`, `approve_with_notes` and `reject`, and an inline edit as a unified diff against the agent’s version. People who may read drafts may read it; of the agents, only the one that wrote the draft (another agent gets 403). The author also receives each decision as a `feedback` message on its channel `agents/<id>`.',

@@ -36,6 +36,12 @@ try {
      closed the listener, so close() only waits for the last connections) */
   app.terminating(() => close().catch(() => {}))
   app.listen('SIGTERM', () => app.terminate())
+  /* the web server sends webhooks (start/webhooks.ts); an instance of the tests when asked */
+  if (process.env.START_WEBHOOK_SENDER === 'true') {
+    const { webhookSender } = await import('#services/webhook_delivery')
+    webhookSender.start()
+    app.terminating(() => webhookSender.stop())
+  }
   console.log(`API instance listening on ${process.env.HOST}:${process.env.PORT}`)
 } catch (error) {
   prettyPrintError(error)

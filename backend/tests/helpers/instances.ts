@@ -61,7 +61,7 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 export function exited(child: ChildProcess) {
   return new Promise<number | null>((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode)
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode)
     child.once('exit', (code) => resolve(code))
   })
 }

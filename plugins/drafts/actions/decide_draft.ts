@@ -9,6 +9,7 @@ import { moveLinkedTasks } from '#actions/tasks/move_linked_tasks'
 import type User from '#models/user'
 import Agent from '#models/agent'
 import { sendToAgent } from '#services/realtime'
+import { queueForAgent } from '#services/webhook_outbox'
 import app from '@adonisjs/core/services/app'
 import { linkedTaskId } from '../services/linked_task.js'
 
@@ -55,9 +56,13 @@ export async function decideDraft(
  */
 async function tellTheAuthor(draft: Draft, approval: Approval) {
   const author = await Agent.find(draft.createdBy)
-  if (!author) return
-  sendToAgent(author.id, {
-    type: 'feedback',
+  if (author) sendToAgent(author.id, feedbackMessage(draft, approval))
+}
+
+/** A decision as its author is told (realtime `feedback`, webhook `draft.feedback`). */
+function feedbackMessage(draft: Draft, approval: Approval) {
+  return {
+    type: 'feedback' as const,
     draft_id: draft.id,
     approval_id: approval.id,
     action: approval.action,
@@ -66,7 +71,7 @@ async function tellTheAuthor(draft: Draft, approval: Approval) {
     notes: approval.notes,
     edited: approval.editorContent !== null,
     at: approval.decidedAt.toISO(),
-  })
+  }
 }
 
 function recordDecision(context: ChangeContext, admin: User, draftId: string, decision: Decision) {
@@ -184,6 +189,12 @@ function recordDecision(context: ChangeContext, admin: User, draftId: string, de
         TaskColumn.Doing,
         outcome.event
       )
+    }
+    // the author's webhook subscriptions get it if and only if the decision commits
+    const author = await trx.from('agents').where('id', draft.createdBy).select('id').first()
+    if (author) {
+      const { type: _type, ...message } = feedbackMessage(draft, approval)
+      await queueForAgent(trx, author.id, 'draft.feedback', message)
     }
     return { draft, approval }
   })
