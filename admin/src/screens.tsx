@@ -8,6 +8,7 @@ import {
   ProjectOutlined,
   RobotOutlined,
   TeamOutlined,
+  ApiOutlined,
 } from '@ant-design/icons'
 import { defineAdminPlugin } from './plugin_api'
 import { Permission } from './lib/permissions'
@@ -16,7 +17,7 @@ import { moveRefusal, type TaskColumn } from './lib/tasks'
 /*
 | The host's own screens, declared like a plugin's (plugin_api.ts). Menu
 | order: home 0, board 10, inbox 15, tasks 20, agents 30, feed 40, leads 50,
-| drafts 60, replay 80, audit 90, users 95.
+| drafts 60, replay 80, audit 90, users 95, webhooks 96.
 */
 export default defineAdminPlugin({
   name: 'host',
@@ -53,6 +54,14 @@ export default defineAdminPlugin({
       create: { path: '/users/create', component: lazy(() => import('./pages/users/create')) },
       edit: { path: '/users/edit/:id', component: lazy(() => import('./pages/users/edit')) },
       meta: { label: 'Users', icon: <TeamOutlined />, order: 95 },
+    },
+    {
+      name: 'webhooks',
+      list: { path: '/webhooks', component: lazy(() => import('./pages/webhooks/list')) },
+      show: { path: '/webhooks/show/:id', component: lazy(() => import('./pages/webhooks/show')) },
+      create: { path: '/webhooks/create', component: lazy(() => import('./pages/webhooks/create')) },
+      edit: { path: '/webhooks/edit/:id', component: lazy(() => import('./pages/webhooks/edit')) },
+      meta: { label: 'Webhooks', icon: <ApiOutlined />, order: 96, canDelete: true },
     },
   ],
   routes: [
@@ -96,6 +105,13 @@ export default defineAdminPlugin({
     },
     events: { create: Permission.EmitEvents },
     audit: { list: Permission.ReadAudit, show: Permission.ReadAudit },
+    webhooks: {
+      list: Permission.ManageWebhooks,
+      show: Permission.ManageWebhooks,
+      create: Permission.ManageWebhooks,
+      edit: Permission.ManageWebhooks,
+      delete: Permission.ManageWebhooks,
+    },
     users: {
       list: Permission.ReadUsers,
       show: Permission.ReadUsers,

@@ -52,7 +52,7 @@ export function mcpCatalog() {
 }
 
 /** The tool's input schema for this agent (its event types, say). */
-function schemaFor(tool: McpToolSpec, agent: Agent): JsonSchema {
+export function schemaFor(tool: McpToolSpec, agent: Agent): JsonSchema {
   const schema = inputSchema(tool)
   return tool.tailor ? tool.tailor(schema, agent) : schema
 }
