@@ -1,11 +1,12 @@
 import { useCustomMutation, useShow, type HttpError } from '@refinedev/core'
 import { DateField, EditButton, Show, useTable } from '@refinedev/antd'
 import { Alert, Button, Card, Descriptions, Popconfirm, Space, Table, Tag, Typography } from 'antd'
+import { useEffect, useState } from 'react'
 import { useParams } from 'react-router'
 import { QueryError, tableEmptyText } from '../../components/states'
 import { DELIVERY_COLORS, type DeliveryRecord, type WebhookRecord } from './shared'
 
-function Deliveries({ webhookId }: { webhookId: string }) {
+function Deliveries({ webhookId, sent }: { webhookId: string; sent: number }) {
   const { tableProps, tableQuery } = useTable<DeliveryRecord, HttpError>({
     resource: `webhooks/${webhookId}/deliveries`,
     syncWithLocation: false,
@@ -21,6 +22,10 @@ function Deliveries({ webhookId }: { webhookId: string }) {
           : false,
     },
   })
+  // a test was just queued from the header: show it
+  useEffect(() => {
+    if (sent > 0) void tableQuery.refetch()
+  }, [sent]) // eslint-disable-line react-hooks/exhaustive-deps
   const { mutate, mutation } = useCustomMutation<DeliveryRecord>()
   const redeliver = (id: number) =>
     mutate(
@@ -55,7 +60,7 @@ function Deliveries({ webhookId }: { webhookId: string }) {
           emptyText: tableEmptyText({
             isError: tableQuery.isError,
             filtered: false,
-            noun: 'deliveries yet',
+            noun: 'deliveries',
           }),
         }}
         expandable={{
@@ -146,18 +151,22 @@ export default function WebhookShow() {
   const { query } = useShow<WebhookRecord>({})
   const webhook = query.data?.data
   const { mutate, mutation } = useCustomMutation()
+  const [sent, setSent] = useState(0)
   const sendTest = () =>
-    mutate({
-      url: `/api/webhooks/${id}/test`,
-      method: 'post',
-      values: {},
-      successNotification: () => ({ type: 'success', message: 'Test queued: see Deliveries' }),
-      errorNotification: (error) => ({
-        type: 'error',
-        message: 'No test sent',
-        description: error?.message,
-      }),
-    })
+    mutate(
+      {
+        url: `/api/webhooks/${id}/test`,
+        method: 'post',
+        values: {},
+        successNotification: () => ({ type: 'success', message: 'Test queued: see Deliveries' }),
+        errorNotification: (error) => ({
+          type: 'error',
+          message: 'No test sent',
+          description: error?.message,
+        }),
+      },
+      { onSuccess: () => setSent((count) => count + 1) }
+    )
   const rotate = () =>
     mutate(
       {
@@ -244,7 +253,7 @@ export default function WebhookShow() {
                 </Space>
               </Descriptions.Item>
             </Descriptions>
-            <Deliveries webhookId={webhook.id} />
+            <Deliveries webhookId={webhook.id} sent={sent} />
           </Space>
         )
       )}
