@@ -52,6 +52,7 @@ export default defineConfig({
     () => import('@adonisjs/bouncer/bouncer_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/transmit/transmit_provider'),
+    () => import('@adonisjs/mail/mail_provider'),
     () => import('#providers/conventions_provider'),
     () => import('#providers/plugin_host_provider'),
   ],
@@ -63,6 +64,7 @@ export default defineConfig({
     () => import('#start/realtime'),
     { file: () => import('#start/first_run'), environment: ['web'] },
     { file: () => import('#start/webhooks'), environment: ['web'] },
+    { file: () => import('#start/notifications'), environment: ['web'] },
   ],
 
   tests: {

@@ -987,6 +987,116 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/notifications': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List my notifications
+     * @description **Who:** admin, operator, closer, viewer.
+     *
+     *     `unread=true` for the unread ones. Newest first.
+     */
+    get: operations['listNotifications']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/notifications/unread-count': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Count my unread notifications
+     * @description **Who:** admin, operator, closer, viewer.
+     */
+    get: operations['countUnreadNotifications']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/notifications/{id}/read': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Mark one as read
+     * @description **Who:** admin, operator, closer, viewer.
+     */
+    post: operations['readNotification']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/notifications/read-all': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Mark all as read
+     * @description **Who:** admin, operator, closer, viewer.
+     */
+    post: operations['readAllNotifications']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/notifications/preferences': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * What I receive
+     * @description **Who:** admin, operator, closer, viewer.
+     *
+     *     Every kind your role is notified of, with your channels for each (default: the bell only, at once).
+     */
+    get: operations['getNotificationPreferences']
+    /**
+     * Change what I receive
+     * @description **Who:** admin, operator, closer, viewer.
+     *
+     *     The kinds it lists and the Slack URL, if given; the rest is kept. A private Slack URL is refused like a webhook target.
+     */
+    put: operations['updateNotificationPreferences']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/leads': {
     parameters: {
       query?: never
@@ -1584,6 +1694,37 @@ export interface components {
       created_at: string
       /** Format: date-time */
       delivered_at: string | null
+    }
+    /** @description Something for you to act on. */
+    'Notification': {
+      id: number
+      kind: string
+      title: string
+      body: string | null
+      /** @description The admin path that acts on it. */
+      link: string | null
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      read_at: string | null
+    }
+    'NotificationPreferences': {
+      /** @description Where e-mail goes: your sign-in address. */
+      email: string
+      /** @description Whether the server can send e-mail (SMTP_HOST). */
+      email_available: boolean
+      slack_webhook_url: string | null
+      kinds: {
+        kind: string
+        label: string
+        description: string | null
+        roles: string[]
+        in_app: boolean
+        email: boolean
+        slack: boolean
+        /** @enum {integer} */
+        digest_minutes: 0 | 15 | 60 | 240 | 1440
+      }[]
     }
     /** @description A business that may become a customer. */
     'Lead': {
@@ -4648,6 +4789,256 @@ export interface operations {
       404: components['responses']['NotFound']
       /** @description It is still pending (`E_DELIVERY_PENDING`). */
       409: components['responses']['Conflict']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listNotifications: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: id, created_at. Default: id desc. Another field → 422.
+         * @example id
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over title, body. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        kind?: string[]
+        /** @description Differs from (rows without a value match too). */
+        kind_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        kind_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+        /** @description `true` or `false` */
+        unread?: 'true' | 'false'
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of notifications. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": 311,
+           *         "kind": "drafts.waiting",
+           *         "title": "copywriter-1 submitted a draft for approval",
+           *         "body": "Version 2",
+           *         "link": "/inbox?draft=5f0c2a4e-8b1d-4e6f-9a3c-7d2e1b0a9c8f",
+           *         "created_at": "2026-03-01T10:00:00.000Z",
+           *         "read_at": null
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['Notification'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  countUnreadNotifications: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The count. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "unread": 3
+           *     }
+           */
+          'application/json': {
+            unread: number
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      503: components['responses']['Unavailable']
+    }
+  }
+  readNotification: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The notification’s id. */
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The notification. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": 311,
+           *       "kind": "drafts.waiting",
+           *       "title": "copywriter-1 submitted a draft for approval",
+           *       "body": "Version 2",
+           *       "link": "/inbox?draft=5f0c2a4e-8b1d-4e6f-9a3c-7d2e1b0a9c8f",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "read_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Notification']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  readAllNotifications: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Nothing unread. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "unread": 0
+           *     }
+           */
+          'application/json': {
+            unread: number
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getNotificationPreferences: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Your preferences. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['NotificationPreferences']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      503: components['responses']['Unavailable']
+    }
+  }
+  updateNotificationPreferences: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "kinds": [
+         *         {
+         *           "kind": "drafts.waiting",
+         *           "in_app": true,
+         *           "email": true,
+         *           "slack": false,
+         *           "digest_minutes": 60
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': {
+          /** Format: uri */
+          slack_webhook_url?: string | null
+          kinds?: {
+            kind: string
+            /** @enum {unknown} */
+            in_app: '1' | 1 | 'true' | true | 'on' | '0' | 0 | 'false' | false
+            /** @enum {unknown} */
+            email: '1' | 1 | 'true' | true | 'on' | '0' | 0 | 'false' | false
+            /** @enum {unknown} */
+            slack: '1' | 1 | 'true' | true | 'on' | '0' | 0 | 'false' | false
+            /** @enum {number} */
+            digest_minutes: 0 | 15 | 60 | 240 | 1440
+          }[]
+        }
+      }
+    }
+    responses: {
+      /** @description Your preferences. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['NotificationPreferences']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
       503: components['responses']['Unavailable']
     }
   }

@@ -25,9 +25,11 @@ function version(): string {
 async function contributions(plugins: PluginHost): Promise<NamedContribution[]> {
   const { default: host } = await import('#openapi/host')
   const { default: webhooks } = await import('#openapi/webhooks')
+  const { default: notifications } = await import('#openapi/notifications')
   const list: NamedContribution[] = [
     { source: 'host', contribution: host },
     { source: 'host', contribution: webhooks },
+    { source: 'host', contribution: notifications },
   ]
   for (const { plugin, load } of plugins.openApiSources()) {
     try {

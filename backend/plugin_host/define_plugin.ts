@@ -16,6 +16,8 @@ import type { Actor } from '#policies/actor'
 import type { CrewRole } from '#demo_crew/crew_member'
 import type { OpenApiContribution } from '#openapi/kit'
 import type { McpContribution } from '#mcp/kit'
+import type { RecordedEvent } from '#services/change_recorder'
+import type { Role } from '#enums/roles'
 import { VineObject } from '@vinejs/vine'
 import { EVENT_TYPE_PATTERN, reservedEventTypeReason } from '#enums/event_type'
 import { assertPermission, type PermissionDefinition } from '#policies/permissions'
@@ -132,6 +134,28 @@ export interface PluginHostApi {
   registerTimelineSource(source: TimelineSource): void
 }
 
+/**
+ * Something a person should act on, raised by a recorded event
+ * (docs/NOTIFICATIONS.md). Each person who holds one of `roles` gets it,
+ * through the channels they chose for this kind.
+ */
+export interface NotificationKind {
+  /** `<plugin>.<what>`, e.g. `drafts.waiting`. */
+  kind: string
+  /** For the preferences screen. */
+  label: string
+  description?: string
+  /** The event type that raises it. */
+  on: string
+  /** Raise it for this event only when true (a pause made by a rule, not by a person). */
+  when?: (event: RecordedEvent) => boolean
+  roles: `${Role}`[]
+  title: (event: RecordedEvent) => string
+  body?: (event: RecordedEvent) => string | null
+  /** The admin path that acts on it. */
+  link?: (event: RecordedEvent) => string | null
+}
+
 export interface PluginDefinition {
   /** Unique name; by convention the folder name. */
   name: string
@@ -170,6 +194,8 @@ export interface PluginDefinition {
   /** The plugin's tools and resources on the MCP server (/mcp): a module default-exporting defineMcp({...}). */
   mcp?: LazyImport<McpContribution>
   agentTypes?: AgentTypeDefinition[]
+  /** What the plugin's events ask people to act on (drafts waiting for a decision, ...). */
+  notifications?: NotificationKind[]
   /** Called for every plugin, in dependency order, before any boot hook. */
   register?: (host: PluginHostApi) => void | Promise<void>
   /** Called for every plugin once all are registered. */

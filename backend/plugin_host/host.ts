@@ -17,6 +17,7 @@ import {
 } from './define_plugin.js'
 import type { OpenApiContribution } from '#openapi/kit'
 import type { McpContribution } from '#mcp/kit'
+import type { NotificationKind } from './define_plugin.js'
 import type { LoadedPlugin } from './discovery.js'
 import { PluginError } from './plugin_error.js'
 import { roleTable, type RoleTable } from '#policies/permissions'
@@ -164,6 +165,11 @@ export class PluginHost {
     return this.#plugins.flatMap(({ definition }) =>
       definition.openapi ? [{ plugin: definition.name, load: definition.openapi }] : []
     )
+  }
+
+  /** Every enabled plugin's notification kinds, in plugin order. */
+  notificationKinds(): NotificationKind[] {
+    return this.#plugins.flatMap(({ definition }) => definition.notifications ?? [])
   }
 
   /** Every enabled plugin's MCP tools and resources (`mcp` in plugin.ts), in plugin order. */

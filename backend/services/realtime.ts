@@ -300,6 +300,9 @@ export function channelAccess(actor: Actor | null | undefined, channel: string):
           : Permission.ReadRecords
     return can(actor, permission) ? 'allowed' : 'forbidden'
   }
+  // a person's own notifications (the bell): that person only
+  const userId = channel.match(/^users\/([^/]+)$/)?.[1]
+  if (userId) return actor instanceof User && actor.id === userId ? 'allowed' : 'forbidden'
   const agentId = channel.match(/^agents\/([^/]+)$/)?.[1]
   if (agentId) {
     if (actor instanceof Agent) return actor.id === agentId ? 'allowed' : 'forbidden'
@@ -324,6 +327,9 @@ export function authorizeChannels() {
   )
   transmit.authorize<{ id: string }>('agents/:id', (ctx: HttpContext, { id }) =>
     allowed(ctx, channels.agent(id))
+  )
+  transmit.authorize<{ id: string }>('users/:id', (ctx: HttpContext, { id }) =>
+    allowed(ctx, `users/${id}`)
   )
 }
 

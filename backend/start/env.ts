@@ -97,6 +97,16 @@ export default await Env.create(new URL('../../', import.meta.url), {
   WEBHOOK_TIMEOUT_SECONDS: Env.schema.number.optional(),
   WEBHOOK_RETRY_SECONDS: Env.schema.string.optional(),
 
+  /*
+  | Notification e-mail (docs/NOTIFICATIONS.md): SMTP_HOST turns it on.
+  */
+  SMTP_HOST: Env.schema.string.optional(),
+  SMTP_PORT: Env.schema.number.optional(),
+  SMTP_SECURE: Env.schema.boolean.optional(),
+  SMTP_USERNAME: Env.schema.string.optional(),
+  SMTP_PASSWORD: Env.schema.string.optional(),
+  MAIL_FROM: Env.schema.string.optional(),
+
   /* Login throttling */
   LOGIN_MAX_ATTEMPTS: Env.schema.number.optional(),
   LOGIN_BLOCK_MINUTES: Env.schema.number.optional(),

@@ -32,6 +32,7 @@ const ReplayController = () => import('#controllers/replay_controller')
 const RealtimeController = () => import('#controllers/realtime_controller')
 const McpController = () => import('#controllers/mcp_controller')
 const WebhooksController = () => import('#controllers/webhooks_controller')
+const NotificationsController = () => import('#controllers/notifications_controller')
 
 router.where('id', router.matchers.uuid())
 
@@ -94,6 +95,15 @@ router
 
         router.get('replay/board', [ReplayController, 'board'])
         router.get('replay/timeline', [ReplayController, 'timeline'])
+
+        router.get('notifications', [NotificationsController, 'index'])
+        router.get('notifications/unread-count', [NotificationsController, 'unreadCount'])
+        router.get('notifications/preferences', [NotificationsController, 'preferences'])
+        router.put('notifications/preferences', [NotificationsController, 'updatePreferences'])
+        router.post('notifications/read-all', [NotificationsController, 'readAll'])
+        router
+          .post('notifications/:id/read', [NotificationsController, 'read'])
+          .where('id', router.matchers.number())
 
         router.get('webhooks', [WebhooksController, 'index'])
         router.post('webhooks', [WebhooksController, 'store'])

@@ -28,6 +28,29 @@ export default definePlugin({
       roles: ['admin'],
     },
   ],
+  notifications: [
+    {
+      kind: 'drafts.waiting',
+      label: 'A draft waits for a decision',
+      description: 'An agent submitted a draft for approval.',
+      on: 'draft.submitted_for_approval',
+      roles: ['admin'],
+      title: (event) =>
+        `${event.actor.name ?? 'Someone'} submitted a draft for approval`,
+      body: (event) =>
+        typeof event.payload.version === 'number' ? `Version ${event.payload.version}` : null,
+      link: (event) => `/inbox?draft=${event.resourceId}`,
+    },
+    {
+      kind: 'drafts.overdue',
+      label: 'A draft is overdue',
+      description: 'A draft has waited for a decision longer than the approval SLA.',
+      on: 'draft.approval_overdue',
+      roles: ['admin'],
+      title: () => 'A draft waits past its approval SLA',
+      link: (event) => `/inbox?draft=${event.resourceId}`,
+    },
+  ],
   models: {
     Draft: () => import('./models/draft.js'),
     DraftVersion: () => import('./models/draft_version.js'),

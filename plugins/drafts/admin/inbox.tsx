@@ -240,7 +240,10 @@ export default function ApprovalInbox() {
     pagination: { currentPage: 1, pageSize: 200 },
   })
   const drafts = useMemo(() => result.data ?? [], [result.data])
-  const [selectedId, setSelectedId] = useState<string | null>(null)
+  // a notification links to one draft: /inbox?draft=<id>
+  const [selectedId, setSelectedId] = useState<string | null>(() =>
+    new URLSearchParams(window.location.search).get('draft')
+  )
   const [busy, setBusy] = useState(false)
   const [editing, setEditing] = useState(false)
   const [notesFor, setNotesFor] = useState<ApprovalAction | null>(null)
