@@ -9,6 +9,7 @@ import {
   RobotOutlined,
   TeamOutlined,
   ApiOutlined,
+  BellOutlined,
 } from '@ant-design/icons'
 import { defineAdminPlugin } from './plugin_api'
 import { Permission } from './lib/permissions'
@@ -68,11 +69,19 @@ export default defineAdminPlugin({
     { path: '/board', component: lazy(() => import('./pages/board')) },
     { path: '/feed', component: lazy(() => import('./pages/feed')) },
     { path: '/replay', component: lazy(() => import('./pages/replay')) },
+    { path: '/notifications', component: lazy(() => import('./pages/notifications')) },
   ],
   menu: [
     { name: 'board', label: 'Board', path: '/board', icon: <AppstoreOutlined />, order: 10 },
     { name: 'feed', label: 'Feed', path: '/feed', icon: <FieldTimeOutlined />, order: 40 },
     { name: 'replay', label: 'Replay', path: '/replay', icon: <HistoryOutlined />, order: 80 },
+    {
+      name: 'notifications',
+      label: 'Notifications',
+      path: '/notifications',
+      icon: <BellOutlined />,
+      order: 97,
+    },
   ],
   overview: [
     {

@@ -8,6 +8,7 @@ import type { Me } from '../providers/auth'
 import { RealtimeBadge } from './realtime_badge'
 import { GlobalPauseSwitch } from './global_pause'
 import { ChangePasswordModal } from './change_password'
+import { NotificationBell } from './notification_bell'
 
 /** The top bar: live status and who is signed in (and as what). */
 export function Header() {
@@ -48,6 +49,7 @@ export function Header() {
       <Space size={wide ? 'large' : 'small'}>
         {me && <GlobalPauseSwitch compact={!wide} />}
         <RealtimeBadge />
+        {me && <NotificationBell userId={me.id} />}
         {me && (
           <Space size="small">
             <Dropdown
