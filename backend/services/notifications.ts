@@ -27,6 +27,7 @@ import { staleAfterSeconds } from '#services/agent_view'
 import { guardedLookup } from '#services/webhook_targets'
 import { isDatabaseUnavailable } from '#services/database_errors'
 import { smtpSettings } from '#config/mail'
+import env from '#start/env'
 
 /** The host's own kinds; plugins add theirs. */
 const HOST_KINDS: NotificationKind[] = [
@@ -250,7 +251,7 @@ async function dueFor(channel: 'email' | 'slack') {
 /** The admin's address, for links in e-mail and Slack (APP_URL). */
 function absolute(link: string | null) {
   if (!link) return null
-  const base = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3333}`
+  const base = env.get('APP_URL') ?? `http://localhost:${env.get('PORT', 4000)}`
   return new URL(link, base).href
 }
 
