@@ -9,10 +9,10 @@ import { dateTime, defineOpenApi, listOf, nullable, record, ref, text } from '#o
 const AT = '2026-03-01T10:00:00.000Z'
 const notification = {
   id: 311,
-  kind: 'drafts.waiting',
-  title: 'copywriter-1 submitted a draft for approval',
-  body: 'Version 2',
-  link: '/inbox?draft=5f0c2a4e-8b1d-4e6f-9a3c-7d2e1b0a9c8f',
+  kind: 'agents.stale',
+  title: 'planner-1 went silent',
+  body: 'No heartbeat since 2026-03-01T09:55:00.000Z',
+  link: '/agents/show/5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21',
   created_at: AT,
   read_at: null,
 }
@@ -23,7 +23,7 @@ export default defineOpenApi({
     {
       name: 'Notifications',
       description:
-        'What waits for you (drafts to decide, overdue ones, agents gone silent or paused by a rule): the bell, e-mail and Slack, at once or as a digest. Your own only. The unread count is pushed on `users/<your id>`.',
+        'What waits for you (work to decide, agents gone silent or paused by a rule; plugins add kinds): the bell, e-mail and Slack, at once or as a digest. Your own only. The unread count is pushed on `users/<your id>`.',
     },
   ],
   schemas: {
@@ -147,7 +147,7 @@ export default defineOpenApi({
           example: {
             kinds: [
               {
-                kind: 'drafts.waiting',
+                kind: 'agents.stale',
                 in_app: true,
                 email: true,
                 slack: false,

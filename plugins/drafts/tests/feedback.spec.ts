@@ -4,6 +4,9 @@ import db from '@adonisjs/lucid/services/db'
 import { call, makeActors, type Actors } from '#tests/helpers/actors'
 import { makeAgent } from '#tests/helpers/agents'
 import { submitted } from './helpers.js'
+import { SseClient } from '#tests/helpers/sse_client'
+
+const BASE = () => `http://${process.env.HOST}:${process.env.PORT}`
 
 async function tokenOf(agent: Agent) {
   return (await Agent.accessTokens.create(agent)).value!.release()
@@ -118,5 +121,40 @@ test.group('Drafts: feedback reaches the author, and no other agent', (group) =>
       '/api/drafts/00000000-0000-4000-8000-000000000000/feedback'
     )
     assert.equal(missing.status, 404)
+  })
+
+  test('each decision reaches the author on its private channel, and no other agent can listen', async ({
+    assert,
+  }) => {
+    const author = new SseClient(BASE(), { token: actors.tokens.agent! })
+    const stranger = new SseClient(BASE(), { token: otherAgent })
+    try {
+      const channel = `agents/${actors.agent.id}`
+      assert.equal((await author.subscribe(channel)).status, 204)
+      assert.equal((await stranger.subscribe(channel)).status, 403)
+      const draft = await submitted(actors)
+      const heard = author.waitFor(
+        channel,
+        (message) => message.type === 'feedback' && message.draft_id === draft.id,
+        3000
+      )
+      await call(actors.tokens.admin, 'POST', `/api/drafts/${draft.id}/decision`, {
+        action: 'approve_with_notes',
+        version: 1,
+        notes: 'Good; mention the free check-up next time',
+      })
+      const message = await heard
+      assert.deepInclude(message, {
+        type: 'feedback',
+        action: 'approve_with_notes',
+        status: 'approved',
+        version: 1,
+        notes: 'Good; mention the free check-up next time',
+        edited: false,
+      })
+    } finally {
+      author.close()
+      stranger.close()
+    }
   })
 })

@@ -93,14 +93,14 @@ export function WebhookFields() {
       <Form.Item
         label="Resources"
         name="resource_types"
-        extra="Only events about these resources (tasks, leads, drafts, ...). Empty: all."
+        extra="Only events about these resources (tasks, agents, ...). Empty: all."
       >
         <Select mode="tags" placeholder="Every resource" />
       </Form.Item>
       <Form.Item
         label="Agent"
         name="agent_id"
-        extra="Only the events about this agent, and its private messages (feedback on its drafts)."
+        extra="Only the events about this agent, and its private messages (feedback on its work)."
       >
         <RecordSelect resource="agents" optionLabel="name" placeholder="Any agent" />
       </Form.Item>

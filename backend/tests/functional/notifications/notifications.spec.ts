@@ -16,6 +16,7 @@ import { webhookSettings } from '#services/webhook_targets'
 import { controlAgent } from '#actions/agents/control_agent'
 import { SYSTEM } from '#services/change_recorder'
 import User from '#models/user'
+import { SseClient } from '#tests/helpers/sse_client'
 
 /** A local SMTP sink (the `smtp-server` package): every message as sent, quoted-printable undone. */
 async function smtpSink() {
@@ -265,4 +266,23 @@ test.group('Notifications: the bell, e-mail digests and Slack', (group) => {
     'drafts',
     'copywriter'
   )
+
+  test('users/<id>: only that person follows their unread count', async ({ assert }) => {
+    const base = `http://${process.env.HOST}:${process.env.PORT}`
+    const channel = `users/${actors.users.admin.id}`
+    const own = new SseClient(base, { token: actors.tokens.admin! })
+    const others = [actors.tokens.operator!, actors.tokens.viewer!, actors.tokens.agent!].map(
+      (token) => new SseClient(base, { token })
+    )
+    try {
+      assert.equal((await own.subscribe(channel)).status, 204)
+      for (const other of others) assert.equal((await other.subscribe(channel)).status, 403)
+      const heard = own.waitFor(channel, (message) => message.type === 'notifications', 3000)
+      await call(actors.tokens.admin, 'POST', '/api/notifications/read-all')
+      assert.deepEqual(await heard, { type: 'notifications', unread: 0 })
+    } finally {
+      own.close()
+      for (const other of others) other.close()
+    }
+  })
 })
