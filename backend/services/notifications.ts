@@ -192,9 +192,13 @@ async function fromEvents(): Promise<Set<string>> {
 async function fromStaleAgents(): Promise<Set<string>> {
   const notified = new Set<string>()
   const { rows } = await db.rawQuery(
-    `SELECT id, name, last_update_at FROM agents
-     WHERE status IN (?, ?) AND last_update_at < now() - make_interval(secs => ?)`,
-    [AgentStatus.Idle, AgentStatus.Running, staleAfterSeconds()]
+    `SELECT a.id, a.name, a.last_update_at FROM agents a
+     WHERE a.status IN (?, ?) AND a.last_update_at < now() - make_interval(secs => ?)
+       AND NOT EXISTS (
+         SELECT 1 FROM notifications n WHERE n.dedupe_key =
+           ? || ':' || a.id || ':' || floor(extract(epoch FROM a.last_update_at) * 1000)::bigint
+       )`,
+    [AgentStatus.Idle, AgentStatus.Running, staleAfterSeconds(), STALE_KIND.kind]
   )
   for (const agent of rows as { id: string; name: string; last_update_at: Date }[]) {
     for (const user of await raise({

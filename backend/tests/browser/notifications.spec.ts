@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { Role } from '#enums/roles'
 import { makeUser } from '#tests/helpers/users'
+import User from '#models/user'
 import { call, makeActors } from '#tests/helpers/actors'
 import { needs } from '#tests/helpers/plugins'
 import {
@@ -41,6 +42,17 @@ test.group('Admin: the notification bell in Chromium', (group) => {
       test(`a waiting draft rings the bell and opens in the inbox (${device})`, async ({ assert }) => {
         const actors = await makeActors({ agentType: 'copywriter' })
         const admin = await makeUser(Role.Admin)
+        // the silent agents earlier tests left behind would ring this admin's bell too
+        const token = (await User.accessTokens.create(admin)).value!.release() as string
+        await call(token, 'PUT', '/api/notifications/preferences', {
+          kinds: ['agents.stale', 'agents.paused_by_rule'].map((kind) => ({
+            kind,
+            in_app: false,
+            email: false,
+            slack: false,
+            digest_minutes: 0,
+          })),
+        })
         const { context, page } = await contextFor(admin.email, device === 'phone' ? PHONE : {})
         try {
           const bell = page.getByTestId('notification-bell')
