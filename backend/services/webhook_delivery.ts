@@ -35,9 +35,13 @@ export const deliverySettings = {
   timeoutSeconds: env.get('WEBHOOK_TIMEOUT_SECONDS', 10),
   /** How often the sender looks for due deliveries (another instance's, retries). */
   pollMs: 1000,
-  /** Deliveries taken at once by one sender (and sent in parallel). */
-  batch: 25,
+  /** Deliveries one sender has in flight at most; a slow receiver holds one slot, not the others. */
+  concurrency: 50,
 }
+
+/* connections to a receiver are reused (each new one is still checked by guardedLookup) */
+const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 50 })
+const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 50 })
 
 /** The answer bytes kept per attempt. */
 const KEPT_ANSWER = 2048
@@ -78,6 +82,7 @@ export function post(url: string, secret: string, messageId: string, body: strin
   const signature = new Webhook(secret).sign(messageId, timestamp, body)
   const target = new URL(url)
   const client = target.protocol === 'https:' ? https : http
+  const agent = target.protocol === 'https:' ? httpsAgent : httpAgent
   return new Promise<AttemptResult>((resolve) => {
     const done = (result: Omit<AttemptResult, 'durationMs'>) =>
       resolve({ ...result, durationMs: Math.round(performance.now() - started) })
@@ -85,6 +90,7 @@ export function post(url: string, secret: string, messageId: string, body: strin
       target,
       {
         method: 'POST',
+        agent,
         lookup: guardedLookup,
         timeout: deliverySettings.timeoutSeconds * 1000,
         headers: {
@@ -156,6 +162,7 @@ export class WebhookSender {
   #stopped = true
   #anySubscription = false
   #unsubscribe: (() => void) | undefined
+  #inFlight = new Set<Promise<void>>()
 
   start() {
     if (!this.#stopped) return
@@ -174,6 +181,7 @@ export class WebhookSender {
     clearInterval(this.#timer)
     this.#unsubscribe?.()
     await this.#running
+    await Promise.all(this.#inFlight)
   }
 
   /** Subscriptions changed here: whether recorded changes should wake the sender. */
@@ -207,7 +215,7 @@ export class WebhookSender {
       ).rows
       this.#anySubscription = any
       if (!any) return
-      while (!this.#stopped && (await this.round()) === deliverySettings.batch) {}
+      while (!this.#stopped && (await this.round()) > 0) {}
     } catch (error) {
       if (!isDatabaseUnavailable(error)) {
         const { default: logger } = await import('@adonisjs/core/services/logger')
@@ -216,8 +224,14 @@ export class WebhookSender {
     }
   }
 
-  /** Takes up to one batch of due deliveries and sends them; resolves with how many it took. */
+  /**
+   * Takes due deliveries, as many as there are free slots, and starts
+   * sending them; resolves with how many it took. Each finished delivery
+   * frees its slot and looks for more.
+   */
   async round(): Promise<number> {
+    const room = deliverySettings.concurrency - this.#inFlight.size
+    if (room <= 0) return 0
     const lease = randomUUID()
     const leaseSeconds = deliverySettings.timeoutSeconds * 2 + 5
     const { rows } = await db.rawQuery(
@@ -234,12 +248,23 @@ export class WebhookSender {
        ) due, webhook_subscriptions s
        WHERE d.id = due.id AND s.id = d.subscription_id
        RETURNING d.id, d.subscription_id, d.event_seq, d.message, d.event_type, d.attempts, s.url, s.secret`,
-      [lease, leaseSeconds, deliverySettings.batch]
+      [lease, leaseSeconds, room]
     )
     const due = rows as Due[]
     if (due.length === 0) return 0
     const bodyOf = await bodiesFor(due)
-    await Promise.all(due.map((row) => this.#send(row, lease, bodyOf(row))))
+    for (const row of due) {
+      const sending: Promise<void> = this.#send(row, lease, bodyOf(row))
+        .catch(async (error) => {
+          const { default: logger } = await import('@adonisjs/core/services/logger')
+          logger.error({ err: error }, 'webhooks: settling a delivery failed')
+        })
+        .finally(() => {
+          this.#inFlight.delete(sending)
+          this.nudge()
+        })
+      this.#inFlight.add(sending)
+    }
     return due.length
   }
 
