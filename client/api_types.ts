@@ -4845,10 +4845,10 @@ export interface operations {
            * @example [
            *       {
            *         "id": 311,
-           *         "kind": "drafts.waiting",
-           *         "title": "copywriter-1 submitted a draft for approval",
-           *         "body": "Version 2",
-           *         "link": "/inbox?draft=5f0c2a4e-8b1d-4e6f-9a3c-7d2e1b0a9c8f",
+           *         "kind": "agents.stale",
+           *         "title": "planner-1 went silent",
+           *         "body": "No heartbeat since 2026-03-01T09:55:00.000Z",
+           *         "link": "/agents/show/5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
            *         "created_at": "2026-03-01T10:00:00.000Z",
            *         "read_at": null
            *       }
@@ -4915,10 +4915,10 @@ export interface operations {
           /**
            * @example {
            *       "id": 311,
-           *       "kind": "drafts.waiting",
-           *       "title": "copywriter-1 submitted a draft for approval",
-           *       "body": "Version 2",
-           *       "link": "/inbox?draft=5f0c2a4e-8b1d-4e6f-9a3c-7d2e1b0a9c8f",
+           *       "kind": "agents.stale",
+           *       "title": "planner-1 went silent",
+           *       "body": "No heartbeat since 2026-03-01T09:55:00.000Z",
+           *       "link": "/agents/show/5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
            *       "created_at": "2026-03-01T10:00:00.000Z",
            *       "read_at": "2026-03-01T10:00:00.000Z"
            *     }
@@ -4998,7 +4998,7 @@ export interface operations {
          * @example {
          *       "kinds": [
          *         {
-         *           "kind": "drafts.waiting",
+         *           "kind": "agents.stale",
          *           "in_app": true,
          *           "email": true,
          *           "slack": false,

@@ -97,6 +97,13 @@ export default defineMcp({
       body: createEventValidator,
       tailor: (schema, agent) => {
         const events = describeAgentType(agent.type)?.events ?? []
+        // a type that declares no events may post none: the schema says so rather than offer an empty enum
+        if (events.length === 0) {
+          return {
+            ...schema,
+            description: `Agents of type "${agent.type}" declare no event types, so they may not post any.`,
+          }
+        }
         return {
           ...schema,
           required: [...(schema.required ?? []), 'payload'],
