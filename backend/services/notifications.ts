@@ -15,8 +15,6 @@
 import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import transmit from '@adonisjs/transmit/services/main'
-import http from 'node:http'
-import https from 'node:https'
 import { Role } from '#enums/roles'
 import { ActorType } from '#enums/actor_type'
 import { AgentStatus } from '#enums/agent_status'
@@ -24,7 +22,7 @@ import pluginHost from '#plugin_host/running'
 import type { NotificationKind } from '#plugin_host/define_plugin'
 import { eventFromRow, onRecorded, type TaskEventRow } from '#services/change_recorder'
 import { staleAfterSeconds } from '#services/agent_view'
-import { guardedLookup } from '#services/webhook_targets'
+import { postJson } from '#services/webhook_delivery'
 import { isDatabaseUnavailable } from '#services/database_errors'
 import { smtpSettings } from '#config/mail'
 import env from '#start/env'
@@ -266,50 +264,33 @@ function lines(items: Due[]) {
   })
 }
 
+/** Logged once per pass and person; the notifications stay pending and are tried next pass. */
+async function warn(message: string, error: unknown) {
+  const { default: logger } = await import('@adonisjs/core/services/logger')
+  logger.warn({ err: error }, message)
+}
+
 async function sendEmails() {
   if (!smtpSettings.host) return
   for (const [userId, items] of await dueFor('email')) {
     const subject =
       items.length === 1 ? items[0].title : `${items.length} things wait for you in Mission Control`
-    await mail.use('smtp').send((message) => {
-      message
-        .to(items[0].email)
-        .subject(subject)
-        .text(
-          `${lines(items).join('\n')}\n\nDeciding needs you signed in to Mission Control.\nChange what you receive: ${absolute('/notifications')}\n`
-        )
-    })
+    try {
+      await mail.use('smtp').send((message) => {
+        message
+          .to(items[0].email)
+          .subject(subject)
+          .text(
+            `${lines(items).join('\n')}\n\nDeciding needs you signed in to Mission Control.\nChange what you receive: ${absolute('/notifications')}\n`
+          )
+      })
+    } catch (error) {
+      // the SMTP server down or refusing: kept for the next pass; the others are still sent
+      await warn('notifications: an e-mail could not be sent', error)
+      continue
+    }
     await markSent('email', userId, items)
   }
-}
-
-/** A Slack-compatible incoming webhook: `{text}`; the same target rules as webhooks. */
-function postSlack(url: string, text: string) {
-  const target = new URL(url)
-  const client = target.protocol === 'https:' ? https : http
-  const body = JSON.stringify({ text })
-  return new Promise<void>((resolve, reject) => {
-    const request = client.request(
-      target,
-      {
-        method: 'POST',
-        lookup: guardedLookup,
-        timeout: 10_000,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (response) => {
-        response.resume()
-        response.on('end', () =>
-          (response.statusCode ?? 0) >= 200 && (response.statusCode ?? 0) < 300
-            ? resolve()
-            : reject(new Error(`Slack answered ${response.statusCode}`))
-        )
-      }
-    )
-    request.on('timeout', () => request.destroy(new Error('Slack did not answer')))
-    request.on('error', reject)
-    request.end(body)
-  })
 }
 
 async function sendSlack() {
@@ -322,7 +303,17 @@ async function sendSlack() {
     const text = lines(items)
       .map((line) => line.replace(/\n {2}(\S+)$/, ' <$1|open>'))
       .join('\n')
-    await postSlack(url, text)
+    const result = await postJson(url, JSON.stringify({ text }))
+    const ok = result.status !== null && result.status >= 200 && result.status < 300
+    // a 4xx is the URL's fault (revoked, wrong): retrying will not help, so these are given up
+    const refused = result.status !== null && result.status >= 400 && result.status < 500
+    if (!ok) {
+      await warn(
+        `notifications: Slack ${refused ? 'refused' : 'failed'} for a person (${result.status ?? result.error})`,
+        null
+      )
+      if (!refused) continue
+    }
     await markSent('slack', userId, items)
   }
 }
@@ -348,16 +339,22 @@ async function markSent(channel: 'email' | 'slack', userId: string, items: Due[]
   )
 }
 
+/** What the bell counts: the person's unread notifications in the admin. */
+export async function unreadCount(userId: string): Promise<number> {
+  const { rows } = await db.rawQuery(
+    'SELECT count(*)::int AS n FROM notifications WHERE user_id = ? AND in_app AND read_at IS NULL',
+    [userId]
+  )
+  return rows[0].n
+}
+
 /** The person's unread count, on their private channel: the bell follows it. */
 export async function announce(userIds: Iterable<string>) {
   for (const userId of userIds) {
-    const [{ n }] = (
-      await db.rawQuery(
-        'SELECT count(*)::int AS n FROM notifications WHERE user_id = ? AND in_app AND read_at IS NULL',
-        [userId]
-      )
-    ).rows
-    transmit.broadcast(`users/${userId}`, { type: 'notifications', unread: n })
+    transmit.broadcast(`users/${userId}`, {
+      type: 'notifications',
+      unread: await unreadCount(userId),
+    })
   }
 }
 

@@ -75,59 +75,85 @@ export function newSecret() {
   return `whsec_${Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64')}`
 }
 
-/** Signs and POSTs one body; resolves with the receiver's answer or why there was none. */
-export function post(url: string, secret: string, messageId: string, body: string) {
+/**
+ * POSTs a JSON body to a URL an admin or a person gave (a webhook, a Slack
+ * incoming webhook): the target checked at the socket (guardedLookup), no
+ * redirect followed, and the whole exchange cut at the timeout, however the
+ * receiver trickles or streams its answer, so a receiver can hold one
+ * sending slot for the timeout at most. Keeps the first 2 KB of the answer.
+ */
+export function postJson(
+  url: string,
+  body: string,
+  headers: Record<string, string> = {}
+): Promise<AttemptResult> {
   const started = performance.now()
-  const timestamp = new Date()
-  const signature = new Webhook(secret).sign(messageId, timestamp, body)
   const target = new URL(url)
   const client = target.protocol === 'https:' ? https : http
   const agent = target.protocol === 'https:' ? httpsAgent : httpAgent
+  const limitMs = deliverySettings.timeoutSeconds * 1000
   return new Promise<AttemptResult>((resolve) => {
-    const done = (result: Omit<AttemptResult, 'durationMs'>) =>
+    let settled = false
+    const done = (result: Omit<AttemptResult, 'durationMs'>) => {
+      if (settled) return
+      settled = true
+      clearTimeout(deadline)
       resolve({ ...result, durationMs: Math.round(performance.now() - started) })
+    }
     const request = client.request(
       target,
       {
         method: 'POST',
         agent,
         lookup: guardedLookup,
-        timeout: deliverySettings.timeoutSeconds * 1000,
         headers: {
           'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
+          'content-length': String(Buffer.byteLength(body)),
           'user-agent': 'MissionControl-Webhooks/1',
-          'webhook-id': messageId,
-          'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-          'webhook-signature': signature,
+          ...headers,
         },
       },
       (response) => {
         const chunks: Buffer[] = []
         let kept = 0
-        response.on('data', (chunk: Buffer) => {
-          if (kept < KEPT_ANSWER) {
-            chunks.push(chunk)
-            kept += chunk.length
-          }
-        })
-        response.on('end', () =>
+        const finish = () =>
           done({
             status: response.statusCode ?? null,
             answer: Buffer.concat(chunks).subarray(0, KEPT_ANSWER).toString('utf8'),
             error: null,
           })
-        )
+        response.on('data', (chunk: Buffer) => {
+          chunks.push(chunk)
+          kept += chunk.length
+          // what is kept has arrived: the rest of an endless answer is not waited for
+          if (kept >= KEPT_ANSWER) {
+            finish()
+            response.destroy()
+          }
+        })
+        response.on('end', finish)
         response.on('error', (error) =>
           done({ status: response.statusCode ?? null, answer: null, error: error.message })
         )
       }
     )
-    request.on('timeout', () =>
-      request.destroy(new Error(`No answer within ${deliverySettings.timeoutSeconds} s`))
-    )
+    const deadline = setTimeout(() => {
+      const error = new Error(`No complete answer within ${deliverySettings.timeoutSeconds} s`)
+      done({ status: null, answer: null, error: error.message })
+      request.destroy(error)
+    }, limitMs)
     request.on('error', (error) => done({ status: null, answer: null, error: error.message }))
     request.end(body)
+  })
+}
+
+/** Signs and POSTs one webhook body (Standard Webhooks headers). */
+export function post(url: string, secret: string, messageId: string, body: string) {
+  const timestamp = new Date()
+  return postJson(url, body, {
+    'webhook-id': messageId,
+    'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+    'webhook-signature': new Webhook(secret).sign(messageId, timestamp, body),
   })
 }
 

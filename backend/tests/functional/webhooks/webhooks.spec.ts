@@ -194,6 +194,39 @@ test.group('Webhooks: signed, from an outbox, at least once', (group) => {
     assert.equal(again.status, 404)
   })
 
+  test('a receiver that streams an endless answer holds its slot for the timeout, no longer', async ({
+    assert,
+  }) => {
+    const { createServer } = await import('node:http')
+    const endless = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      // a byte now and then, forever: never idle, never finished
+      const timer = setInterval(() => res.write('.'), 50)
+      res.on('close', () => clearInterval(timer))
+    })
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve))
+    const { port } = endless.address() as { port: number }
+    const timeout = deliverySettings.timeoutSeconds
+    deliverySettings.timeoutSeconds = 1
+    try {
+      const subscription = await subscribe(actors, {
+        url: `http://127.0.0.1:${port}/hook`,
+        event_types: ['task.created'],
+      })
+      await call(actors.tokens.admin, 'POST', '/api/tasks', { title: 'Endless answer' })
+      const row = await until(async () => {
+        const [found] = await deliveriesOf(subscription.id)
+        return found?.last_error ? found : null
+      }, 5_000)
+      assert.include(row.last_error, 'No complete answer within 1 s')
+      assert.isAtMost(row.last_duration_ms, 2_000)
+    } finally {
+      deliverySettings.timeoutSeconds = timeout
+      endless.closeAllConnections()
+      endless.close()
+    }
+  })
+
   test('a test send reaches the URL through the same outbox', async ({ assert }) => {
     const subscription = await subscribe(actors, { url: receiver.url, event_types: ['draft.*'] })
     const sent = await call(actors.tokens.admin, 'POST', `/api/webhooks/${subscription.id}/test`)
