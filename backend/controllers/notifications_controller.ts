@@ -2,9 +2,16 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { ApiException } from '#exceptions/api_exception'
+import { actorFromContext, recordChanges } from '#services/change_recorder'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { runList, type ListSpec } from '#services/list_query'
 import { preferencesValidator } from '#validators/notification'
-import { DEFAULT_PREFERENCE, announce, notificationKinds } from '#services/notifications'
+import {
+  DEFAULT_PREFERENCE,
+  announce,
+  notificationKinds,
+  unreadCount,
+} from '#services/notifications'
 import { refuseTarget } from '#services/webhook_targets'
 import { smtpSettings } from '#config/mail'
 
@@ -18,6 +25,15 @@ export const NOTIFICATION_LIST: ListSpec = {
 
 const COLUMNS = ['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at']
 
+/**
+ * The preferences as the audit row keeps them: the Slack URL is a secret
+ * (whoever has it posts to the channel), so only whether there is one.
+ */
+function recordable(preferences: { slack_webhook_url: string | null; kinds: object[] }) {
+  const { slack_webhook_url: slack, ...rest } = preferences
+  return { ...rest, slack_webhook: slack ? 'set' : null }
+}
+
 /** People only: agents have their own channels (feedback, controls). */
 function person(ctx: HttpContext): User {
   const actor = ctx.auth.user
@@ -27,16 +43,6 @@ function person(ctx: HttpContext): User {
     )
   }
   return actor
-}
-
-async function unread(userId: string) {
-  const [{ n }] = (
-    await db.rawQuery(
-      'SELECT count(*)::int AS n FROM notifications WHERE user_id = ? AND in_app AND read_at IS NULL',
-      [userId]
-    )
-  ).rows
-  return n as number
 }
 
 /**
@@ -61,7 +67,7 @@ export default class NotificationsController {
   }
 
   async unreadCount(ctx: HttpContext) {
-    return { unread: await unread(person(ctx).id) }
+    return { unread: await unreadCount(person(ctx).id) }
   }
 
   /** POST /api/notifications/:id/read */
@@ -117,7 +123,8 @@ export default class NotificationsController {
         })
       }
     }
-    await db.transaction(async (trx) => {
+    const before = recordable(await this.#preferencesOf(user))
+    await recordChanges(actorFromContext(ctx), async (trx, recorder) => {
       if (data.slack_webhook_url !== undefined) {
         await trx.rawQuery(
           `INSERT INTO notification_settings (user_id, slack_webhook_url) VALUES (?, ?)
@@ -134,18 +141,25 @@ export default class NotificationsController {
           [user.id, entry.kind, entry.in_app, entry.email, entry.slack, entry.digest_minutes]
         )
       }
+      await recorder.record({
+        action: 'notification_preferences.updated',
+        resourceType: 'notification_preferences',
+        resourceId: user.id,
+        before,
+        after: recordable(await this.#preferencesOf(user, trx)),
+      })
     })
     return this.#preferencesOf(user)
   }
 
-  async #preferencesOf(user: User) {
+  async #preferencesOf(user: User, client: QueryClientContract = db.connection()) {
     const saved = new Map(
-      (await db.from('notification_preferences').where('user_id', user.id)).map((row) => [
+      (await client.from('notification_preferences').where('user_id', user.id)).map((row) => [
         row.kind,
         row,
       ])
     )
-    const settings = await db.from('notification_settings').where('user_id', user.id).first()
+    const settings = await client.from('notification_settings').where('user_id', user.id).first()
     return {
       email: user.email,
       email_available: Boolean(smtpSettings.host),

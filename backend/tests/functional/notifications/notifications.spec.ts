@@ -234,6 +234,13 @@ test.group('Notifications: the bell, e-mail digests and Slack', (group) => {
           ],
         })
         assert.equal(saved.status, 200)
+        // a recorded change, whose audit row says a Slack URL is set but not which (it is a secret)
+        const audit = await db
+          .from('audit_log')
+          .where({ action: 'notification_preferences.updated', resource_id: person.id })
+        assert.isAbove(audit.length, 0)
+        assert.notInclude(JSON.stringify(audit), slack.url)
+        assert.equal(audit.at(-1).after_state.slack_webhook, 'set')
         const draft = await submitDraft(actors.tokens.agent, 'For Slack')
         await runNotifier()
         const [message] = await slack.waitFor(1)
