@@ -1,3 +1,4 @@
+import type { components } from '#client/api_types'
 import { useCustom, useCustomMutation } from '@refinedev/core'
 import { Badge, Button, Empty, Grid, List, Popover, Space, Typography } from 'antd'
 import { BellOutlined } from '@ant-design/icons'
@@ -6,15 +7,8 @@ import { useNavigate } from 'react-router'
 import { realtime } from '../realtime/client'
 import { TimeAgo } from '../components/time_ago'
 
-interface NotificationRow {
-  id: number
-  kind: string
-  title: string
-  body: string | null
-  link: string | null
-  created_at: string
-  read_at: string | null
-}
+/** One of GET /api/notifications (the generated API type). */
+export type NotificationRow = components['schemas']['Notification']
 
 /**
  * The bell: the signed-in person's unread count, live on `users/<id>`, and

@@ -1,3 +1,4 @@
+import type { components } from '#client/api_types'
 import { useCustom, useCustomMutation, useGo } from '@refinedev/core'
 import { DateField, List as ListPage, useTable } from '@refinedev/antd'
 import {
@@ -15,33 +16,10 @@ import {
 } from 'antd'
 import { useEffect } from 'react'
 import { QueryError, tableEmptyText } from '../../components/states'
+import type { NotificationRow } from '../../shell/notification_bell'
 
-interface NotificationRow {
-  id: number
-  kind: string
-  title: string
-  body: string | null
-  link: string | null
-  created_at: string
-  read_at: string | null
-}
-
-interface KindPreference {
-  kind: string
-  label: string
-  description: string | null
-  in_app: boolean
-  email: boolean
-  slack: boolean
-  digest_minutes: number
-}
-
-interface Preferences {
-  email: string
-  email_available: boolean
-  slack_webhook_url: string | null
-  kinds: KindPreference[]
-}
+type Preferences = components['schemas']['NotificationPreferences']
+type KindPreference = Preferences['kinds'][number]
 
 const DIGESTS = [
   { value: 0, label: 'At once' },

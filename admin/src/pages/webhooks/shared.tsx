@@ -1,36 +1,12 @@
+import type { components } from '#client/api_types'
 import { useCustom } from '@refinedev/core'
 import { Form, Input, Select, Switch } from 'antd'
 import { useMemo } from 'react'
 import { RecordSelect } from '../../components/record_select'
 
-export interface WebhookRecord {
-  id: string
-  url: string
-  description: string | null
-  event_types: string[]
-  resource_types: string[]
-  agent_id: string | null
-  secret: string
-  enabled: boolean
-  created_at: string
-  updated_at: string
-  deliveries: { pending: number; delivered: number; failed: number }
-}
-
-export interface DeliveryRecord {
-  id: number
-  event_type: string
-  event_seq: number | null
-  status: 'pending' | 'delivered' | 'failed'
-  attempts: number
-  next_attempt_at: string
-  last_status: number | null
-  last_response: string | null
-  last_error: string | null
-  last_duration_ms: number | null
-  created_at: string
-  delivered_at: string | null
-}
+/* the API's own shapes (generated from the OpenAPI document) */
+export type WebhookRecord = components['schemas']['Webhook']
+export type DeliveryRecord = components['schemas']['WebhookDelivery']
 
 export const DELIVERY_COLORS: Record<DeliveryRecord['status'], string> = {
   pending: 'gold',
