@@ -55,8 +55,14 @@ export async function decideDraft(
  * has the same, and the inline edit as a diff).
  */
 async function tellTheAuthor(draft: Draft, approval: Approval) {
-  const author = await Agent.find(draft.createdBy)
-  if (author) sendToAgent(author.id, feedbackMessage(draft, approval))
+  try {
+    const author = await Agent.find(draft.createdBy)
+    if (author) sendToAgent(author.id, feedbackMessage(draft, approval))
+  } catch (error) {
+    // the decision is committed: a lost message is not a failed decision (the feedback route has it)
+    const { default: logger } = await import('@adonisjs/core/services/logger')
+    logger.warn({ err: error }, 'feedback: the author could not be told on its channel')
+  }
 }
 
 /** A decision as its author is told (realtime `feedback`, webhook `draft.feedback`). */
