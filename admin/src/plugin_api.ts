@@ -85,6 +85,22 @@ export interface OverviewCard {
   component: ComponentType<{ tick: number }> | LazyExoticComponent<ComponentType<{ tick: number }>>
 }
 
+/** What an agent's panel or card line is given: the agent it is about. */
+export interface AgentViewProps {
+  agentId: string
+  agentType: string
+}
+
+type AgentView = ComponentType<AgentViewProps> | LazyExoticComponent<ComponentType<AgentViewProps>>
+
+/** A panel on an agent's page (below its details), or a line on its card in the agents' grid. */
+export interface AgentExtension {
+  key: string
+  /** Smaller first (100 by default). */
+  order?: number
+  component: AgentView
+}
+
 export interface AdminPlugin {
   /** The plugin's folder name. */
   name: string
@@ -98,6 +114,10 @@ export interface AdminPlugin {
   taskLinks?: AdminTaskLink[]
   /** Cards the plugin adds to the home page's overview. */
   overview?: OverviewCard[]
+  /** Panels the plugin adds to every agent's page. */
+  agentPanels?: AgentExtension[]
+  /** Short lines the plugin adds to every agent's card (keep each to one line: a grid shows many). */
+  agentCardLines?: AgentExtension[]
 }
 
 export function defineAdminPlugin(plugin: AdminPlugin): AdminPlugin {

@@ -1,4 +1,4 @@
-import type { AdminPlugin, AdminTaskLink, OverviewCard } from './plugin_api'
+import type { AdminPlugin, AdminTaskLink, AgentExtension, OverviewCard } from './plugin_api'
 
 /*
 | What the installed admin plugins declare, for the screens to ask: is a
@@ -66,6 +66,22 @@ export function overviewCards(): OverviewCard[] {
   return installed()
     .flatMap((plugin) => plugin.overview ?? [])
     .sort((a, b) => (a.order ?? 100) - (b.order ?? 100))
+}
+
+const byOrder = (a: { order?: number }, b: { order?: number }) => (a.order ?? 100) - (b.order ?? 100)
+
+/** The panels installed plugins add to an agent's page, in order. */
+export function agentPanels(): AgentExtension[] {
+  return installed()
+    .flatMap((plugin) => plugin.agentPanels ?? [])
+    .sort(byOrder)
+}
+
+/** The lines installed plugins add to an agent's card, in order. */
+export function agentCardLines(): AgentExtension[] {
+  return installed()
+    .flatMap((plugin) => plugin.agentCardLines ?? [])
+    .sort(byOrder)
 }
 
 /** The plugins' resources with screens (the audit list's filter offers them beside the host's). */

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { Suspense, useState } from 'react'
 import { useCan, useList, useMany, type HttpError } from '@refinedev/core'
 import { CreateButton, List } from '@refinedev/antd'
 import { Alert, Badge, Card, Col, Empty, Pagination, Row, Segmented, Space, Typography } from 'antd'
@@ -13,6 +13,7 @@ import type { TaskRecord } from '../../lib/tasks'
 import { shortId } from '../../lib/format'
 import { AgentControls } from './agent_controls'
 import AgentTable from './list'
+import { agentCardLines } from '../../registry'
 
 /** An agent's recent activity: its events, newest first, kept live. */
 function AgentActivity({ agentId }: { agentId: string }) {
@@ -69,6 +70,12 @@ function AgentCard({
         <Typography.Text>
           Last update: <TimeAgo value={agent.last_update_at} />
         </Typography.Text>
+        {/* what the installed plugins say about the agent, one line each */}
+        {agentCardLines().map(({ key, component: Line }) => (
+          <Suspense key={key} fallback={null}>
+            <Line agentId={agent.id} agentType={agent.type} />
+          </Suspense>
+        ))}
         <Typography.Text strong>Recent activity</Typography.Text>
         <AgentActivity agentId={agent.id} />
       </Space>

@@ -1,8 +1,9 @@
+import { Suspense } from 'react'
 import { useOne, useShow } from '@refinedev/core'
 import { Show } from '@refinedev/antd'
 import { Badge, Card, Col, Descriptions, Row, Space, Tag } from 'antd'
 import { Link } from 'react-router'
-import { QueryError } from '../../components/states'
+import { Loading, QueryError } from '../../components/states'
 import { TimeAgo } from '../../components/time_ago'
 import { JsonBlock } from '../../components/json_block'
 import { EventList } from '../../components/event_list'
@@ -12,6 +13,7 @@ import { AGENT_STATUS_BADGES, type AgentRecord } from '../../lib/agents'
 import type { TaskRecord } from '../../lib/tasks'
 import { AgentControls } from './agent_controls'
 import { AgentTokens } from './agent_tokens'
+import { agentPanels } from '../../registry'
 
 function CurrentTask({ id }: { id: string | null }) {
   const { result } = useOne<TaskRecord>({
@@ -81,6 +83,12 @@ export default function AgentShow() {
                 </Descriptions.Item>
               </Descriptions>
               <AgentTokens agentId={agent.id} agentName={agent.name} />
+              {/* what the installed plugins show about an agent */}
+              {agentPanels().map(({ key, component: Panel }) => (
+                <Suspense key={key} fallback={<Loading minHeight={80} />}>
+                  <Panel agentId={agent.id} agentType={agent.type} />
+                </Suspense>
+              ))}
             </Space>
           </Col>
           <Col xs={24} lg={10}>
