@@ -193,12 +193,20 @@ const RECORD_SQL = `WITH ${recordCtes(null)} SELECT id, created_at FROM event`
 
 /** Writes events and audit rows inside the transaction of a multi-record change. */
 export class Recorder {
-  readonly recorded: RecordedEvent[] = []
-
   constructor(
     readonly trx: TransactionClientContract,
-    readonly context: ChangeContext
+    readonly context: ChangeContext,
+    readonly recorded: RecordedEvent[] = []
   ) {}
+
+  /**
+   * The same transaction and the same events, recorded as another actor: a
+   * rule that acts within someone's change (the system approving what an
+   * agent submitted). Its events are broadcast after commit with the rest.
+   */
+  as(context: ChangeContext): Recorder {
+    return new Recorder(this.trx, context, this.recorded)
+  }
 
   /** One task_events row and one audit_log row for one changed record. */
   async record(change: ResolvedChange): Promise<RecordedEvent> {

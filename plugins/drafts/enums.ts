@@ -27,3 +27,13 @@ export enum ApprovalAction {
 export const DRAFT_CHANNELS = Object.values(DraftChannel)
 export const DRAFT_STATUSES = Object.values(DraftStatus)
 export const APPROVAL_ACTIONS = Object.values(ApprovalAction)
+
+/** What an approval policy does with a draft of its agent type and kind. */
+export enum PolicyMode {
+  /** Every draft waits for an admin (also what happens where no policy is set). */
+  AlwaysAsk = 'always_ask',
+  /** Approved at submit time when the agent's record qualifies; otherwise it waits. */
+  AutoApprove = 'auto_approve',
+}
+
+export const POLICY_MODES = Object.values(PolicyMode)

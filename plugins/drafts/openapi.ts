@@ -17,9 +17,11 @@ import {
   uuid,
 } from '#openapi/kit'
 import { addVersionValidator, createDraftValidator, decisionValidator } from './validators/draft.js'
+import { putPolicyValidator, revokeValidator } from './validators/autonomy.js'
 import { DRAFT_LIST, VERSION_LIST } from './controllers/drafts_controller.js'
 import { APPROVAL_LIST } from './controllers/decision_log_controller.js'
-import { APPROVAL_ACTIONS, DRAFT_CHANNELS, DRAFT_STATUSES } from './enums.js'
+import { POLICY_LIST } from './controllers/approval_policies_controller.js'
+import { APPROVAL_ACTIONS, DRAFT_CHANNELS, DRAFT_STATUSES, POLICY_MODES } from './enums.js'
 
 const DRAFT_ID = '3f2b8c1a-9d4e-4f6a-b7c8-1e2d3f4a5b6c'
 const LEAD_ID = '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f'
@@ -41,6 +43,8 @@ const draft = {
   created_at: AT,
   updated_at: AT,
   content: 'Hi Dr. Patel, ...',
+  approvals_required: 1,
+  approvals_given: 0,
   waiting_seconds: 540,
   overdue: false,
 }
@@ -62,6 +66,86 @@ const approval = {
   version: 2,
   decided_by: ADMIN_ID,
   decided_at: AT,
+  auto: false,
+  policy: null,
+  evidence: null,
+  approval_count: null,
+  approvals_required: null,
+}
+const POLICY_ID = '2d4f6a8c-1b3e-4d5f-8a9b-0c1d2e3f4a5b'
+const rules = {
+  id: POLICY_ID,
+  agent_type: 'copywriter',
+  channel: 'email',
+  mode: 'auto_approve',
+  min_decided: 20,
+  min_clean_rate: 0.9,
+  no_rejection_in_last: 10,
+  required_approvals: 1,
+}
+const policy = {
+  ...rules,
+  updated_by: ADMIN_ID,
+  created_at: AT,
+  updated_at: AT,
+}
+const recordExample = {
+  since: null,
+  channel: 'email',
+  decided: 23,
+  clean_approvals: 22,
+  clean_rate: 0.9565,
+  approved_with_notes: 3,
+  inline_edits: 1,
+  avg_edit_share: 0.12,
+  changes_requested: 0,
+  rejections: 0,
+  last_rejection_at: null,
+  recent_rejections: 0,
+  recent_window: 10,
+  auto_approved: 4,
+}
+const checks = [
+  { rule: 'min_decided', required: 20, actual: 23, ok: true },
+  { rule: 'min_clean_rate', required: 0.9, actual: 0.9565, ok: true },
+  { rule: 'no_rejection_in_last', required: 10, actual: 0, ok: true },
+]
+const autonomy = {
+  agent_id: AGENT_ID,
+  agent_type: 'copywriter',
+  state: {
+    agent_id: AGENT_ID,
+    record_since: null,
+    demoted_at: null,
+    demoted_by: null,
+    revoked: false,
+    revoked_at: null,
+    revoked_by: null,
+    revoke_reason: null,
+  },
+  record: { ...recordExample, channel: null },
+  policies: [
+    { policy: rules, record: recordExample, qualifies: true, checks, auto_approves: true },
+  ],
+  auto_approved_kinds: ['email'],
+}
+const count = (description: string) => ({ type: 'integer', minimum: 0, description })
+const share = (description: string) =>
+  nullable({ type: 'number', minimum: 0, maximum: 1, description })
+const scopePath = {
+  agent_type: {
+    schema: { type: 'string' },
+    description: 'The agent type (`GET /api/agent-types`).',
+    example: 'copywriter',
+  },
+  channel: {
+    schema: enumOf([...DRAFT_CHANNELS, 'any']),
+    description: 'The draft kind, or `any`: every kind the type has no policy of its own for.',
+    example: 'email',
+  },
+}
+const agentPath = {
+  agent_id: { schema: uuid(), description: 'The agent.', example: AGENT_ID },
 }
 
 export default defineOpenApi({
@@ -72,6 +156,11 @@ export default defineOpenApi({
         'Outreach written by agents: versioned, submitted for approval, decided by an admin. Approval is the end of the line: nothing is ever sent.',
     },
     { name: 'Approvals', description: 'The decisions taken on drafts (read-only).' },
+    {
+      name: 'Autonomy',
+      description:
+        'Approval policies per agent type and draft kind, and the autonomy agents earn from their record: a qualifying agent’s drafts are approved at submit time by the system, with the rule and the evidence (docs/AUTONOMY.md).',
+    },
   ],
 
   schemas: {
@@ -90,6 +179,18 @@ export default defineOpenApi({
         created_at: dateTime(),
         updated_at: dateTime(),
         content: nullable(text('The content of the current version.')),
+        approvals_required: {
+          type: 'integer',
+          minimum: 1,
+          description:
+            'How many different admins must approve it (its approval policy; 1 without one).',
+        },
+        approvals_given: {
+          type: 'integer',
+          minimum: 0,
+          description:
+            'While needs_approval in a kind that needs several admins: how many approved the current version so far.',
+        },
         waiting_seconds: nullable({
           type: 'integer',
           description: 'While needs_approval: seconds since it was submitted.',
@@ -122,10 +223,172 @@ export default defineOpenApi({
         }),
         notes: nullable(text()),
         editor_content: nullable(text('For edit_inline_approve: the admin’s text.')),
-        decided_by: uuid(),
+        decided_by: nullable(uuid('The admin; null when an approval policy decided (`auto`).')),
         decided_at: dateTime(),
+        auto: {
+          type: 'boolean',
+          description: 'Approved by an approval policy at submit time, by the system.',
+        },
+        policy: nullable({
+          ...ref('PolicyRules'),
+          description: 'For `auto`: the policy applied, as it stood.',
+        }),
+        evidence: nullable({
+          ...ref('AutonomyEvidence'),
+          description: 'For `auto`: the record the policy saw and each threshold.',
+        }),
+        approval_count: nullable({
+          type: 'integer',
+          minimum: 1,
+          description: 'In a kind that needs several admins: this approval’s number.',
+        }),
+        approvals_required: nullable({
+          type: 'integer',
+          minimum: 1,
+          description: 'In a kind that needs several admins: how many.',
+        }),
       },
-      'A decision on a draft.'
+      'A decision on a draft: by an admin, or by an approval policy (`auto`).'
+    ),
+    PolicyRules: record(
+      {
+        id: uuid(),
+        agent_type: text(),
+        channel: nullable(enumOf(DRAFT_CHANNELS, 'The draft kind; null: any kind.')),
+        mode: enumOf(POLICY_MODES),
+        min_decided: { type: 'integer', minimum: 1 },
+        min_clean_rate: { type: 'number', minimum: 0, maximum: 1 },
+        no_rejection_in_last: { type: 'integer', minimum: 0 },
+        required_approvals: { type: 'integer', enum: [1, 2] },
+      },
+      'The rules of an approval policy.'
+    ),
+    ApprovalPolicy: record(
+      {
+        id: uuid(),
+        agent_type: text('The agent type it applies to.'),
+        channel: nullable(
+          enumOf(DRAFT_CHANNELS, 'The draft kind; null: every kind without a policy of its own.')
+        ),
+        mode: enumOf(
+          POLICY_MODES,
+          '`always_ask`: every draft waits for an admin. `auto_approve`: approved at submit time when the author’s record meets the thresholds.'
+        ),
+        min_decided: {
+          type: 'integer',
+          minimum: 1,
+          description: 'At least this many human decisions on the agent’s drafts of this kind.',
+        },
+        min_clean_rate: {
+          type: 'number',
+          minimum: 0,
+          maximum: 1,
+          description: 'At least this share approved with no inline edit and no requested change.',
+        },
+        no_rejection_in_last: {
+          type: 'integer',
+          minimum: 0,
+          description: 'No rejection among the last this many decisions (0: no such rule).',
+        },
+        required_approvals: {
+          type: 'integer',
+          enum: [1, 2],
+          description: '2: two different admins must approve (always_ask only).',
+        },
+        updated_by: nullable(uuid('The admin who last set it.')),
+        created_at: dateTime(),
+        updated_at: dateTime(),
+      },
+      'An approval policy for one agent type and one draft kind (or any kind).'
+    ),
+    AutonomyRecord: record(
+      {
+        since: nullable(
+          dateTime('Decisions after this moment count (the last demotion); null: all.')
+        ),
+        channel: nullable(enumOf(DRAFT_CHANNELS, 'The kind it covers; null: every kind.')),
+        decided: count('Outcomes decided by people (a draft’s stay in the queue).'),
+        clean_approvals: count('Approved with no inline edit and no requested change.'),
+        clean_rate: share('clean_approvals / decided; null before any decision.'),
+        approved_with_notes: count('Of the clean approvals, those with notes.'),
+        inline_edits: count('Approved after an admin edited the text.'),
+        avg_edit_share: share(
+          'How much the admins’ inline edits changed its text on average: the share of characters not kept (latest 20 edits).'
+        ),
+        changes_requested: count('Sent back with a request for changes.'),
+        rejections: count('Rejected.'),
+        last_rejection_at: nullable(dateTime('Its latest rejection, ever.')),
+        recent_rejections: count('Rejections among the last `recent_window` outcomes.'),
+        recent_window: count('How many outcomes `recent_rejections` looks back on.'),
+        auto_approved: count('Approved by a policy since `since`: shown, never counted.'),
+      },
+      'An agent’s record: its drafts and what people decided on them, since its last demotion.'
+    ),
+    AutonomyCheck: record(
+      {
+        rule: enumOf(['min_decided', 'min_clean_rate', 'no_rejection_in_last']),
+        required: { type: 'number' },
+        actual: nullable({ type: 'number' }),
+        ok: { type: 'boolean' },
+      },
+      'One threshold of a policy against a record.'
+    ),
+    AutonomyEvidence: record(
+      {
+        record: ref('AutonomyRecord'),
+        checks: { type: 'array', items: ref('AutonomyCheck') },
+      },
+      'What an auto-approval saw: the author’s record for the policy’s kind, and each threshold.'
+    ),
+    AgentAutonomy: record(
+      {
+        agent_id: uuid(),
+        agent_type: text(),
+        state: record(
+          {
+            agent_id: uuid(),
+            record_since: nullable(dateTime('Its record starts after this (the last demotion).')),
+            demoted_at: nullable(dateTime()),
+            demoted_by: nullable(
+              record(
+                {
+                  approval_id: uuid(),
+                  draft_id: uuid(),
+                  action: enumOf(APPROVAL_ACTIONS),
+                  decided_by: nullable(uuid()),
+                },
+                'The human correction that demoted it.'
+              )
+            ),
+            revoked: { type: 'boolean', description: 'An admin revoked its autonomy.' },
+            revoked_at: nullable(dateTime()),
+            revoked_by: nullable(uuid()),
+            revoke_reason: nullable(text()),
+          },
+          'Its autonomy state.'
+        ),
+        record: ref('AutonomyRecord'),
+        policies: {
+          type: 'array',
+          description: 'Each policy of its type, and how its record (for that kind) stands.',
+          items: record({
+            policy: ref('PolicyRules'),
+            record: nullable({ ...ref('AutonomyRecord'), description: 'Null for always_ask.' }),
+            qualifies: { type: 'boolean', description: 'Its record meets every threshold.' },
+            checks: { type: 'array', items: ref('AutonomyCheck') },
+            auto_approves: {
+              type: 'boolean',
+              description: 'Its drafts of this kind are approved at submit time now (not revoked).',
+            },
+          }),
+        },
+        auto_approved_kinds: {
+          type: 'array',
+          items: enumOf(DRAFT_CHANNELS),
+          description: 'The kinds whose drafts of this agent are approved at submit time now.',
+        },
+      },
+      'An agent’s earned autonomy: its record, its state, its standing under each policy.'
     ),
     DraftFeedback: record(
       {
@@ -142,7 +405,11 @@ export default defineOpenApi({
               version: nullable({ type: 'integer', minimum: 1 }),
               notes: nullable(text('What the reviewer asked for or noted.')),
               decided_at: dateTime(),
-              decided_by: record({ id: uuid(), name: nullable(text('The admin’s e-mail.')) }),
+              decided_by: record({
+                id: nullable(uuid('Null when an approval policy decided.')),
+                name: nullable(text('The admin’s e-mail, or `approval policy`.')),
+              }),
+              auto: { type: 'boolean', description: 'Approved by an approval policy.' },
               edit: nullable(
                 record(
                   {
@@ -291,6 +558,7 @@ export default defineOpenApi({
                 notes: 'Shorter, and mention the free check-up.',
                 decided_at: AT,
                 decided_by: { id: ADMIN_ID, name: 'admin@example.com' },
+                auto: false,
                 edit: null,
               },
             ],
@@ -303,7 +571,8 @@ export default defineOpenApi({
       post: {
         operationId: 'submitDraft',
         summary: 'Submit for approval',
-        description: 'Moves the draft (and its linked task) to `needs_approval`.',
+        description:
+          'Moves the draft (and its linked task) to `needs_approval`. When the approval policy of the author’s agent type and the draft’s kind is `auto_approve` and the author’s record qualifies (and its autonomy is not revoked), the system approves it in the same transaction: the answer is then the approved draft, and the approval (`auto: true`) names the policy and the evidence.',
         access: DraftPermission.Write,
         response: { status: 200, description: 'The draft.', schema: ref('Draft'), example: draft },
         errors: { 409: 'The draft is not in status `draft` (`E_INVALID_TRANSITION`).' },
@@ -314,7 +583,7 @@ export default defineOpenApi({
         operationId: 'decideDraft',
         summary: 'Decide a draft',
         description:
-          'Only from `needs_approval`, on the current `version`. `approve` and `approve_with_notes` (notes required) → approved; `reject` → rejected (linked tasks to `done`: decided, nothing waits for an admin); `request_changes` (notes required) → back to `draft` (linked tasks to `doing`); `edit_inline_approve` (content required) → a new version by the admin, then approved. Each decision writes one approval. Of two admins deciding at once, one succeeds and the other gets 409.',
+          'Only from `needs_approval`, on the current `version`. `approve` and `approve_with_notes` (notes required) → approved; `reject` → rejected (linked tasks to `done`: decided, nothing waits for an admin); `request_changes` (notes required) → back to `draft` (linked tasks to `doing`); `edit_inline_approve` (content required) → a new version by the admin, then approved. Each decision writes one approval. Of two admins deciding at once, one succeeds and the other gets 409. In a kind whose policy needs two admins, an approval that is not the second by another admin is recorded and the draft keeps waiting (`approvals_given` of `approvals_required`); the same admin approving the same version again gets 409 `E_SAME_APPROVER`; a rejection or a request for changes decides at once. A rejection, a request for changes or an inline edit of a draft whose author held autonomy demotes that agent (its record restarts).',
         access: DraftPermission.Decide,
         body: {
           schema: decisionValidator,
@@ -335,7 +604,7 @@ export default defineOpenApi({
           example: { ...draft, status: 'approved', approver_id: ADMIN_ID, approval },
         },
         errors: {
-          409: 'Not waiting for approval, already decided (`E_ALREADY_DECIDED`), or `version` is not current (`E_STALE_VERSION`).',
+          409: 'Not waiting for approval, already decided (`E_ALREADY_DECIDED`), `version` is not current (`E_STALE_VERSION`), or this admin already approved this version of a draft that needs two admins (`E_SAME_APPROVER`).',
         },
       },
     },
@@ -343,7 +612,8 @@ export default defineOpenApi({
       get: {
         operationId: 'listApprovals',
         summary: 'List approvals',
-        description: 'An agent lists the decisions on the drafts it wrote only.',
+        description:
+          'An agent lists the decisions on the drafts it wrote only. Approvals of approval policies are here too (`auto: true`, `decided_by` null, with `policy` and `evidence`); `auto=true` lists them alone.',
         tags: ['Approvals'],
         access: Permission.ReadRecords,
         list: APPROVAL_LIST,
@@ -367,6 +637,150 @@ export default defineOpenApi({
           schema: ref('Approval'),
           example: approval,
         },
+      },
+    },
+    '/api/approval-policies': {
+      get: {
+        operationId: 'listApprovalPolicies',
+        summary: 'List approval policies',
+        description:
+          'Per agent type and draft kind. Where a type and kind have none, the type’s `any` policy applies, else always ask.',
+        tags: ['Autonomy'],
+        access: Permission.ReadRecords,
+        list: POLICY_LIST,
+        response: {
+          status: 200,
+          description: 'A page of policies.',
+          schema: listOf('ApprovalPolicy'),
+          example: [policy],
+        },
+      },
+    },
+    '/api/approval-policies/{agent_type}/{channel}': {
+      get: {
+        operationId: 'getApprovalPolicy',
+        summary: 'Get the policy of an agent type and a kind',
+        description: 'Exactly this scope: `any` is the type’s policy for every other kind.',
+        tags: ['Autonomy'],
+        access: Permission.ReadRecords,
+        path: scopePath,
+        response: {
+          status: 200,
+          description: 'The policy.',
+          schema: ref('ApprovalPolicy'),
+          example: policy,
+        },
+        errors: { 404: 'No policy for this scope, or no such kind.' },
+      },
+      put: {
+        operationId: 'putApprovalPolicy',
+        summary: 'Set the policy of an agent type and a kind',
+        description:
+          'The whole policy (thresholds not sent take their defaults: 20 decisions, 0.9 clean, no rejection in the last 10, one admin). 201 when it is new, 200 when it replaced one. A kind that needs two admins (`required_approvals: 2`) must be `always_ask`.',
+        tags: ['Autonomy'],
+        access: DraftPermission.ManageAutonomy,
+        path: scopePath,
+        body: {
+          schema: putPolicyValidator,
+          example: {
+            mode: 'auto_approve',
+            min_decided: 20,
+            min_clean_rate: 0.9,
+            no_rejection_in_last: 10,
+          },
+        },
+        response: {
+          status: 200,
+          description: 'The policy, replaced.',
+          schema: ref('ApprovalPolicy'),
+          example: policy,
+        },
+        responses: {
+          201: {
+            description: 'The policy, created.',
+            content: { 'application/json': { schema: ref('ApprovalPolicy'), example: policy } },
+          },
+        },
+        errors: {
+          404: 'No such kind.',
+          409: 'Created by someone else at the same moment.',
+          422: 'Invalid fields, an agent type no enabled plugin declares, or two admins with auto_approve.',
+        },
+      },
+      delete: {
+        operationId: 'deleteApprovalPolicy',
+        summary: 'Remove the policy of an agent type and a kind',
+        description:
+          'Drafts of that type and kind fall back to the type’s `any` policy, else always ask.',
+        tags: ['Autonomy'],
+        access: DraftPermission.ManageAutonomy,
+        path: scopePath,
+        response: { status: 204, description: 'Removed.' },
+        errors: { 404: 'No policy for this scope, or no such kind.' },
+      },
+    },
+    '/api/autonomy/{agent_id}': {
+      get: {
+        operationId: 'getAgentAutonomy',
+        summary: 'An agent’s record and autonomy',
+        description:
+          'Computed from its drafts and the human decisions on them, since its last demotion: outcomes, clean approvals and rate, notes, inline edits and how much they changed its text, changes requested, rejections; its state (demoted, revoked); and how it stands against each policy of its type.',
+        tags: ['Autonomy'],
+        access: Permission.ReadRecords,
+        path: agentPath,
+        response: {
+          status: 200,
+          description: 'The agent’s autonomy.',
+          schema: ref('AgentAutonomy'),
+          example: autonomy,
+        },
+      },
+    },
+    '/api/autonomy/{agent_id}/revoke': {
+      post: {
+        operationId: 'revokeAgentAutonomy',
+        summary: 'Revoke an agent’s autonomy',
+        description:
+          'At once: every later draft of the agent waits for an admin, whatever its record, until an admin restores it. Recorded (`autonomy.revoked`).',
+        tags: ['Autonomy'],
+        access: DraftPermission.ManageAutonomy,
+        path: agentPath,
+        body: { schema: revokeValidator, example: { reason: 'Tone was off this week' } },
+        response: {
+          status: 200,
+          description: 'The agent’s autonomy, revoked.',
+          schema: ref('AgentAutonomy'),
+          example: {
+            ...autonomy,
+            state: {
+              ...autonomy.state,
+              revoked: true,
+              revoked_at: AT,
+              revoked_by: ADMIN_ID,
+              revoke_reason: 'Tone was off this week',
+            },
+            policies: autonomy.policies.map((p) => ({ ...p, auto_approves: false })),
+            auto_approved_kinds: [],
+          },
+        },
+        errors: { 409: 'Already revoked (`E_ALREADY_REVOKED`).' },
+      },
+    },
+    '/api/autonomy/{agent_id}/restore': {
+      post: {
+        operationId: 'restoreAgentAutonomy',
+        summary: 'Restore an agent’s autonomy',
+        description: 'Its record decides again. Recorded (`autonomy.restored`).',
+        tags: ['Autonomy'],
+        access: DraftPermission.ManageAutonomy,
+        path: agentPath,
+        response: {
+          status: 200,
+          description: 'The agent’s autonomy.',
+          schema: ref('AgentAutonomy'),
+          example: autonomy,
+        },
+        errors: { 409: 'Not revoked (`E_NOT_REVOKED`).' },
       },
     },
   },

@@ -6,4 +6,6 @@
 export const DraftPermission = {
   Write: 'drafts.write',
   Decide: 'drafts.decide',
+  /** Approval policies, and revoking or restoring an agent's autonomy. */
+  ManageAutonomy: 'drafts.manage_autonomy',
 } as const

@@ -3,6 +3,8 @@ import { DraftPermission } from './permissions.js'
 
 const DraftsController = () => import('./controllers/drafts_controller.js')
 const DecisionLogController = () => import('./controllers/decision_log_controller.js')
+const ApprovalPoliciesController = () => import('./controllers/approval_policies_controller.js')
+const AutonomyController = () => import('./controllers/autonomy_controller.js')
 
 let sweep: NodeJS.Timeout | undefined
 
@@ -27,6 +29,11 @@ export default definePlugin({
       description: 'decide drafts (every approval action)',
       roles: ['admin'],
     },
+    {
+      name: DraftPermission.ManageAutonomy,
+      description: "set approval policies; revoke and restore an agent's autonomy",
+      roles: ['admin'],
+    },
   ],
   notifications: [
     {
@@ -34,9 +41,10 @@ export default definePlugin({
       label: 'A draft waits for a decision',
       description: 'An agent submitted a draft for approval.',
       on: 'draft.submitted_for_approval',
+      // a draft its approval policy approved at once waits for nobody
+      when: (event) => event.payload.auto_approval !== true,
       roles: ['admin'],
-      title: (event) =>
-        `${event.actor.name ?? 'Someone'} submitted a draft for approval`,
+      title: (event) => `${event.actor.name ?? 'Someone'} submitted a draft for approval`,
       body: (event) =>
         typeof event.payload.version === 'number' ? `Version ${event.payload.version}` : null,
       link: (event) => `/inbox?draft=${event.resourceId}`,
@@ -55,10 +63,13 @@ export default definePlugin({
     Draft: () => import('./models/draft.js'),
     DraftVersion: () => import('./models/draft_version.js'),
     Approval: () => import('./models/approval.js'),
+    ApprovalPolicy: () => import('./models/approval_policy.js'),
+    AgentAutonomy: () => import('./models/agent_autonomy.js'),
   },
   seeders: [() => import('./seed/demo_drafts.js')],
   policies: {
     DraftPolicy: () => import('./policies/draft_policy.js'),
+    AutonomyPolicy: () => import('./policies/autonomy_policy.js'),
   },
   openapi: () => import('./openapi.js'),
   mcp: () => import('./mcp.js'),
@@ -75,6 +86,21 @@ export default definePlugin({
         router.post('drafts/:id/decision', [DraftsController, 'decide'])
         router.get('approvals', [DecisionLogController, 'index'])
         router.get('approvals/:id', [DecisionLogController, 'show'])
+
+        router.get('approval-policies', [ApprovalPoliciesController, 'index'])
+        router.get('approval-policies/:agent_type/:channel', [ApprovalPoliciesController, 'show'])
+        router.put('approval-policies/:agent_type/:channel', [ApprovalPoliciesController, 'update'])
+        router.delete('approval-policies/:agent_type/:channel', [
+          ApprovalPoliciesController,
+          'destroy',
+        ])
+        router
+          .group(() => {
+            router.get('autonomy/:agent_id', [AutonomyController, 'show'])
+            router.post('autonomy/:agent_id/revoke', [AutonomyController, 'revoke'])
+            router.post('autonomy/:agent_id/restore', [AutonomyController, 'restore'])
+          })
+          .where('agent_id', router.matchers.uuid())
       })
       .use(middleware.auth())
   },

@@ -11,7 +11,17 @@ import Agent from '#models/agent'
 import { sendToAgent } from '#services/realtime'
 import { queueForAgent } from '#services/webhook_outbox'
 import app from '@adonisjs/core/services/app'
+import type { DateTime } from 'luxon'
 import { linkedTaskId } from '../services/linked_task.js'
+import type { Recorder } from '#services/change_recorder'
+import {
+  autonomyState,
+  holdsAutonomy,
+  lockAutonomy,
+  requiredApprovals,
+  type PolicyRules,
+} from '../services/autonomy.js'
+import { demoteAgent } from './autonomy.js'
 
 export interface Decision {
   action: ApprovalAction
@@ -19,6 +29,25 @@ export interface Decision {
   notes?: string
   content?: string
 }
+
+/**
+ * Who decides: an admin, or an approval policy at submit time (the system),
+ * which names the rule it applied and the evidence it saw.
+ */
+export type Decider = { admin: User } | { policy: PolicyRules; evidence: Record<string, unknown> }
+
+const APPROVALS = new Set([
+  ApprovalAction.Approve,
+  ApprovalAction.ApproveWithNotes,
+  ApprovalAction.EditInlineApprove,
+])
+
+/** What an admin does to an agent's text or verdict: it demotes an agent that held autonomy. */
+const CORRECTIONS = new Set([
+  ApprovalAction.Reject,
+  ApprovalAction.RequestChanges,
+  ApprovalAction.EditInlineApprove,
+])
 
 const OUTCOME: Record<ApprovalAction, { status: DraftStatus; event: string }> = {
   [ApprovalAction.Approve]: { status: DraftStatus.Approved, event: 'draft.approved' },
@@ -45,7 +74,7 @@ export async function decideDraft(
   decision: Decision
 ) {
   const decided = await recordDecision(context, admin, draftId, decision)
-  await tellTheAuthor(decided.draft, decided.approval)
+  if (decided.final) await tellTheAuthor(decided.draft, decided.approval)
   return decided
 }
 
@@ -54,7 +83,7 @@ export async function decideDraft(
  * draft: the agent can act on the notes at once (GET /api/drafts/:id/feedback
  * has the same, and the inline edit as a diff).
  */
-async function tellTheAuthor(draft: Draft, approval: Approval) {
+export async function tellTheAuthor(draft: Draft, approval: Approval) {
   try {
     const author = await Agent.find(draft.createdBy)
     if (author) sendToAgent(author.id, feedbackMessage(draft, approval))
@@ -76,6 +105,8 @@ function feedbackMessage(draft: Draft, approval: Approval) {
     version: approval.version,
     notes: approval.notes,
     edited: approval.editorContent !== null,
+    /** approved by an approval policy, not by an admin */
+    auto: approval.auto,
     at: approval.decidedAt.toISO(),
   }
 }
@@ -99,66 +130,161 @@ function recordDecision(context: ChangeContext, admin: User, draftId: string, de
         { code: 'E_STALE_VERSION', field: 'version' }
       )
     }
+    return applyDecision(recorder, draft, { admin }, decision)
+  })
+}
 
-    const taskId = await linkedTaskId(trx, draftId)
-    const before = draft.serialize()
+/**
+ * The admins who approved the draft's current version in this stay in the
+ * queue (an inline edit approves the version it creates), for a kind that
+ * needs several.
+ */
+async function approversOfCurrentVersion(recorder: Recorder, draft: Draft) {
+  const rows = await recorder.trx
+    .from('approvals')
+    .where('draft_id', draft.id)
+    .where('auto', false)
+    .whereIn('action', [...APPROVALS])
+    .if(draft.submittedAt, (q) => q.where('decided_at', '>=', draft.submittedAt!.toJSDate()))
+    .whereRaw(`(CASE WHEN action = 'edit_inline_approve' THEN version + 1 ELSE version END) = ?`, [
+      draft.currentVersion,
+    ])
+    .distinct('decided_by')
+  return rows.map((row) => row.decided_by as string)
+}
 
+/**
+ * A decision on a locked draft waiting for approval, on its current
+ * version, inside the caller's transaction: an admin's (decideDraft) or an
+ * approval policy's (submitDraft). Writes the approval and moves what
+ * follows from it; a human correction of an agent that held autonomy
+ * demotes it. In a kind that needs two admins, an approval that is not the
+ * second by another admin leaves the draft waiting ("1 of 2").
+ */
+export async function applyDecision(
+  recorder: Recorder,
+  draft: Draft,
+  decider: Decider,
+  decision: Decision
+) {
+  const trx = recorder.trx
+  const draftId = draft.id
+  const admin = 'admin' in decider ? decider.admin : null
+  const author = (await trx
+    .from('agents')
+    .where('id', draft.createdBy)
+    .select('id', 'type')
+    .first()) as { id: string; type: string } | null
+
+  // was the author trusted before this correction? (read under the lock a submit waits on)
+  const correction = admin !== null && author !== null && CORRECTIONS.has(decision.action)
+  let trustedBefore = false
+  let since: DateTime | null = null
+  if (correction) {
+    await lockAutonomy(trx, author!.id, true)
+    since = (await autonomyState(trx, author!.id))?.recordSince ?? null
+    trustedBefore = await holdsAutonomy(trx, author!, since)
+  }
+
+  const approving = APPROVALS.has(decision.action)
+  const required =
+    admin && approving ? await requiredApprovals(trx, author?.type ?? null, draft.channel) : 1
+  let count = 1
+  if (required > 1) {
+    const approvers = await approversOfCurrentVersion(recorder, draft)
     if (decision.action === ApprovalAction.EditInlineApprove) {
-      // the agent's text stays as it was; the admin's edit is a version of its own
-      const version = await DraftVersion.create(
-        {
-          draftId,
-          versionNumber: draft.currentVersion + 1,
-          content: decision.content!,
-          changeNote: decision.notes ?? 'Edited by the approver',
-          createdBy: admin.id,
-        },
-        { client: trx }
+      // the edit is a new version: its approvals start with the editor's
+      count = 1
+    } else if (approvers.includes(admin!.id)) {
+      throw new ApiException(
+        409,
+        `You already approved version ${draft.currentVersion}: this kind of draft needs ${required} different admins, so another admin must approve it`,
+        { code: 'E_SAME_APPROVER' }
       )
-      draft.currentVersion = version.versionNumber
-      await recorder.record({
-        action: 'draft.version_added',
-        resourceType: 'drafts',
-        resourceId: draftId,
-        taskId,
-        before,
-        after: draft.serialize(),
-        payload: {
-          version: version.versionNumber,
-          change_note: version.changeNote,
-          by: 'approver',
-        },
-      })
+    } else {
+      count = approvers.length + 1
     }
+  }
+  const final = !approving || count >= required
 
-    const outcome = OUTCOME[decision.action]
-    draft.status = outcome.status
-    draft.approverId = admin.id
-    if (outcome.status === DraftStatus.Draft) draft.submittedAt = null
-    await draft.useTransaction(trx).save()
+  const taskId = await linkedTaskId(trx, draftId)
+  const before = draft.serialize()
 
-    const approval = await Approval.create(
+  if (decision.action === ApprovalAction.EditInlineApprove) {
+    // the agent's text stays as it was; the admin's edit is a version of its own
+    const version = await DraftVersion.create(
       {
         draftId,
-        action: decision.action,
-        version: decision.version,
-        notes: decision.notes ?? null,
-        editorContent:
-          decision.action === ApprovalAction.EditInlineApprove ? decision.content! : null,
-        decidedBy: admin.id,
+        versionNumber: draft.currentVersion + 1,
+        content: decision.content!,
+        changeNote: decision.notes ?? 'Edited by the approver',
+        createdBy: admin!.id,
       },
       { client: trx }
     )
+    draft.currentVersion = version.versionNumber
     await recorder.record({
-      action: 'approval.created',
-      resourceType: 'approvals',
-      resourceId: approval.id,
+      action: 'draft.version_added',
+      resourceType: 'drafts',
+      resourceId: draftId,
       taskId,
-      after: approval.serialize(),
-      payload: { draft_id: draftId, action: decision.action, version: draft.currentVersion },
+      before,
+      after: draft.serialize(),
+      payload: {
+        version: version.versionNumber,
+        change_note: version.changeNote,
+        by: 'approver',
+      },
     })
+  }
+
+  const outcome = OUTCOME[decision.action]
+  if (final) {
+    draft.status = outcome.status
+    draft.approverId = admin?.id ?? null
+    if (outcome.status === DraftStatus.Draft) draft.submittedAt = null
+  }
+  await draft.useTransaction(trx).save()
+
+  const auto = 'policy' in decider ? decider : null
+  const approval = await Approval.create(
+    {
+      draftId,
+      action: decision.action,
+      version: decision.version,
+      notes: decision.notes ?? null,
+      editorContent:
+        decision.action === ApprovalAction.EditInlineApprove ? decision.content! : null,
+      decidedBy: admin?.id ?? null,
+      auto: auto !== null,
+      policy: auto ? { ...auto.policy } : null,
+      evidence: auto?.evidence ?? null,
+      approvalCount: required > 1 ? count : null,
+      approvalsRequired: required > 1 ? required : null,
+    },
+    { client: trx }
+  )
+  // an auto-approval says which rule approved it and on what evidence, in its event and audit row
+  const why = auto ? { auto: true, policy: auto.policy, evidence: auto.evidence } : {}
+  const quorum = required > 1 ? { approval_count: count, approvals_required: required } : {}
+  await recorder.record({
+    action: 'approval.created',
+    resourceType: 'approvals',
+    resourceId: approval.id,
+    taskId,
+    after: approval.serialize(),
+    payload: {
+      draft_id: draftId,
+      action: decision.action,
+      version: draft.currentVersion,
+      ...quorum,
+      ...why,
+    },
+  })
+
+  if (!final) {
     await recorder.record({
-      action: outcome.event,
+      action: 'draft.approval_recorded',
       resourceType: 'drafts',
       resourceId: draftId,
       taskId,
@@ -169,8 +295,28 @@ function recordDecision(context: ChangeContext, admin: User, draftId: string, de
         decision: decision.action,
         version: draft.currentVersion,
         approval_id: approval.id,
+        ...quorum,
+      },
+    })
+  } else {
+    await recorder.record({
+      action: outcome.event,
+      resourceType: 'drafts',
+      resourceId: draftId,
+      taskId,
+      // an approval the agent earned shows in its own activity
+      agentId: auto && author ? author.id : undefined,
+      before,
+      after: draft.serialize(),
+      payload: {
+        status: draft.status,
+        decision: decision.action,
+        version: draft.currentVersion,
+        approval_id: approval.id,
         // the notes are feedback for the draft's author (GET /api/drafts/:id/feedback), not for every reader of events
         has_notes: Boolean(decision.notes),
+        ...quorum,
+        ...why,
       },
     })
 
@@ -197,11 +343,15 @@ function recordDecision(context: ChangeContext, admin: User, draftId: string, de
       )
     }
     // the author's webhook subscriptions get it if and only if the decision commits
-    const author = await trx.from('agents').where('id', draft.createdBy).select('id').first()
     if (author) {
       const { type: _type, ...message } = feedbackMessage(draft, approval)
       await queueForAgent(trx, author.id, 'draft.feedback', message)
     }
-    return { draft, approval }
-  })
+  }
+
+  // a correction of an agent that held autonomy, or that this decision would leave qualified, demotes it
+  if (correction && (trustedBefore || (await holdsAutonomy(trx, author!, since)))) {
+    await demoteAgent(recorder, author!.id, approval)
+  }
+  return { draft, approval, final }
 }

@@ -1,15 +1,58 @@
 import { DateTime } from 'luxon'
 import Draft from '../models/draft.js'
-import { DraftStatus } from '../enums.js'
+import { ApprovalAction, DraftStatus, PolicyMode } from '../enums.js'
 import { ApiException } from '#exceptions/api_exception'
 import { linkedTaskId } from '../services/linked_task.js'
 import { TaskColumn } from '#enums/task'
-import { recordChanges, type ChangeContext } from '#services/change_recorder'
+import { SYSTEM, recordChanges, type ChangeContext } from '#services/change_recorder'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { moveLinkedTasks } from '#actions/tasks/move_linked_tasks'
+import { applyDecision, tellTheAuthor } from './decide_draft.js'
+import {
+  agentRecord,
+  autonomyState,
+  evaluate,
+  lockAutonomy,
+  policyFor,
+  policyRules,
+} from '../services/autonomy.js'
 
-/** Into the approval queue; the linked card moves to needs_approval with it. */
+/**
+ * Whether the approval policy for this draft's author and kind approves it
+ * now: an auto-approve policy, an agent whose autonomy is not revoked, and
+ * a record that meets every threshold. With the rule and the evidence.
+ */
+async function autoApproval(trx: TransactionClientContract, draft: Draft) {
+  const author = (await trx
+    .from('agents')
+    .where('id', draft.createdBy)
+    .select('id', 'type')
+    .first()) as { id: string; type: string } | null
+  if (!author) return null
+  const policy = await policyFor(trx, author.type, draft.channel)
+  if (!policy || policy.mode !== PolicyMode.AutoApprove) return null
+  // waits for a revocation or a demotion being written, and sees it
+  await lockAutonomy(trx, author.id, false)
+  const state = await autonomyState(trx, author.id)
+  if (state?.revoked) return null
+  const rules = policyRules(policy)
+  const record = await agentRecord(trx, author.id, {
+    since: state?.recordSince ?? null,
+    channel: policy.channel,
+    recentWindow: policy.noRejectionInLast,
+  })
+  const { qualifies, checks } = evaluate(rules, record)
+  return qualifies ? { policy: rules, evidence: { record, checks } } : null
+}
+
+/**
+ * Into the approval queue; the linked card moves to needs_approval with it.
+ * When the approval policy of the author's type and the draft's kind
+ * auto-approves and the author's record qualifies, the system approves it
+ * in the same transaction, a decision like an admin's (docs/AUTONOMY.md).
+ */
 export async function submitDraft(context: ChangeContext, draftId: string) {
-  return recordChanges(context, async (trx, recorder) => {
+  const { draft, approval } = await recordChanges(context, async (trx, recorder) => {
     const draft = await Draft.query({ client: trx }).where('id', draftId).forUpdate().first()
     if (!draft) throw ApiException.notFound('Draft')
     if (draft.status !== DraftStatus.Draft) {
@@ -18,6 +61,7 @@ export async function submitDraft(context: ChangeContext, draftId: string) {
         'E_INVALID_TRANSITION'
       )
     }
+    const auto = await autoApproval(trx, draft)
     const before = draft.serialize()
     draft.status = DraftStatus.NeedsApproval
     draft.submittedAt = DateTime.now()
@@ -30,7 +74,8 @@ export async function submitDraft(context: ChangeContext, draftId: string) {
       taskId: await linkedTaskId(trx, draftId),
       before,
       after: draft.serialize(),
-      payload: { status: draft.status, version: draft.currentVersion },
+      // nobody is asked to decide a draft its policy approves at once
+      payload: { status: draft.status, version: draft.currentVersion, auto_approval: !!auto },
     })
     await moveLinkedTasks(
       recorder,
@@ -38,6 +83,13 @@ export async function submitDraft(context: ChangeContext, draftId: string) {
       TaskColumn.NeedsApproval,
       'draft.submitted_for_approval'
     )
-    return draft
+    if (!auto) return { draft, approval: null }
+    const system = recorder.as({ ...SYSTEM, requestId: context.requestId })
+    return applyDecision(system, draft, auto, {
+      action: ApprovalAction.Approve,
+      version: draft.currentVersion,
+    })
   })
+  if (approval) await tellTheAuthor(draft, approval)
+  return draft
 }

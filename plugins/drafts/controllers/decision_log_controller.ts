@@ -25,6 +25,8 @@ export const APPROVAL_LIST: ListSpec = {
     action: { enum: APPROVAL_ACTIONS },
     decided_by: 'uuid',
     decided_at: 'datetime',
+    /** true: the approvals of approval policies (no admin), false: people's decisions */
+    auto: 'boolean',
   },
   sortable: ['action', 'decided_at'],
   search: ['notes'],

@@ -15,8 +15,10 @@ export interface FeedbackItem {
   version: number | null
   notes: string | null
   decided_at: string
-  /** The admin who decided (their e-mail as name). */
-  decided_by: { id: string; name: string | null }
+  /** The admin who decided (their e-mail as name); for an approval policy's decision, id null. */
+  decided_by: { id: string | null; name: string | null }
+  /** Approved by an approval policy at submit time, not by a person. */
+  auto: boolean
   /**
    * An inline edit: the admin's text as a new version, and what it changed
    * in the agent's version as a unified diff.
@@ -61,7 +63,7 @@ export async function draftFeedback(actor: Actor, draftId: string): Promise<Draf
   const deciders = new Map(
     (
       await User.query()
-        .whereIn('id', [...new Set(approvals.map((approval) => approval.decidedBy))])
+        .whereIn('id', [...new Set(approvals.flatMap((approval) => approval.decidedBy ?? []))])
         .select('id', 'email')
     ).map((user) => [user.id, user.email])
   )
@@ -113,7 +115,10 @@ export async function draftFeedback(actor: Actor, draftId: string): Promise<Draf
         version: approval.version,
         notes: approval.notes,
         decided_at: approval.decidedAt.toISO()!,
-        decided_by: { id: approval.decidedBy, name: deciders.get(approval.decidedBy) ?? null },
+        decided_by: approval.decidedBy
+          ? { id: approval.decidedBy, name: deciders.get(approval.decidedBy) ?? null }
+          : { id: null, name: 'approval policy' },
+        auto: approval.auto,
         edit,
       }
     }),

@@ -35,6 +35,10 @@ export const draftTimeline: TimelineSource = async ({ links, actor }) => {
       notes: private_(approval.draftId) ? null : approval.notes,
       editor_content: private_(approval.draftId) ? null : approval.editorContent,
       decided_by: approval.decidedBy,
+      // approved by an approval policy (the system): which rule, on what record
+      auto: approval.auto,
+      policy: approval.policy,
+      evidence: approval.evidence,
     })),
   ]
 }
