@@ -68,7 +68,8 @@ export function overviewCards(): OverviewCard[] {
     .sort((a, b) => (a.order ?? 100) - (b.order ?? 100))
 }
 
-const byOrder = (a: { order?: number }, b: { order?: number }) => (a.order ?? 100) - (b.order ?? 100)
+const byOrder = (a: { order?: number }, b: { order?: number }) =>
+  (a.order ?? 100) - (b.order ?? 100)
 
 /** The panels installed plugins add to an agent's page, in order. */
 export function agentPanels(): AgentExtension[] {

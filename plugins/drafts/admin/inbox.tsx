@@ -33,17 +33,10 @@ import {
   type DraftRecord,
   type DraftVersion,
 } from './shared'
+import { ACTION_LABELS, DecisionHistory } from './decision_history'
 
 /** The draft's lead (the leads plugin, which this one depends on). */
 type LeadRecord = components['schemas']['Lead']
-
-const ACTION_LABELS: Record<ApprovalAction, string> = {
-  [ApprovalAction.Approve]: 'Approved',
-  [ApprovalAction.ApproveWithNotes]: 'Approved with notes',
-  [ApprovalAction.RequestChanges]: 'Changes requested',
-  [ApprovalAction.Reject]: 'Rejected',
-  [ApprovalAction.EditInlineApprove]: 'Edited and approved',
-}
 
 /** The notes dialog of each decision that takes notes: its title and its button, in full. */
 const NOTES_DIALOGS: Partial<Record<ApprovalAction, { title: string; ok: string }>> = {
@@ -152,6 +145,11 @@ function DraftPanel({
           </span>
           <Link to={`/drafts/show/${draft.id}`}>#{shortId(draft.id)}</Link>
           <Tag>v{draft.current_version}</Tag>
+          {draft.approvals_required > 1 && (
+            <Tag color="blue" data-testid="approvals-count">
+              {draft.approvals_given} of {draft.approvals_required} approvals
+            </Tag>
+          )}
         </Space>
       }
     >
@@ -270,13 +268,20 @@ export default function ApprovalInbox() {
       setBusy(true)
       const next = drafts[index + 1] ?? drafts[index - 1] ?? null
       try {
-        await http.post(`${API_URL}/drafts/${selected.id}/decision`, {
-          action,
-          version: selected.current_version,
-          ...(extra.notes ? { notes: extra.notes } : {}),
-          ...(extra.content !== undefined ? { content: extra.content } : {}),
-        })
-        message.success(`${ACTION_LABELS[action]}: draft #${shortId(selected.id)}`)
+        const { data: after } = await http.post<DraftRecord>(
+          `${API_URL}/drafts/${selected.id}/decision`,
+          {
+            action,
+            version: selected.current_version,
+            ...(extra.notes ? { notes: extra.notes } : {}),
+            ...(extra.content !== undefined ? { content: extra.content } : {}),
+          }
+        )
+        message.success(
+          after.status === DraftStatus.NeedsApproval
+            ? `Your approval is recorded (${after.approvals_given} of ${after.approvals_required}): draft #${shortId(selected.id)} waits for another admin`
+            : `${ACTION_LABELS[action]}: draft #${shortId(selected.id)}`
+        )
         setNotesFor(null)
         setNotes('')
         setEditing(false)
@@ -398,6 +403,11 @@ export default function ApprovalInbox() {
                         </Typography.Text>
                         <Typography.Text type="secondary">{draft.draft_type}</Typography.Text>
                         {draft.overdue && <Tag color="red">overdue</Tag>}
+                        {draft.approvals_required > 1 && (
+                          <Tag color="blue">
+                            {draft.approvals_given} of {draft.approvals_required}
+                          </Tag>
+                        )}
                       </Space>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         waiting {waited === null ? '—' : formatDuration(waited)} · since{' '}
@@ -439,6 +449,10 @@ export default function ApprovalInbox() {
           )}
         </Row>
       )}
+      {/* what was decided lately, by people and by approval policies (with why) */}
+      <div style={{ marginTop: 16 }}>
+        <DecisionHistory title="Recently decided" />
+      </div>
       <Modal
         open={notesFor !== null}
         title={notesFor ? NOTES_DIALOGS[notesFor]?.title : ''}

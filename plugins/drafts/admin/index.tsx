@@ -1,5 +1,5 @@
 import { lazy } from 'react'
-import { FileTextOutlined, InboxOutlined } from '@ant-design/icons'
+import { FileTextOutlined, InboxOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
 import { defineAdminPlugin } from '@admin/plugin_api'
 import { DraftPermission } from '../permissions.js'
 
@@ -19,9 +19,36 @@ export default defineAdminPlugin({
       meta: { label: 'Drafts', icon: <FileTextOutlined />, order: 60 },
     },
   ],
-  routes: [{ path: '/inbox', component: lazy(() => import('./inbox')) }],
+  routes: [
+    { path: '/inbox', component: lazy(() => import('./inbox')) },
+    { path: '/approval-policies', component: lazy(() => import('./policies')) },
+  ],
   menu: [
     { name: 'inbox', label: 'Approval inbox', path: '/inbox', icon: <InboxOutlined />, order: 15 },
+    {
+      name: 'approval-policies',
+      label: 'Approval policies',
+      path: '/approval-policies',
+      icon: <SafetyCertificateOutlined />,
+      order: 16,
+    },
+  ],
+  // an agent's record and earned autonomy, on its page and its card
+  agentPanels: [
+    {
+      key: 'autonomy',
+      order: 50,
+      component: lazy(() => import('./agent_autonomy').then((m) => ({ default: m.AutonomyPanel }))),
+    },
+  ],
+  agentCardLines: [
+    {
+      key: 'autonomy',
+      order: 50,
+      component: lazy(() =>
+        import('./agent_autonomy').then((m) => ({ default: m.AutonomyCardLine }))
+      ),
+    },
   ],
   // a card may link to a draft; the board says where it stands (approved, rejected, ...)
   taskLinks: [
@@ -49,7 +76,7 @@ export default defineAdminPlugin({
     },
   ],
   access: {
-    drafts: {
+    'drafts': {
       create: DraftPermission.Write,
       /** a new version */
       edit: DraftPermission.Write,
@@ -57,5 +84,13 @@ export default defineAdminPlugin({
       /** approve, approve with notes, request changes, reject, edit inline and approve */
       decide: DraftPermission.Decide,
     },
+    /** everyone who reads drafts reads the policies; admins set them */
+    'approval-policies': {
+      create: DraftPermission.ManageAutonomy,
+      edit: DraftPermission.ManageAutonomy,
+      delete: DraftPermission.ManageAutonomy,
+    },
+    /** revoke and restore an agent's autonomy */
+    'autonomy': { manage: DraftPermission.ManageAutonomy },
   },
 })
