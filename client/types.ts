@@ -100,6 +100,8 @@ export interface FeedbackMessage {
   version: number | null
   notes: string | null
   edited: boolean
+  /** approved by an approval policy at submit time, not by an admin (docs/AUTONOMY.md) */
+  auto: boolean
   at: string
 }
 
