@@ -1097,6 +1097,86 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/rate-limits': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List rate limits
+     * @description **Who:** admin (permission `rate_limits.manage`).
+     *
+     *     The defaults, the store that counts, and every type’s and agent’s own limits.
+     */
+    get: operations['listRateLimits']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agents/{id}/rate-limits': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get an agent’s rate limits
+     * @description **Who:** admin (permission `rate_limits.manage`).
+     */
+    get: operations['getAgentRateLimits']
+    /**
+     * Set an agent’s own rate limits
+     * @description **Who:** admin (permission `rate_limits.manage`).
+     */
+    put: operations['setAgentRateLimits']
+    post?: never
+    /**
+     * Clear an agent’s own rate limits
+     * @description **Who:** admin (permission `rate_limits.manage`).
+     *
+     *     The agent inherits its type’s limits (or the defaults) again.
+     */
+    delete: operations['clearAgentRateLimits']
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agent-types/{name}/rate-limits': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /**
+     * Set an agent type’s rate limits
+     * @description **Who:** admin (permission `rate_limits.manage`).
+     *
+     *     For every agent of the type that has no value of its own.
+     */
+    put: operations['setAgentTypeRateLimits']
+    post?: never
+    /**
+     * Clear an agent type’s rate limits
+     * @description **Who:** admin (permission `rate_limits.manage`).
+     *
+     *     Its agents get the defaults again (unless they have values of their own).
+     */
+    delete: operations['clearAgentTypeRateLimits']
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/leads': {
     parameters: {
       query?: never
@@ -1726,6 +1806,92 @@ export interface components {
         digest_minutes: 0 | 15 | 60 | 240 | 1440
       }[]
     }
+    /** @description Limits per minute. */
+    'RateLimitValues': {
+      /** @description Requests per minute; 0 = unlimited. */
+      requests_per_minute: number
+      /** @description Writes per minute; 0 = unlimited. */
+      writes_per_minute: number
+    }
+    /** @description The limits an admin set for every agent of a type. */
+    'AgentTypeRateLimits': {
+      agent_type: string
+      /** @description Requests per minute; 0 = unlimited; null = inherited. */
+      requests_per_minute: number | null
+      /** @description Writes per minute; 0 = unlimited; null = inherited. */
+      writes_per_minute: number | null
+      /**
+       * Format: uuid
+       * @description The admin who set them last.
+       */
+      updated_by: string | null
+      /** Format: date-time */
+      updated_at: string
+    }
+    /** @description The limits an admin set for one agent. */
+    'AgentOwnRateLimits': {
+      /** Format: uuid */
+      agent_id: string
+      agent_name: string
+      agent_type: string
+      /** @description Requests per minute; 0 = unlimited; null = inherited. */
+      requests_per_minute: number | null
+      /** @description Writes per minute; 0 = unlimited; null = inherited. */
+      writes_per_minute: number | null
+      /**
+       * Format: uuid
+       * @description The admin who set them last.
+       */
+      updated_by: string | null
+      /** Format: date-time */
+      updated_at: string
+    }
+    /** @description The limits that apply to an agent, and where they come from. */
+    'AgentRateLimits': {
+      /** Format: uuid */
+      agent_id: string
+      agent_type: string
+      /** @description Requests the agent may make per minute; 0 = unlimited. */
+      requests_per_minute: number
+      /** @description Writes the agent may make per minute; 0 = unlimited. */
+      writes_per_minute: number
+      /** @description Where each limit comes from: the agent’s own value, its type’s, or the defaults. */
+      sources: {
+        /** @enum {string} */
+        requests_per_minute: 'agent' | 'agent_type' | 'default'
+        /** @enum {string} */
+        writes_per_minute: 'agent' | 'agent_type' | 'default'
+      }
+      /** @description The agent’s own values (null: none). */
+      own: {
+        /** @description Requests per minute; 0 = unlimited; null = inherited. */
+        requests_per_minute: number | null
+        /** @description Writes per minute; 0 = unlimited; null = inherited. */
+        writes_per_minute: number | null
+        /**
+         * Format: uuid
+         * @description The admin who set them last.
+         */
+        updated_by: string | null
+        /** Format: date-time */
+        updated_at: string
+      } | null
+      /** @description Its agent type’s values (null: none). */
+      type: {
+        /** @description Requests per minute; 0 = unlimited; null = inherited. */
+        requests_per_minute: number | null
+        /** @description Writes per minute; 0 = unlimited; null = inherited. */
+        writes_per_minute: number | null
+        /**
+         * Format: uuid
+         * @description The admin who set them last.
+         */
+        updated_by: string | null
+        /** Format: date-time */
+        updated_at: string
+      } | null
+      defaults: components['schemas']['RateLimitValues']
+    }
     /** @description A business that may become a customer. */
     'Lead': {
       /** Format: uuid */
@@ -2100,11 +2266,15 @@ export interface components {
         'application/json': components['schemas']['Error']
       }
     }
-    /** @description Rate limited (`E_TOO_MANY_REQUESTS`), or too many CSV exports running (`E_TOO_MANY_EXPORTS`); `Retry-After` says when to try again. */
+    /** @description Rate limited: an agent over its requests or writes per minute (`E_RATE_LIMITED`; the item names the `limit` and `retry_after`), too many failed logins (`E_TOO_MANY_REQUESTS`), or too many CSV exports running (`E_TOO_MANY_EXPORTS`). Nothing was written; `Retry-After` says when to try again. */
     TooManyRequests: {
       headers: {
         /** @description Seconds to wait. */
         'Retry-After'?: number
+        /** @description An agent’s limit that was reached (per minute). */
+        'X-RateLimit-Limit'?: number
+        /** @description What is left of it: 0. */
+        'X-RateLimit-Remaining'?: number
         [name: string]: unknown
       }
       content: {
@@ -2112,8 +2282,10 @@ export interface components {
          * @example {
          *       "errors": [
          *         {
-         *           "message": "Too many attempts. Try again in 900 seconds",
-         *           "code": "E_TOO_MANY_REQUESTS"
+         *           "message": "Rate limit reached: at most 300 writes per minute (the default for every agent); try again in 12 s",
+         *           "limit": "writes_per_minute",
+         *           "retry_after": 12,
+         *           "code": "E_RATE_LIMITED"
          *         }
          *       ]
          *     }
@@ -2308,6 +2480,7 @@ export interface operations {
         }
       }
       401: components['responses']['Unauthorized']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -2809,6 +2982,7 @@ export interface operations {
       400: components['responses']['BadRequest']
       401: components['responses']['Unauthorized']
       422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -2879,6 +3053,7 @@ export interface operations {
       413: components['responses']['PayloadTooLarge']
       422: components['responses']['ValidationFailed']
       423: components['responses']['AgentPaused']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -2922,6 +3097,7 @@ export interface operations {
       }
       401: components['responses']['Unauthorized']
       404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -3022,6 +3198,7 @@ export interface operations {
       413: components['responses']['PayloadTooLarge']
       422: components['responses']['ValidationFailed']
       423: components['responses']['AgentPaused']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -3069,6 +3246,7 @@ export interface operations {
       /** @description Someone else owns the task (`E_ALREADY_CLAIMED`). */
       409: components['responses']['Conflict']
       423: components['responses']['AgentPaused']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -3171,6 +3349,7 @@ export interface operations {
       400: components['responses']['BadRequest']
       401: components['responses']['Unauthorized']
       422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -3270,6 +3449,7 @@ export interface operations {
       401: components['responses']['Unauthorized']
       /** @description Not an agent token. */
       403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -3332,6 +3512,7 @@ export interface operations {
       403: components['responses']['Forbidden']
       413: components['responses']['PayloadTooLarge']
       422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -3372,6 +3553,7 @@ export interface operations {
       }
       401: components['responses']['Unauthorized']
       404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -3615,6 +3797,7 @@ export interface operations {
         }
       }
       401: components['responses']['Unauthorized']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -3644,6 +3827,7 @@ export interface operations {
       }
       401: components['responses']['Unauthorized']
       404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -3676,6 +3860,7 @@ export interface operations {
         }
       }
       401: components['responses']['Unauthorized']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -3837,6 +4022,7 @@ export interface operations {
       400: components['responses']['BadRequest']
       401: components['responses']['Unauthorized']
       422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -3912,6 +4098,7 @@ export interface operations {
       /** @description Invalid or reserved `event_type`, an event type the agent’s type does not declare, a payload that does not match its schema or is over 64 KB, or an unknown `task_id`. */
       422: components['responses']['ValidationFailed']
       423: components['responses']['AgentPaused']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -3957,6 +4144,7 @@ export interface operations {
         }
       }
       401: components['responses']['Unauthorized']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -4001,6 +4189,7 @@ export interface operations {
       }
       401: components['responses']['Unauthorized']
       404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -4147,6 +4336,7 @@ export interface operations {
       400: components['responses']['BadRequest']
       401: components['responses']['Unauthorized']
       422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -4177,6 +4367,7 @@ export interface operations {
       400: components['responses']['BadRequest']
       401: components['responses']['Unauthorized']
       422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -4290,6 +4481,7 @@ export interface operations {
       413: components['responses']['PayloadTooLarge']
       /** @description No `uid` or `channel`, or an unknown channel. */
       422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
       /** @description The stream is on another instance and Redis cannot reach it now (`E_UNAVAILABLE`, `Retry-After`). */
       503: components['responses']['Unavailable']
     }
@@ -4326,6 +4518,7 @@ export interface operations {
       404: components['responses']['NotFound']
       413: components['responses']['PayloadTooLarge']
       422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
       /** @description The stream is on another instance and Redis cannot reach it now (`E_UNAVAILABLE`, `Retry-After`). */
       503: components['responses']['Unavailable']
     }
@@ -5042,6 +5235,300 @@ export interface operations {
       503: components['responses']['Unavailable']
     }
   }
+  listRateLimits: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Every rate limit setting. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "defaults": {
+           *         "requests_per_minute": 600,
+           *         "writes_per_minute": 300
+           *       },
+           *       "store": "redis",
+           *       "agent_types": [
+           *         {
+           *           "agent_type": "researcher",
+           *           "requests_per_minute": null,
+           *           "writes_per_minute": 120,
+           *           "updated_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *           "updated_at": "2026-03-01T10:00:00.000Z"
+           *         }
+           *       ],
+           *       "agents": [
+           *         {
+           *           "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *           "agent_name": "researcher-1",
+           *           "agent_type": "researcher",
+           *           "requests_per_minute": 1200,
+           *           "writes_per_minute": null,
+           *           "updated_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *           "updated_at": "2026-03-01T10:00:00.000Z"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            defaults: components['schemas']['RateLimitValues']
+            /**
+             * @description Where the counts live.
+             * @enum {string}
+             */
+            store: 'redis' | 'database'
+            agent_types: components['schemas']['AgentTypeRateLimits'][]
+            agents: components['schemas']['AgentOwnRateLimits'][]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getAgentRateLimits: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description What applies to the agent, and where it comes from. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "agent_type": "researcher",
+           *       "requests_per_minute": 1200,
+           *       "writes_per_minute": 120,
+           *       "sources": {
+           *         "requests_per_minute": "agent",
+           *         "writes_per_minute": "agent_type"
+           *       },
+           *       "own": {
+           *         "requests_per_minute": 1200,
+           *         "writes_per_minute": null,
+           *         "updated_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *         "updated_at": "2026-03-01T10:00:00.000Z"
+           *       },
+           *       "type": {
+           *         "requests_per_minute": null,
+           *         "writes_per_minute": 120,
+           *         "updated_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *         "updated_at": "2026-03-01T10:00:00.000Z"
+           *       },
+           *       "defaults": {
+           *         "requests_per_minute": 600,
+           *         "writes_per_minute": 300
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['AgentRateLimits']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  setAgentRateLimits: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    /** @description The whole setting: an omitted or null value is inherited (an agent’s from its type, a type’s from the defaults). At least one value must be set; to inherit both, DELETE. */
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "requests_per_minute": 1200
+         *     }
+         */
+        'application/json': {
+          requests_per_minute?: number | null
+          writes_per_minute?: number | null
+        }
+      }
+    }
+    responses: {
+      /** @description What applies to the agent now. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "agent_type": "researcher",
+           *       "requests_per_minute": 1200,
+           *       "writes_per_minute": 120,
+           *       "sources": {
+           *         "requests_per_minute": "agent",
+           *         "writes_per_minute": "agent_type"
+           *       },
+           *       "own": {
+           *         "requests_per_minute": 1200,
+           *         "writes_per_minute": null,
+           *         "updated_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *         "updated_at": "2026-03-01T10:00:00.000Z"
+           *       },
+           *       "type": {
+           *         "requests_per_minute": null,
+           *         "writes_per_minute": 120,
+           *         "updated_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *         "updated_at": "2026-03-01T10:00:00.000Z"
+           *       },
+           *       "defaults": {
+           *         "requests_per_minute": 600,
+           *         "writes_per_minute": 300
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['AgentRateLimits']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  clearAgentRateLimits: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Cleared. */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      /** @description No such agent, or it has no limits of its own. */
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  setAgentTypeRateLimits: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /**
+         * @description The agent type: declared by an enabled plugin, or the type of an existing agent.
+         * @example researcher
+         */
+        name: string
+      }
+      cookie?: never
+    }
+    /** @description The whole setting: an omitted or null value is inherited (an agent’s from its type, a type’s from the defaults). At least one value must be set; to inherit both, DELETE. */
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "writes_per_minute": 120
+         *     }
+         */
+        'application/json': {
+          requests_per_minute?: number | null
+          writes_per_minute?: number | null
+        }
+      }
+    }
+    responses: {
+      /** @description The type’s limits. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "agent_type": "researcher",
+           *       "requests_per_minute": null,
+           *       "writes_per_minute": 120,
+           *       "updated_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "updated_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['AgentTypeRateLimits']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  clearAgentTypeRateLimits: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The agent type. */
+        name: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Cleared. */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      /** @description No such agent type, or it has no limits. */
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
   listLeads: {
     parameters: {
       query?: {
@@ -5217,6 +5704,7 @@ export interface operations {
       400: components['responses']['BadRequest']
       401: components['responses']['Unauthorized']
       422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -5328,6 +5816,7 @@ export interface operations {
       413: components['responses']['PayloadTooLarge']
       422: components['responses']['ValidationFailed']
       423: components['responses']['AgentPaused']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -5531,6 +6020,7 @@ export interface operations {
       }
       401: components['responses']['Unauthorized']
       404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -5649,6 +6139,7 @@ export interface operations {
       413: components['responses']['PayloadTooLarge']
       422: components['responses']['ValidationFailed']
       423: components['responses']['AgentPaused']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -5818,6 +6309,7 @@ export interface operations {
       400: components['responses']['BadRequest']
       401: components['responses']['Unauthorized']
       422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -5893,6 +6385,7 @@ export interface operations {
       /** @description Invalid fields, or `lead_id` names no lead. */
       422: components['responses']['ValidationFailed']
       423: components['responses']['AgentPaused']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -5938,6 +6431,7 @@ export interface operations {
       }
       401: components['responses']['Unauthorized']
       404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -6002,6 +6496,7 @@ export interface operations {
       401: components['responses']['Unauthorized']
       404: components['responses']['NotFound']
       422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -6061,6 +6556,7 @@ export interface operations {
       413: components['responses']['PayloadTooLarge']
       422: components['responses']['ValidationFailed']
       423: components['responses']['AgentPaused']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -6110,6 +6606,7 @@ export interface operations {
       /** @description An agent that did not write this draft. */
       403: components['responses']['Forbidden']
       404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -6159,6 +6656,7 @@ export interface operations {
       /** @description The draft is not in status `draft` (`E_INVALID_TRANSITION`). */
       409: components['responses']['Conflict']
       423: components['responses']['AgentPaused']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -6330,6 +6828,7 @@ export interface operations {
       400: components['responses']['BadRequest']
       401: components['responses']['Unauthorized']
       422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }
@@ -6368,6 +6867,7 @@ export interface operations {
       }
       401: components['responses']['Unauthorized']
       404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }

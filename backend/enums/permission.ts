@@ -18,4 +18,6 @@ export const Permission = {
   EmitEvents: 'events.emit',
   /** subscribe URLs to events, read deliveries, redeliver */
   ManageWebhooks: 'webhooks.manage',
+  /** requests and writes per minute, per agent type and per agent */
+  ManageRateLimits: 'rate_limits.manage',
 } as const

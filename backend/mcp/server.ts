@@ -8,6 +8,7 @@
  * agent without the ability gets the 403 that names it, and nothing is
  * written. See docs/MCP.md.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { inject } from 'light-my-request'
 import server from '@adonisjs/core/services/server'
 import { Server } from '@modelcontextprotocol/sdk/server/index.js'
@@ -28,6 +29,7 @@ import { can } from '#policies/app_policy'
 import pluginHost from '#plugin_host/running'
 import { inputSchema, type McpContribution, type McpResourceSpec, type McpToolSpec } from '#mcp/kit'
 import type { JsonSchema } from '#openapi/kit'
+import { markInProcessRequest } from '#services/agent_rate_limits'
 
 export const MCP_SERVER_NAME = 'mission-control'
 
@@ -63,14 +65,22 @@ interface ApiAnswer {
   total: number | null
 }
 
-/** A REST call into this server, as the agent, from the agent's own address. */
+/**
+ * A REST call into this server, as the agent, from the agent's own address.
+ * The MCP request counted against the agent's rate limits; this call counts
+ * only as a write, when it is one (services/agent_rate_limits.ts).
+ */
 async function callApi(
   ctx: HttpContext,
   method: string,
   path: string,
   options: { query?: Record<string, unknown>; body?: Record<string, unknown> } = {}
 ): Promise<ApiAnswer> {
-  const response = await inject((req, res) => void server.handle(req, res), {
+  const dispatch = (req: IncomingMessage, res: ServerResponse) => {
+    markInProcessRequest(req)
+    void server.handle(req, res)
+  }
+  const response = await inject(dispatch, {
     method: method as 'GET',
     url: { pathname: path, query: options.query as Record<string, string> },
     headers: {

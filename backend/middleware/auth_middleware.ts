@@ -5,6 +5,7 @@ import Agent from '#models/agent'
 import { ApiException } from '#exceptions/api_exception'
 import { controlsFor } from '#services/controls'
 import { sessionIsCurrent } from '#services/session_stamp'
+import { enforceAgentRateLimits } from '#services/agent_rate_limits'
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
@@ -25,7 +26,8 @@ const ALLOWED_WHILE_PAUSED = new Set([
  * with a session cookie (that is what makes skipping CSRF for bearer
  * requests safe). Agent tokens carry their own prefix.
  * Deactivated users are refused on every request, whatever they hold, and
- * a paused agent (itself, or all of them) may not write: 423.
+ * a paused agent (itself, or all of them) may not write: 423. An agent over
+ * its rate limits is refused first: 429 (services/agent_rate_limits.ts).
  */
 export default class AuthMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
@@ -55,6 +57,7 @@ export default class AuthMiddleware {
         code: 'E_SESSION_ENDED',
       })
     }
+    if (actor instanceof Agent) await enforceAgentRateLimits(ctx, actor)
     if (
       actor instanceof Agent &&
       !READ_METHODS.has(ctx.request.method()) &&

@@ -48,7 +48,7 @@ const ERROR_SCHEMA: JsonSchema = {
   required: ['errors'],
 }
 
-function errorExample(message: string, code: string, extra: Record<string, string> = {}) {
+function errorExample(message: string, code: string, extra: Record<string, unknown> = {}) {
   return { errors: [{ message, ...extra, code }] }
 }
 
@@ -102,10 +102,22 @@ const RESPONSES = {
     )
   ),
   TooManyRequests: errorResponse(
-    'Rate limited (`E_TOO_MANY_REQUESTS`), or too many CSV exports running (`E_TOO_MANY_EXPORTS`); `Retry-After` says when to try again.',
-    errorExample('Too many attempts. Try again in 900 seconds', 'E_TOO_MANY_REQUESTS'),
+    'Rate limited: an agent over its requests or writes per minute (`E_RATE_LIMITED`; the item names the `limit` and `retry_after`), too many failed logins (`E_TOO_MANY_REQUESTS`), or too many CSV exports running (`E_TOO_MANY_EXPORTS`). Nothing was written; `Retry-After` says when to try again.',
+    errorExample(
+      'Rate limit reached: at most 300 writes per minute (the default for every agent); try again in 12 s',
+      'E_RATE_LIMITED',
+      { limit: 'writes_per_minute', retry_after: 12 }
+    ),
     {
       'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } },
+      'X-RateLimit-Limit': {
+        description: 'An agent’s limit that was reached (per minute).',
+        schema: { type: 'integer' },
+      },
+      'X-RateLimit-Remaining': {
+        description: 'What is left of it: 0.',
+        schema: { type: 'integer' },
+      },
     }
   ),
   Unavailable: errorResponse(
@@ -184,6 +196,7 @@ A readable rendering of this document is at [/api/docs](/api/docs).
 - **Lists** speak the \`@refinedev/simple-rest\` dialect: \`_start\`/\`_end\` (default the first 10 rows, at most ${MAX_PAGE_SIZE}), \`_sort\`/\`_order\`, filters \`field=value\` (repeat for any of), \`field_ne\`, \`field_gte\`, \`field_lte\`, \`field_like\`, and \`q\`. An empty value means no filter; an unknown field → 422. The body is a bare array; \`x-total-count\` holds the number of matching rows.
 - **Errors** always have the shape \`{"errors":[{"message","field?","rule?","code?"}]}\`. A rejected request writes nothing.
 - **Agents** that are paused, killed, or under the global pause get **423** on every write but the heartbeat; they learn about \`resume\` on their realtime channel \`agents/<id>\`.
+- **Rate limits**: each agent may make so many requests and writes per minute (see the Rate limits tag); over one it gets **429** \`E_RATE_LIMITED\` with \`Retry-After\`. Its answers carry \`X-RateLimit-Limit\` and \`X-RateLimit-Remaining\`.
 - **Realtime**: Server-Sent Events at \`/__transmit/events\` (see the Realtime tag). After every (re)connect, fetch \`GET /api/events?after=<last seq>\`.`
 
 /** The whole document, from the host's and the enabled plugins' contributions. */

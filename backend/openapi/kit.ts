@@ -412,6 +412,8 @@ export function buildOperation(
   if (spec.body) [400, 413, 422].forEach((status) => add(status as ErrorStatus))
   if (spec.list || spec.query) [400, 422].forEach((status) => add(status as ErrorStatus))
   if (mutation && kinds.includes('agent') && !spec.allowedWhilePaused) add(423)
+  /* every agent request counts against its rate limits (services/agent_rate_limits.ts) */
+  if (kinds.includes('agent')) add(429)
   if (!spec.noDatabase) add(503)
   for (const status of Object.keys(spec.errors ?? {})) add(Number(status) as ErrorStatus)
 

@@ -26,10 +26,12 @@ async function contributions(plugins: PluginHost): Promise<NamedContribution[]> 
   const { default: host } = await import('#openapi/host')
   const { default: webhooks } = await import('#openapi/webhooks')
   const { default: notifications } = await import('#openapi/notifications')
+  const { default: rateLimits } = await import('#openapi/rate_limits')
   const list: NamedContribution[] = [
     { source: 'host', contribution: host },
     { source: 'host', contribution: webhooks },
     { source: 'host', contribution: notifications },
+    { source: 'host', contribution: rateLimits },
   ]
   for (const { plugin, load } of plugins.openApiSources()) {
     try {

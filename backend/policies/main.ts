@@ -9,4 +9,5 @@ export const policies = {
   EventPolicy: () => import('#policies/event_policy'),
   AuditPolicy: () => import('#policies/audit_policy'),
   WebhookPolicy: () => import('#policies/webhook_policy'),
+  RateLimitPolicy: () => import('#policies/rate_limit_policy'),
 }

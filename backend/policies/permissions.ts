@@ -80,6 +80,11 @@ export const HOST_PERMISSIONS: readonly PermissionDefinition[] = [
     description: 'manage webhook subscriptions; read and redeliver their deliveries',
     roles: [Admin],
   },
+  {
+    name: Permission.ManageRateLimits,
+    description: "read and set agents' rate limits (requests and writes per minute)",
+    roles: [Admin],
+  },
 ]
 
 type Entry = PermissionDefinition & { owner: string }

@@ -60,6 +60,14 @@ export default await Env.create(new URL('../../', import.meta.url), {
   AGENT_STALE_SECONDS: Env.schema.number.optional(),
 
   /*
+  | Rate limits of every agent, per minute (0: unlimited): all its requests
+  | (default 600) and its writes (default 300). An admin overrides them per
+  | agent type and per agent (GET /api/rate-limits).
+  */
+  AGENT_REQUESTS_PER_MINUTE: Env.schema.number.optional(),
+  AGENT_WRITES_PER_MINUTE: Env.schema.number.optional(),
+
+  /*
   | Seconds a verified personal access token (and its user) is reused
   | without reading it again (default 5; 0 reads it on every request).
   | Changes to the user reach every instance at once through the realtime

@@ -33,6 +33,7 @@ const RealtimeController = () => import('#controllers/realtime_controller')
 const McpController = () => import('#controllers/mcp_controller')
 const WebhooksController = () => import('#controllers/webhooks_controller')
 const NotificationsController = () => import('#controllers/notifications_controller')
+const RateLimitsController = () => import('#controllers/rate_limits_controller')
 
 router.where('id', router.matchers.uuid())
 
@@ -115,6 +116,13 @@ router
         router
           .post('webhooks/:id/deliveries/:delivery_id/redeliver', [WebhooksController, 'redeliver'])
           .where('delivery_id', router.matchers.number())
+
+        router.get('rate-limits', [RateLimitsController, 'index'])
+        router.get('agents/:id/rate-limits', [RateLimitsController, 'showAgent'])
+        router.put('agents/:id/rate-limits', [RateLimitsController, 'updateAgent'])
+        router.delete('agents/:id/rate-limits', [RateLimitsController, 'destroyAgent'])
+        router.put('agent-types/:name/rate-limits', [RateLimitsController, 'updateType'])
+        router.delete('agent-types/:name/rate-limits', [RateLimitsController, 'destroyType'])
 
         router.get('agents/:id/tokens', [AgentTokensController, 'index'])
         router.post('agents/:id/tokens', [AgentTokensController, 'store'])
