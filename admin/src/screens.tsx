@@ -111,6 +111,7 @@ export default defineAdminPlugin({
       /** pause, resume, kill, and the global pause */
       control: Permission.ControlAgents,
       tokens: Permission.ManageAgentTokens,
+      rate_limits: Permission.ManageRateLimits,
     },
     events: { create: Permission.EmitEvents },
     audit: { list: Permission.ReadAudit, show: Permission.ReadAudit },

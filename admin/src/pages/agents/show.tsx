@@ -13,6 +13,7 @@ import { AGENT_STATUS_BADGES, type AgentRecord } from '../../lib/agents'
 import type { TaskRecord } from '../../lib/tasks'
 import { AgentControls } from './agent_controls'
 import { AgentTokens } from './agent_tokens'
+import { AgentRateLimits } from './agent_rate_limits'
 import { agentPanels } from '../../registry'
 
 function CurrentTask({ id }: { id: string | null }) {
@@ -83,6 +84,7 @@ export default function AgentShow() {
                 </Descriptions.Item>
               </Descriptions>
               <AgentTokens agentId={agent.id} agentName={agent.name} />
+              <AgentRateLimits agentId={agent.id} />
               {/* what the installed plugins show about an agent */}
               {agentPanels().map(({ key, component: Panel }) => (
                 <Suspense key={key} fallback={<Loading minHeight={80} />}>
