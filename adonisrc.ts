@@ -66,6 +66,7 @@ export default defineConfig({
     { file: () => import('#start/first_run'), environment: ['web'] },
     { file: () => import('#start/webhooks'), environment: ['web'] },
     { file: () => import('#start/notifications'), environment: ['web'] },
+    { file: () => import('#start/budgets'), environment: ['web'] },
   ],
 
   tests: {

@@ -1177,6 +1177,214 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/agents/me/usage': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Report what a step cost
+     * @description **Who:** agent.
+     *
+     *     One usage report, added to every budget that covers the agent. Allowed while paused (the money is spent either way). When it brings a budget to its limit the agent is paused (`agent.paused` by the system, with the reason).
+     */
+    post: operations['reportUsage']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agents/me/budget': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The budgets that cover me
+     * @description **Who:** agent.
+     */
+    get: operations['getMyBudget']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agents/me/reservations': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List my reservations
+     * @description **Who:** agent.
+     */
+    get: operations['listMyReservations']
+    put?: never
+    /**
+     * Reserve budget before an expensive step
+     * @description **Who:** agent.
+     *
+     *     Holds `cost_usd` (and `tokens`) against every budget that covers the agent until it is settled or expires (`ttl_seconds`, 600 by default). Parallel reservations never add up past a limit. When it does not fit: 423 `E_AGENT_OVER_BUDGET`, nothing is held, and the agent is paused until an admin resumes it.
+     */
+    post: operations['reserveBudget']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agents/me/reservations/{id}/settle': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Settle a reservation with what the step cost
+     * @description **Who:** agent.
+     *
+     *     Releases the hold and records the actual usage (a usage report). Allowed while paused. A reservation that expired still records the usage.
+     */
+    post: operations['settleReservation']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/agents/{id}/budgets': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The budgets that cover an agent
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['listAgentBudgets']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/budgets': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List budgets
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['listBudgets']
+    put?: never
+    /**
+     * Set a budget
+     * @description **Who:** admin (permission `budgets.manage`).
+     *
+     *     One per scope and period (409 `E_DUPLICATE` otherwise, with `existing_id`). Give `limit_usd`, `limit_tokens` or both. A budget set mid-period counts what its scope already spent in it.
+     */
+    post: operations['createBudget']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/budgets/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get a budget
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['getBudget']
+    put?: never
+    post?: never
+    /**
+     * Remove a budget
+     * @description **Who:** admin (permission `budgets.manage`).
+     */
+    delete: operations['deleteBudget']
+    options?: never
+    head?: never
+    /**
+     * Change a budget’s limits
+     * @description **Who:** admin (permission `budgets.manage`).
+     *
+     *     Applies to the next reservation at once. `null` removes a limit (one must stay).
+     */
+    patch: operations['updateBudget']
+    trace?: never
+  }
+  '/api/usage': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List usage reports
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['listUsage']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/usage/series': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Spend over time
+     * @description **Who:** every role and agents (permission `records.read`).
+     *
+     *     Sums per hour or day (in BUDGET_TIME_ZONE), overall, for one agent, or per agent. At most 800 buckets; any other parameter → 422.
+     */
+    get: operations['usageSeries']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/leads': {
     parameters: {
       query?: never
@@ -1370,7 +1578,7 @@ export interface paths {
      * Submit for approval
      * @description **Who:** admin, operator, agent (permission `drafts.write`). Agents only when their type declares the ability `drafts.write`.
      *
-     *     Moves the draft (and its linked task) to `needs_approval`.
+     *     Moves the draft (and its linked task) to `needs_approval`. When the approval policy of the author’s agent type and the draft’s kind is `auto_approve` and the author’s record qualifies (and its autonomy is not revoked), the system approves it in the same transaction: the answer is then the approved draft, and the approval (`auto: true`) names the policy and the evidence.
      */
     post: operations['submitDraft']
     delete?: never
@@ -1392,7 +1600,7 @@ export interface paths {
      * Decide a draft
      * @description **Who:** admin (permission `drafts.decide`).
      *
-     *     Only from `needs_approval`, on the current `version`. `approve` and `approve_with_notes` (notes required) → approved; `reject` → rejected (linked tasks to `done`: decided, nothing waits for an admin); `request_changes` (notes required) → back to `draft` (linked tasks to `doing`); `edit_inline_approve` (content required) → a new version by the admin, then approved. Each decision writes one approval. Of two admins deciding at once, one succeeds and the other gets 409.
+     *     Only from `needs_approval`, on the current `version`. `approve` and `approve_with_notes` (notes required) → approved; `reject` → rejected (linked tasks to `done`: decided, nothing waits for an admin); `request_changes` (notes required) → back to `draft` (linked tasks to `doing`); `edit_inline_approve` (content required) → a new version by the admin, then approved. Each decision writes one approval. Of two admins deciding at once, one succeeds and the other gets 409. In a kind whose policy needs two admins, an approval that is not the second by another admin is recorded and the draft keeps waiting (`approvals_given` of `approvals_required`); the same admin approving the same version again gets 409 `E_SAME_APPROVER`; a rejection or a request for changes decides at once. A rejection, a request for changes or an inline edit of a draft whose author held autonomy demotes that agent (its record restarts).
      */
     post: operations['decideDraft']
     delete?: never
@@ -1412,7 +1620,7 @@ export interface paths {
      * List approvals
      * @description **Who:** every role and agents (permission `records.read`).
      *
-     *     An agent lists the decisions on the drafts it wrote only.
+     *     An agent lists the decisions on the drafts it wrote only. Approvals of approval policies are here too (`auto: true`, `decided_by` null, with `policy` and `evidence`); `auto=true` lists them alone.
      */
     get: operations['listApprovals']
     put?: never
@@ -1437,6 +1645,128 @@ export interface paths {
     get: operations['getApproval']
     put?: never
     post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/approval-policies': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List approval policies
+     * @description **Who:** every role and agents (permission `records.read`).
+     *
+     *     Per agent type and draft kind. Where a type and kind have none, the type’s `any` policy applies, else always ask.
+     */
+    get: operations['listApprovalPolicies']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/approval-policies/{agent_type}/{channel}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get the policy of an agent type and a kind
+     * @description **Who:** every role and agents (permission `records.read`).
+     *
+     *     Exactly this scope: `any` is the type’s policy for every other kind.
+     */
+    get: operations['getApprovalPolicy']
+    /**
+     * Set the policy of an agent type and a kind
+     * @description **Who:** admin (permission `drafts.manage_autonomy`).
+     *
+     *     The whole policy (thresholds not sent take their defaults: 20 decisions, 0.9 clean, no rejection in the last 10, one admin). 201 when it is new, 200 when it replaced one. A kind that needs two admins (`required_approvals: 2`) must be `always_ask`.
+     */
+    put: operations['putApprovalPolicy']
+    post?: never
+    /**
+     * Remove the policy of an agent type and a kind
+     * @description **Who:** admin (permission `drafts.manage_autonomy`).
+     *
+     *     Drafts of that type and kind fall back to the type’s `any` policy, else always ask.
+     */
+    delete: operations['deleteApprovalPolicy']
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/autonomy/{agent_id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * An agent’s record and autonomy
+     * @description **Who:** every role and agents (permission `records.read`).
+     *
+     *     Computed from its drafts and the human decisions on them, since its last demotion: outcomes, clean approvals and rate, notes, inline edits and how much they changed its text, changes requested, rejections; its state (demoted, revoked); and how it stands against each policy of its type.
+     */
+    get: operations['getAgentAutonomy']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/autonomy/{agent_id}/revoke': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Revoke an agent’s autonomy
+     * @description **Who:** admin (permission `drafts.manage_autonomy`).
+     *
+     *     At once: every later draft of the agent waits for an admin, whatever its record, until an admin restores it. Recorded (`autonomy.revoked`).
+     */
+    post: operations['revokeAgentAutonomy']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/autonomy/{agent_id}/restore': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Restore an agent’s autonomy
+     * @description **Who:** admin (permission `drafts.manage_autonomy`).
+     *
+     *     Its record decides again. Recorded (`autonomy.restored`).
+     */
+    post: operations['restoreAgentAutonomy']
     delete?: never
     options?: never
     head?: never
@@ -1534,6 +1864,8 @@ export interface components {
       status: 'idle' | 'running' | 'paused' | 'blocked'
       /** Format: uuid */
       current_task_id: string | null
+      /** @description Why it is paused or killed: an admin’s reason, or the rule (a budget) that paused it. */
+      pause_reason: string | null
       /**
        * Format: date-time
        * @description The last heartbeat.
@@ -1892,6 +2224,119 @@ export interface components {
       } | null
       defaults: components['schemas']['RateLimitValues']
     }
+    /** @description A spending budget and its current period. */
+    'Budget': {
+      /** Format: uuid */
+      id: string
+      /**
+       * @description What it covers: one agent, every agent of a type, or all.
+       * @enum {string}
+       */
+      scope: 'agent' | 'agent_type' | 'overall'
+      /**
+       * Format: uuid
+       * @description With scope `agent`.
+       */
+      agent_id: string | null
+      /** @description With scope `agent_type`. */
+      agent_type: string | null
+      /**
+       * @description Resets at midnight (or on the 1st) in BUDGET_TIME_ZONE.
+       * @enum {string}
+       */
+      period: 'day' | 'month'
+      limit_usd: number | null
+      /** @description Input and output tokens together. */
+      limit_tokens: number | null
+      /** Format: uuid */
+      created_by: string | null
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+      /** @description The current period. */
+      current: {
+        /** Format: date */
+        period_start: string
+        /** Format: date-time */
+        resets_at: string
+        spent_usd: number
+        /** @description Held by open reservations. */
+        reserved_usd: number
+        remaining_usd: number | null
+        spent_tokens: number
+        reserved_tokens: number
+        remaining_tokens: number | null
+        /** @description What was spent has reached a limit. */
+        reached: boolean
+      }
+    }
+    /** @description A hold on budget before an expensive step. */
+    'BudgetReservation': {
+      /** Format: uuid */
+      id: string
+      /** Format: uuid */
+      agent_id: string
+      /** @description Held against every budget that covers the agent. */
+      cost_usd: number
+      tokens: number
+      purpose: string | null
+      /**
+       * @description `expired`: not settled in time, its hold released.
+       * @enum {string}
+       */
+      status: 'open' | 'settled' | 'expired'
+      /** Format: date-time */
+      expires_at: string
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      settled_at: string | null
+    }
+    /** @description What one step of an agent cost. */
+    'UsageReport': {
+      id: number
+      /** Format: uuid */
+      agent_id: string
+      agent_type: string
+      model: string | null
+      input_tokens: number
+      output_tokens: number
+      cost_usd: number
+      /** Format: uuid */
+      task_id: string | null
+      /** Format: uuid */
+      reservation_id: string | null
+      /** Format: date-time */
+      created_at: string
+    }
+    /** @description Spend over time; buckets without usage are left out. */
+    'UsageSeries': {
+      /** @enum {string} */
+      bucket: 'hour' | 'day'
+      /** @description Buckets begin at midnight / on the hour here. */
+      time_zone: string
+      /** Format: date-time */
+      from: string
+      /** Format: date-time */
+      to: string
+      points: {
+        /**
+         * Format: date-time
+         * @description The bucket’s start.
+         */
+        at: string
+        /**
+         * Format: uuid
+         * @description With `by=agent`.
+         */
+        agent_id?: string
+        cost_usd: number
+        input_tokens: number
+        output_tokens: number
+        reports: number
+      }[]
+    }
     /** @description A business that may become a customer. */
     'Lead': {
       /** Format: uuid */
@@ -1973,6 +2418,10 @@ export interface components {
       updated_at: string
       /** @description The content of the current version. */
       content: string | null
+      /** @description How many different admins must approve it (its approval policy; 1 without one). */
+      approvals_required: number
+      /** @description While needs_approval in a kind that needs several admins: how many approved the current version so far. */
+      approvals_given: number
       /** @description While needs_approval: seconds since it was submitted. */
       waiting_seconds: number | null
       /** @description Waiting longer than the approval SLA. */
@@ -1992,7 +2441,7 @@ export interface components {
       /** Format: date-time */
       created_at: string
     }
-    /** @description A decision on a draft. */
+    /** @description A decision on a draft: by an admin, or by an approval policy (`auto`). */
     'Approval': {
       /** Format: uuid */
       id: string
@@ -2006,10 +2455,215 @@ export interface components {
       notes: string | null
       /** @description For edit_inline_approve: the admin’s text. */
       editor_content: string | null
-      /** Format: uuid */
-      decided_by: string
+      /**
+       * Format: uuid
+       * @description The admin; null when an approval policy decided (`auto`).
+       */
+      decided_by: string | null
       /** Format: date-time */
       decided_at: string
+      /** @description Approved by an approval policy at submit time, by the system. */
+      auto: boolean
+      policy: components['schemas']['PolicyRules'] | null
+      evidence: components['schemas']['AutonomyEvidence'] | null
+      /** @description In a kind that needs several admins: this approval’s number. */
+      approval_count: number | null
+      /** @description In a kind that needs several admins: how many. */
+      approvals_required: number | null
+    }
+    /** @description The rules of an approval policy. */
+    'PolicyRules': {
+      /** Format: uuid */
+      id: string
+      agent_type: string
+      /**
+       * @description The draft kind; null: any kind.
+       * @enum {string|null}
+       */
+      channel:
+        | 'email'
+        | 'linkedin'
+        | 'facebook'
+        | 'instagram'
+        | 'post'
+        | 'script'
+        | 'landing_page'
+        | 'ad_copy'
+        | null
+      /** @enum {string} */
+      mode: 'always_ask' | 'auto_approve'
+      min_decided: number
+      min_clean_rate: number
+      no_rejection_in_last: number
+      /** @enum {integer} */
+      required_approvals: 1 | 2
+    }
+    /** @description An approval policy for one agent type and one draft kind (or any kind). */
+    'ApprovalPolicy': {
+      /** Format: uuid */
+      id: string
+      /** @description The agent type it applies to. */
+      agent_type: string
+      /**
+       * @description The draft kind; null: every kind without a policy of its own.
+       * @enum {string|null}
+       */
+      channel:
+        | 'email'
+        | 'linkedin'
+        | 'facebook'
+        | 'instagram'
+        | 'post'
+        | 'script'
+        | 'landing_page'
+        | 'ad_copy'
+        | null
+      /**
+       * @description `always_ask`: every draft waits for an admin. `auto_approve`: approved at submit time when the author’s record meets the thresholds.
+       * @enum {string}
+       */
+      mode: 'always_ask' | 'auto_approve'
+      /** @description At least this many human decisions on the agent’s drafts of this kind. */
+      min_decided: number
+      /** @description At least this share approved with no inline edit and no requested change. */
+      min_clean_rate: number
+      /** @description No rejection among the last this many decisions (0: no such rule). */
+      no_rejection_in_last: number
+      /**
+       * @description 2: two different admins must approve (always_ask only).
+       * @enum {integer}
+       */
+      required_approvals: 1 | 2
+      /**
+       * Format: uuid
+       * @description The admin who last set it.
+       */
+      updated_by: string | null
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+    }
+    /** @description An agent’s record: its drafts and what people decided on them, since its last demotion. */
+    'AutonomyRecord': {
+      /**
+       * Format: date-time
+       * @description Decisions after this moment count (the last demotion); null: all.
+       */
+      since: string | null
+      /**
+       * @description The kind it covers; null: every kind.
+       * @enum {string|null}
+       */
+      channel:
+        | 'email'
+        | 'linkedin'
+        | 'facebook'
+        | 'instagram'
+        | 'post'
+        | 'script'
+        | 'landing_page'
+        | 'ad_copy'
+        | null
+      /** @description Outcomes decided by people (a draft’s stay in the queue). */
+      decided: number
+      /** @description Approved with no inline edit and no requested change. */
+      clean_approvals: number
+      /** @description clean_approvals / decided; null before any decision. */
+      clean_rate: number | null
+      /** @description Of the clean approvals, those with notes. */
+      approved_with_notes: number
+      /** @description Approved after an admin edited the text. */
+      inline_edits: number
+      /** @description How much the admins’ inline edits changed its text on average: the share of characters not kept (latest 20 edits). */
+      avg_edit_share: number | null
+      /** @description Sent back with a request for changes. */
+      changes_requested: number
+      /** @description Rejected. */
+      rejections: number
+      /**
+       * Format: date-time
+       * @description Its latest rejection, ever.
+       */
+      last_rejection_at: string | null
+      /** @description Rejections among the last `recent_window` outcomes. */
+      recent_rejections: number
+      /** @description How many outcomes `recent_rejections` looks back on. */
+      recent_window: number
+      /** @description Approved by a policy since `since`: shown, never counted. */
+      auto_approved: number
+    }
+    /** @description One threshold of a policy against a record. */
+    'AutonomyCheck': {
+      /** @enum {string} */
+      rule: 'min_decided' | 'min_clean_rate' | 'no_rejection_in_last'
+      required: number
+      actual: number | null
+      ok: boolean
+    }
+    /** @description What an auto-approval saw: the author’s record for the policy’s kind, and each threshold. */
+    'AutonomyEvidence': {
+      record: components['schemas']['AutonomyRecord']
+      checks: components['schemas']['AutonomyCheck'][]
+    }
+    /** @description An agent’s earned autonomy: its record, its state, its standing under each policy. */
+    'AgentAutonomy': {
+      /** Format: uuid */
+      agent_id: string
+      agent_type: string
+      /** @description Its autonomy state. */
+      state: {
+        /** Format: uuid */
+        agent_id: string
+        /**
+         * Format: date-time
+         * @description Its record starts after this (the last demotion).
+         */
+        record_since: string | null
+        /** Format: date-time */
+        demoted_at: string | null
+        /** @description The human correction that demoted it. */
+        demoted_by: {
+          /** Format: uuid */
+          approval_id: string
+          /** Format: uuid */
+          draft_id: string
+          /** @enum {string} */
+          action:
+            'approve' | 'reject' | 'request_changes' | 'edit_inline_approve' | 'approve_with_notes'
+          /** Format: uuid */
+          decided_by: string | null
+        } | null
+        /** @description An admin revoked its autonomy. */
+        revoked: boolean
+        /** Format: date-time */
+        revoked_at: string | null
+        /** Format: uuid */
+        revoked_by: string | null
+        revoke_reason: string | null
+      }
+      record: components['schemas']['AutonomyRecord']
+      /** @description Each policy of its type, and how its record (for that kind) stands. */
+      policies: {
+        policy: components['schemas']['PolicyRules']
+        record: components['schemas']['AutonomyRecord'] | null
+        /** @description Its record meets every threshold. */
+        qualifies: boolean
+        checks: components['schemas']['AutonomyCheck'][]
+        /** @description Its drafts of this kind are approved at submit time now (not revoked). */
+        auto_approves: boolean
+      }[]
+      /** @description The kinds whose drafts of this agent are approved at submit time now. */
+      auto_approved_kinds: (
+        | 'email'
+        | 'linkedin'
+        | 'facebook'
+        | 'instagram'
+        | 'post'
+        | 'script'
+        | 'landing_page'
+        | 'ad_copy'
+      )[]
     }
     /** @description What reviewers said about a draft: for its author. */
     'DraftFeedback': {
@@ -2031,11 +2685,16 @@ export interface components {
         /** Format: date-time */
         decided_at: string
         decided_by: {
-          /** Format: uuid */
-          id: string
-          /** @description The admin’s e-mail. */
+          /**
+           * Format: uuid
+           * @description Null when an approval policy decided.
+           */
+          id: string | null
+          /** @description The admin’s e-mail, or `approval policy`. */
           name: string | null
         }
+        /** @description Approved by an approval policy. */
+        auto: boolean
         /** @description For edit_inline_approve: what the admin changed in the agent’s text. */
         edit: {
           from_version: number
@@ -3335,6 +3994,7 @@ export interface operations {
            *         "type": "researcher",
            *         "status": "running",
            *         "current_task_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *         "pause_reason": null,
            *         "last_update_at": "2026-03-01T10:00:00.000Z",
            *         "metadata": {},
            *         "created_at": "2026-03-01T10:00:00.000Z",
@@ -3392,6 +4052,7 @@ export interface operations {
            *       "type": "researcher",
            *       "status": "running",
            *       "current_task_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *       "pause_reason": null,
            *       "last_update_at": "2026-03-01T10:00:00.000Z",
            *       "metadata": {},
            *       "created_at": "2026-03-01T10:00:00.000Z",
@@ -3432,6 +4093,7 @@ export interface operations {
            *       "type": "researcher",
            *       "status": "running",
            *       "current_task_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *       "pause_reason": null,
            *       "last_update_at": "2026-03-01T10:00:00.000Z",
            *       "metadata": {},
            *       "created_at": "2026-03-01T10:00:00.000Z",
@@ -3492,6 +4154,7 @@ export interface operations {
            *       "type": "researcher",
            *       "status": "running",
            *       "current_task_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *       "pause_reason": null,
            *       "last_update_at": "2026-03-01T10:00:00.000Z",
            *       "metadata": {},
            *       "created_at": "2026-03-01T10:00:00.000Z",
@@ -3541,6 +4204,7 @@ export interface operations {
            *       "type": "researcher",
            *       "status": "running",
            *       "current_task_id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+           *       "pause_reason": null,
            *       "last_update_at": "2026-03-01T10:00:00.000Z",
            *       "metadata": {},
            *       "created_at": "2026-03-01T10:00:00.000Z",
@@ -4050,7 +4714,7 @@ export interface operations {
          */
         'application/json': {
           /**
-           * @description Not reserved (rule `reserved`): no `task.`, `agent.`, `user.`, `system.`, `auth.`, `audit.` namespace, no `.created`, `.updated`, `.deleted` ending. For an agent, one its type declares.
+           * @description Not reserved (rule `reserved`): no `task.`, `agent.`, `user.`, `system.`, `auth.`, `audit.`, `budget.`, `reservation.`, `usage.` namespace, no `.created`, `.updated`, `.deleted` ending. For an agent, one its type declares.
            * @example lead.enriched
            */
           event_type: string
@@ -5529,6 +6193,873 @@ export interface operations {
       503: components['responses']['Unavailable']
     }
   }
+  reportUsage: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "model": "gpt-4.1-mini",
+         *       "input_tokens": 5200,
+         *       "output_tokens": 780,
+         *       "cost_usd": 0.0033
+         *     }
+         */
+        'application/json': {
+          model?: string | null
+          input_tokens?: number
+          output_tokens?: number
+          cost_usd: number
+          /** Format: uuid */
+          task_id?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description The report. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": 88231,
+           *       "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "agent_type": "researcher",
+           *       "model": "gpt-4.1-mini",
+           *       "input_tokens": 5200,
+           *       "output_tokens": 780,
+           *       "cost_usd": 0.0033,
+           *       "task_id": null,
+           *       "reservation_id": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+           *       "created_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['UsageReport']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getMyBudget: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Budgets with their current period, and the agent’s open reservations. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "budgets": [
+           *         {
+           *           "id": "9b1f7c2e-3d4a-4e5f-8a6b-7c8d9e0f1a2b",
+           *           "scope": "agent",
+           *           "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *           "agent_type": null,
+           *           "period": "day",
+           *           "limit_usd": 5,
+           *           "limit_tokens": null,
+           *           "created_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *           "created_at": "2026-03-01T10:00:00.000Z",
+           *           "updated_at": "2026-03-01T10:00:00.000Z",
+           *           "current": {
+           *             "period_start": "2026-03-01",
+           *             "resets_at": "2026-03-02T00:00:00.000Z",
+           *             "spent_usd": 3.42,
+           *             "reserved_usd": 0.25,
+           *             "remaining_usd": 1.33,
+           *             "spent_tokens": 412000,
+           *             "reserved_tokens": 0,
+           *             "remaining_tokens": null,
+           *             "reached": false
+           *           }
+           *         }
+           *       ],
+           *       "open_reservations": [
+           *         {
+           *           "id": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+           *           "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *           "cost_usd": 0.25,
+           *           "tokens": 0,
+           *           "purpose": "Write draft for Acme Dental",
+           *           "status": "open",
+           *           "expires_at": "2026-03-01T10:10:00.000Z",
+           *           "created_at": "2026-03-01T10:00:00.000Z",
+           *           "settled_at": null
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': {
+            budgets: components['schemas']['Budget'][]
+            open_reservations: components['schemas']['BudgetReservation'][]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listMyReservations: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: created_at, expires_at. Default: created_at desc. Another field → 422.
+         * @example created_at
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Equals (repeat the key for any of several values). */
+        id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        status?: ('open' | 'settled' | 'expired')[]
+        /** @description Differs from (rows without a value match too). */
+        status_ne?: ('open' | 'settled' | 'expired')[]
+        /** @description At least (inclusive). */
+        status_gte?: 'open' | 'settled' | 'expired'
+        /** @description At most (inclusive). */
+        status_lte?: 'open' | 'settled' | 'expired'
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of the agent’s reservations. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+           *         "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *         "cost_usd": 0.25,
+           *         "tokens": 0,
+           *         "purpose": "Write draft for Acme Dental",
+           *         "status": "open",
+           *         "expires_at": "2026-03-01T10:10:00.000Z",
+           *         "created_at": "2026-03-01T10:00:00.000Z",
+           *         "settled_at": null
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['BudgetReservation'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  reserveBudget: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "cost_usd": 0.25,
+         *       "purpose": "Write draft for Acme Dental"
+         *     }
+         */
+        'application/json': {
+          cost_usd: number
+          tokens?: number
+          purpose?: string
+          ttl_seconds?: number
+        }
+      }
+    }
+    responses: {
+      /** @description The reservation. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+           *       "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "cost_usd": 0.25,
+           *       "tokens": 0,
+           *       "purpose": "Write draft for Acme Dental",
+           *       "status": "open",
+           *       "expires_at": "2026-03-01T10:10:00.000Z",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "settled_at": null
+           *     }
+           */
+          'application/json': components['schemas']['BudgetReservation']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      /** @description Paused (`E_AGENT_PAUSED`), or the reservation does not fit a budget (`E_AGENT_OVER_BUDGET`: the agent is now paused). */
+      423: components['responses']['AgentPaused']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  settleReservation: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "model": "gpt-4.1-mini",
+         *       "input_tokens": 5200,
+         *       "output_tokens": 780,
+         *       "cost_usd": 0.0033
+         *     }
+         */
+        'application/json': {
+          model?: string | null
+          input_tokens?: number
+          output_tokens?: number
+          cost_usd: number
+          /** Format: uuid */
+          task_id?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description The settled reservation and the usage report. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "reservation": {
+           *         "id": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+           *         "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *         "cost_usd": 0.25,
+           *         "tokens": 0,
+           *         "purpose": "Write draft for Acme Dental",
+           *         "status": "settled",
+           *         "expires_at": "2026-03-01T10:10:00.000Z",
+           *         "created_at": "2026-03-01T10:00:00.000Z",
+           *         "settled_at": "2026-03-01T10:00:00.000Z"
+           *       },
+           *       "usage": {
+           *         "id": 88231,
+           *         "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *         "agent_type": "researcher",
+           *         "model": "gpt-4.1-mini",
+           *         "input_tokens": 5200,
+           *         "output_tokens": 780,
+           *         "cost_usd": 0.0033,
+           *         "task_id": null,
+           *         "reservation_id": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+           *         "created_at": "2026-03-01T10:00:00.000Z"
+           *       }
+           *     }
+           */
+          'application/json': {
+            reservation: components['schemas']['BudgetReservation']
+            usage: components['schemas']['UsageReport']
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      /** @description No reservation of this agent has this id. */
+      404: components['responses']['NotFound']
+      /** @description It was already settled (`E_ALREADY_SETTLED`). */
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listAgentBudgets: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Its own, its type’s and the overall budgets, with their current period. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "9b1f7c2e-3d4a-4e5f-8a6b-7c8d9e0f1a2b",
+           *         "scope": "agent",
+           *         "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *         "agent_type": null,
+           *         "period": "day",
+           *         "limit_usd": 5,
+           *         "limit_tokens": null,
+           *         "created_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *         "created_at": "2026-03-01T10:00:00.000Z",
+           *         "updated_at": "2026-03-01T10:00:00.000Z",
+           *         "current": {
+           *           "period_start": "2026-03-01",
+           *           "resets_at": "2026-03-02T00:00:00.000Z",
+           *           "spent_usd": 3.42,
+           *           "reserved_usd": 0.25,
+           *           "remaining_usd": 1.33,
+           *           "spent_tokens": 412000,
+           *           "reserved_tokens": 0,
+           *           "remaining_tokens": null,
+           *           "reached": false
+           *         }
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['Budget'][]
+        }
+      }
+      401: components['responses']['Unauthorized']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listBudgets: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: scope, period, created_at, limit_usd. Default: scope desc, period asc. Another field → 422.
+         * @example scope
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Equals (repeat the key for any of several values). */
+        id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        scope?: ('agent' | 'agent_type' | 'overall')[]
+        /** @description Differs from (rows without a value match too). */
+        scope_ne?: ('agent' | 'agent_type' | 'overall')[]
+        /** @description At least (inclusive). */
+        scope_gte?: 'agent' | 'agent_type' | 'overall'
+        /** @description At most (inclusive). */
+        scope_lte?: 'agent' | 'agent_type' | 'overall'
+        /** @description Equals (repeat the key for any of several values). */
+        agent_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        agent_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        agent_type?: string[]
+        /** @description Differs from (rows without a value match too). */
+        agent_type_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        agent_type_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        period?: ('day' | 'month')[]
+        /** @description Differs from (rows without a value match too). */
+        period_ne?: ('day' | 'month')[]
+        /** @description At least (inclusive). */
+        period_gte?: 'day' | 'month'
+        /** @description At most (inclusive). */
+        period_lte?: 'day' | 'month'
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of budgets with their current period. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "9b1f7c2e-3d4a-4e5f-8a6b-7c8d9e0f1a2b",
+           *         "scope": "agent",
+           *         "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *         "agent_type": null,
+           *         "period": "day",
+           *         "limit_usd": 5,
+           *         "limit_tokens": null,
+           *         "created_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *         "created_at": "2026-03-01T10:00:00.000Z",
+           *         "updated_at": "2026-03-01T10:00:00.000Z",
+           *         "current": {
+           *           "period_start": "2026-03-01",
+           *           "resets_at": "2026-03-02T00:00:00.000Z",
+           *           "spent_usd": 3.42,
+           *           "reserved_usd": 0.25,
+           *           "remaining_usd": 1.33,
+           *           "spent_tokens": 412000,
+           *           "reserved_tokens": 0,
+           *           "remaining_tokens": null,
+           *           "reached": false
+           *         }
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['Budget'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  createBudget: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "scope": "agent",
+         *       "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+         *       "period": "day",
+         *       "limit_usd": 5
+         *     }
+         */
+        'application/json': {
+          /** @enum {unknown} */
+          scope: 'agent' | 'agent_type' | 'overall'
+          /** Format: uuid */
+          agent_id?: string | null
+          agent_type?: string | null
+          /** @enum {unknown} */
+          period: 'day' | 'month'
+          limit_usd?: number | null
+          limit_tokens?: number | null
+        }
+      }
+    }
+    responses: {
+      /** @description The budget. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "9b1f7c2e-3d4a-4e5f-8a6b-7c8d9e0f1a2b",
+           *       "scope": "agent",
+           *       "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "agent_type": null,
+           *       "period": "day",
+           *       "limit_usd": 5,
+           *       "limit_tokens": null,
+           *       "created_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "current": {
+           *         "period_start": "2026-03-01",
+           *         "resets_at": "2026-03-02T00:00:00.000Z",
+           *         "spent_usd": 3.42,
+           *         "reserved_usd": 0.25,
+           *         "remaining_usd": 1.33,
+           *         "spent_tokens": 412000,
+           *         "reserved_tokens": 0,
+           *         "remaining_tokens": null,
+           *         "reached": false
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Budget']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      /** @description That scope already has a budget for the period (`E_DUPLICATE`). */
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getBudget: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The budget. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "9b1f7c2e-3d4a-4e5f-8a6b-7c8d9e0f1a2b",
+           *       "scope": "agent",
+           *       "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "agent_type": null,
+           *       "period": "day",
+           *       "limit_usd": 5,
+           *       "limit_tokens": null,
+           *       "created_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "current": {
+           *         "period_start": "2026-03-01",
+           *         "resets_at": "2026-03-02T00:00:00.000Z",
+           *         "spent_usd": 3.42,
+           *         "reserved_usd": 0.25,
+           *         "remaining_usd": 1.33,
+           *         "spent_tokens": 412000,
+           *         "reserved_tokens": 0,
+           *         "remaining_tokens": null,
+           *         "reached": false
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Budget']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  deleteBudget: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  updateBudget: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "limit_usd": 10
+         *     }
+         */
+        'application/json': {
+          limit_usd?: number | null
+          limit_tokens?: number | null
+        }
+      }
+    }
+    responses: {
+      /** @description The budget. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "9b1f7c2e-3d4a-4e5f-8a6b-7c8d9e0f1a2b",
+           *       "scope": "agent",
+           *       "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "agent_type": null,
+           *       "period": "day",
+           *       "limit_usd": 5,
+           *       "limit_tokens": null,
+           *       "created_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "current": {
+           *         "period_start": "2026-03-01",
+           *         "resets_at": "2026-03-02T00:00:00.000Z",
+           *         "spent_usd": 3.42,
+           *         "reserved_usd": 0.25,
+           *         "remaining_usd": 1.33,
+           *         "spent_tokens": 412000,
+           *         "reserved_tokens": 0,
+           *         "remaining_tokens": null,
+           *         "reached": false
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Budget']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listUsage: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: id, created_at, cost_usd. Default: id desc. Another field → 422.
+         * @example id
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Equals (repeat the key for any of several values). */
+        id?: number[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: number[]
+        /** @description At least (inclusive). */
+        id_gte?: number
+        /** @description At most (inclusive). */
+        id_lte?: number
+        /** @description Equals (repeat the key for any of several values). */
+        agent_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        agent_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        agent_type?: string[]
+        /** @description Differs from (rows without a value match too). */
+        agent_type_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        agent_type_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        model?: string[]
+        /** @description Differs from (rows without a value match too). */
+        model_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        model_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        task_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        task_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        reservation_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        reservation_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of usage reports, newest first. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": 88231,
+           *         "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *         "agent_type": "researcher",
+           *         "model": "gpt-4.1-mini",
+           *         "input_tokens": 5200,
+           *         "output_tokens": 780,
+           *         "cost_usd": 0.0033,
+           *         "task_id": null,
+           *         "reservation_id": "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+           *         "created_at": "2026-03-01T10:00:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['UsageReport'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  usageSeries: {
+    parameters: {
+      query?: {
+        /** @description Default `day`. */
+        bucket?: 'hour' | 'day'
+        /** @description Default: 30 days (48 hours by the hour) before `to`. */
+        from?: string
+        /** @description Default: now. */
+        to?: string
+        /** @description One agent only. */
+        agent_id?: string
+        /** @description `agent`: one point per agent and bucket. */
+        by?: 'agent'
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The series. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "bucket": "day",
+           *       "time_zone": "UTC",
+           *       "from": "2026-02-01T10:00:00.000Z",
+           *       "to": "2026-03-01T10:00:00.000Z",
+           *       "points": [
+           *         {
+           *           "at": "2026-03-01T00:00:00.000Z",
+           *           "cost_usd": 3.42,
+           *           "input_tokens": 380000,
+           *           "output_tokens": 32000,
+           *           "reports": 96
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['UsageSeries']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
   listLeads: {
     parameters: {
       query?: {
@@ -6298,6 +7829,8 @@ export interface operations {
            *         "created_at": "2026-03-01T10:00:00.000Z",
            *         "updated_at": "2026-03-01T10:00:00.000Z",
            *         "content": "Hi Dr. Patel, ...",
+           *         "approvals_required": 1,
+           *         "approvals_given": 0,
            *         "waiting_seconds": 540,
            *         "overdue": false
            *       }
@@ -6371,6 +7904,8 @@ export interface operations {
            *       "created_at": "2026-03-01T10:00:00.000Z",
            *       "updated_at": "2026-03-01T10:00:00.000Z",
            *       "content": "Hi Dr. Patel, ...",
+           *       "approvals_required": 1,
+           *       "approvals_given": 0,
            *       "waiting_seconds": null,
            *       "overdue": false
            *     }
@@ -6422,6 +7957,8 @@ export interface operations {
            *       "created_at": "2026-03-01T10:00:00.000Z",
            *       "updated_at": "2026-03-01T10:00:00.000Z",
            *       "content": "Hi Dr. Patel, ...",
+           *       "approvals_required": 1,
+           *       "approvals_given": 0,
            *       "waiting_seconds": 540,
            *       "overdue": false
            *     }
@@ -6594,6 +8131,7 @@ export interface operations {
            *             "id": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
            *             "name": "admin@example.com"
            *           },
+           *           "auto": false,
            *           "edit": null
            *         }
            *       ]
@@ -6643,6 +8181,8 @@ export interface operations {
            *       "created_at": "2026-03-01T10:00:00.000Z",
            *       "updated_at": "2026-03-01T10:00:00.000Z",
            *       "content": "Hi Dr. Patel, ...",
+           *       "approvals_required": 1,
+           *       "approvals_given": 0,
            *       "waiting_seconds": 540,
            *       "overdue": false
            *     }
@@ -6713,6 +8253,8 @@ export interface operations {
            *       "created_at": "2026-03-01T10:00:00.000Z",
            *       "updated_at": "2026-03-01T10:00:00.000Z",
            *       "content": "Hi Dr. Patel, ...",
+           *       "approvals_required": 1,
+           *       "approvals_given": 0,
            *       "waiting_seconds": 540,
            *       "overdue": false,
            *       "approval": {
@@ -6723,7 +8265,12 @@ export interface operations {
            *         "editor_content": null,
            *         "version": 2,
            *         "decided_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
-           *         "decided_at": "2026-03-01T10:00:00.000Z"
+           *         "decided_at": "2026-03-01T10:00:00.000Z",
+           *         "auto": false,
+           *         "policy": null,
+           *         "evidence": null,
+           *         "approval_count": null,
+           *         "approvals_required": null
            *       }
            *     }
            */
@@ -6734,7 +8281,7 @@ export interface operations {
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
       404: components['responses']['NotFound']
-      /** @description Not waiting for approval, already decided (`E_ALREADY_DECIDED`), or `version` is not current (`E_STALE_VERSION`). */
+      /** @description Not waiting for approval, already decided (`E_ALREADY_DECIDED`), `version` is not current (`E_STALE_VERSION`), or this admin already approved this version of a draft that needs two admins (`E_SAME_APPROVER`). */
       409: components['responses']['Conflict']
       413: components['responses']['PayloadTooLarge']
       422: components['responses']['ValidationFailed']
@@ -6794,6 +8341,10 @@ export interface operations {
         decided_at_gte?: string
         /** @description At most (inclusive (to the millisecond)). */
         decided_at_lte?: string
+        /** @description Equals (repeat the key for any of several values). */
+        auto?: boolean[]
+        /** @description Differs from (rows without a value match too). */
+        auto_ne?: boolean[]
       }
       header?: never
       path?: never
@@ -6818,7 +8369,12 @@ export interface operations {
            *         "editor_content": null,
            *         "version": 2,
            *         "decided_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
-           *         "decided_at": "2026-03-01T10:00:00.000Z"
+           *         "decided_at": "2026-03-01T10:00:00.000Z",
+           *         "auto": false,
+           *         "policy": null,
+           *         "evidence": null,
+           *         "approval_count": null,
+           *         "approvals_required": null
            *       }
            *     ]
            */
@@ -6859,7 +8415,12 @@ export interface operations {
            *       "editor_content": null,
            *       "version": 2,
            *       "decided_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
-           *       "decided_at": "2026-03-01T10:00:00.000Z"
+           *       "decided_at": "2026-03-01T10:00:00.000Z",
+           *       "auto": false,
+           *       "policy": null,
+           *       "evidence": null,
+           *       "approval_count": null,
+           *       "approvals_required": null
            *     }
            */
           'application/json': components['schemas']['Approval']
@@ -6868,6 +8429,722 @@ export interface operations {
       401: components['responses']['Unauthorized']
       404: components['responses']['NotFound']
       429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listApprovalPolicies: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: agent_type, channel, mode, updated_at. Default: agent_type asc, channel asc. Another field → 422.
+         * @example agent_type
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over agent_type. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        agent_type?: string[]
+        /** @description Differs from (rows without a value match too). */
+        agent_type_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        agent_type_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        channel?: (
+          | 'email'
+          | 'linkedin'
+          | 'facebook'
+          | 'instagram'
+          | 'post'
+          | 'script'
+          | 'landing_page'
+          | 'ad_copy'
+        )[]
+        /** @description Differs from (rows without a value match too). */
+        channel_ne?: (
+          | 'email'
+          | 'linkedin'
+          | 'facebook'
+          | 'instagram'
+          | 'post'
+          | 'script'
+          | 'landing_page'
+          | 'ad_copy'
+        )[]
+        /** @description At least (inclusive). */
+        channel_gte?:
+          | 'email'
+          | 'linkedin'
+          | 'facebook'
+          | 'instagram'
+          | 'post'
+          | 'script'
+          | 'landing_page'
+          | 'ad_copy'
+        /** @description At most (inclusive). */
+        channel_lte?:
+          | 'email'
+          | 'linkedin'
+          | 'facebook'
+          | 'instagram'
+          | 'post'
+          | 'script'
+          | 'landing_page'
+          | 'ad_copy'
+        /** @description Equals (repeat the key for any of several values). */
+        mode?: ('always_ask' | 'auto_approve')[]
+        /** @description Differs from (rows without a value match too). */
+        mode_ne?: ('always_ask' | 'auto_approve')[]
+        /** @description At least (inclusive). */
+        mode_gte?: 'always_ask' | 'auto_approve'
+        /** @description At most (inclusive). */
+        mode_lte?: 'always_ask' | 'auto_approve'
+        /** @description Equals (repeat the key for any of several values). */
+        required_approvals?: number[]
+        /** @description Differs from (rows without a value match too). */
+        required_approvals_ne?: number[]
+        /** @description At least (inclusive). */
+        required_approvals_gte?: number
+        /** @description At most (inclusive). */
+        required_approvals_lte?: number
+        /** @description Equals (repeat the key for any of several values). */
+        updated_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        updated_at_ne?: string[]
+        /** @description At least (inclusive). */
+        updated_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        updated_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of policies. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "2d4f6a8c-1b3e-4d5f-8a9b-0c1d2e3f4a5b",
+           *         "agent_type": "copywriter",
+           *         "channel": "email",
+           *         "mode": "auto_approve",
+           *         "min_decided": 20,
+           *         "min_clean_rate": 0.9,
+           *         "no_rejection_in_last": 10,
+           *         "required_approvals": 1,
+           *         "updated_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *         "created_at": "2026-03-01T10:00:00.000Z",
+           *         "updated_at": "2026-03-01T10:00:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['ApprovalPolicy'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getApprovalPolicy: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /**
+         * @description The agent type (`GET /api/agent-types`).
+         * @example copywriter
+         */
+        agent_type: string
+        /**
+         * @description The draft kind, or `any`: every kind the type has no policy of its own for.
+         * @example email
+         */
+        channel:
+          | 'email'
+          | 'linkedin'
+          | 'facebook'
+          | 'instagram'
+          | 'post'
+          | 'script'
+          | 'landing_page'
+          | 'ad_copy'
+          | 'any'
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The policy. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "2d4f6a8c-1b3e-4d5f-8a9b-0c1d2e3f4a5b",
+           *       "agent_type": "copywriter",
+           *       "channel": "email",
+           *       "mode": "auto_approve",
+           *       "min_decided": 20,
+           *       "min_clean_rate": 0.9,
+           *       "no_rejection_in_last": 10,
+           *       "required_approvals": 1,
+           *       "updated_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['ApprovalPolicy']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      /** @description No policy for this scope, or no such kind. */
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  putApprovalPolicy: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /**
+         * @description The agent type (`GET /api/agent-types`).
+         * @example copywriter
+         */
+        agent_type: string
+        /**
+         * @description The draft kind, or `any`: every kind the type has no policy of its own for.
+         * @example email
+         */
+        channel:
+          | 'email'
+          | 'linkedin'
+          | 'facebook'
+          | 'instagram'
+          | 'post'
+          | 'script'
+          | 'landing_page'
+          | 'ad_copy'
+          | 'any'
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "mode": "auto_approve",
+         *       "min_decided": 20,
+         *       "min_clean_rate": 0.9,
+         *       "no_rejection_in_last": 10
+         *     }
+         */
+        'application/json': {
+          /** @enum {unknown} */
+          mode: 'always_ask' | 'auto_approve'
+          min_decided?: number
+          min_clean_rate?: number
+          no_rejection_in_last?: number
+          /** @enum {number} */
+          required_approvals?: 1 | 2
+        }
+      }
+    }
+    responses: {
+      /** @description The policy, replaced. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "2d4f6a8c-1b3e-4d5f-8a9b-0c1d2e3f4a5b",
+           *       "agent_type": "copywriter",
+           *       "channel": "email",
+           *       "mode": "auto_approve",
+           *       "min_decided": 20,
+           *       "min_clean_rate": 0.9,
+           *       "no_rejection_in_last": 10,
+           *       "required_approvals": 1,
+           *       "updated_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['ApprovalPolicy']
+        }
+      }
+      /** @description The policy, created. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "2d4f6a8c-1b3e-4d5f-8a9b-0c1d2e3f4a5b",
+           *       "agent_type": "copywriter",
+           *       "channel": "email",
+           *       "mode": "auto_approve",
+           *       "min_decided": 20,
+           *       "min_clean_rate": 0.9,
+           *       "no_rejection_in_last": 10,
+           *       "required_approvals": 1,
+           *       "updated_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['ApprovalPolicy']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      /** @description No such kind. */
+      404: components['responses']['NotFound']
+      /** @description Created by someone else at the same moment. */
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      /** @description Invalid fields, an agent type no enabled plugin declares, or two admins with auto_approve. */
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  deleteApprovalPolicy: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /**
+         * @description The agent type (`GET /api/agent-types`).
+         * @example copywriter
+         */
+        agent_type: string
+        /**
+         * @description The draft kind, or `any`: every kind the type has no policy of its own for.
+         * @example email
+         */
+        channel:
+          | 'email'
+          | 'linkedin'
+          | 'facebook'
+          | 'instagram'
+          | 'post'
+          | 'script'
+          | 'landing_page'
+          | 'ad_copy'
+          | 'any'
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      /** @description No policy for this scope, or no such kind. */
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getAgentAutonomy: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /**
+         * @description The agent.
+         * @example 5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21
+         */
+        agent_id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The agent’s autonomy. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "agent_type": "copywriter",
+           *       "state": {
+           *         "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *         "record_since": null,
+           *         "demoted_at": null,
+           *         "demoted_by": null,
+           *         "revoked": false,
+           *         "revoked_at": null,
+           *         "revoked_by": null,
+           *         "revoke_reason": null
+           *       },
+           *       "record": {
+           *         "since": null,
+           *         "channel": null,
+           *         "decided": 23,
+           *         "clean_approvals": 22,
+           *         "clean_rate": 0.9565,
+           *         "approved_with_notes": 3,
+           *         "inline_edits": 1,
+           *         "avg_edit_share": 0.12,
+           *         "changes_requested": 0,
+           *         "rejections": 0,
+           *         "last_rejection_at": null,
+           *         "recent_rejections": 0,
+           *         "recent_window": 10,
+           *         "auto_approved": 4
+           *       },
+           *       "policies": [
+           *         {
+           *           "policy": {
+           *             "id": "2d4f6a8c-1b3e-4d5f-8a9b-0c1d2e3f4a5b",
+           *             "agent_type": "copywriter",
+           *             "channel": "email",
+           *             "mode": "auto_approve",
+           *             "min_decided": 20,
+           *             "min_clean_rate": 0.9,
+           *             "no_rejection_in_last": 10,
+           *             "required_approvals": 1
+           *           },
+           *           "record": {
+           *             "since": null,
+           *             "channel": "email",
+           *             "decided": 23,
+           *             "clean_approvals": 22,
+           *             "clean_rate": 0.9565,
+           *             "approved_with_notes": 3,
+           *             "inline_edits": 1,
+           *             "avg_edit_share": 0.12,
+           *             "changes_requested": 0,
+           *             "rejections": 0,
+           *             "last_rejection_at": null,
+           *             "recent_rejections": 0,
+           *             "recent_window": 10,
+           *             "auto_approved": 4
+           *           },
+           *           "qualifies": true,
+           *           "checks": [
+           *             {
+           *               "rule": "min_decided",
+           *               "required": 20,
+           *               "actual": 23,
+           *               "ok": true
+           *             },
+           *             {
+           *               "rule": "min_clean_rate",
+           *               "required": 0.9,
+           *               "actual": 0.9565,
+           *               "ok": true
+           *             },
+           *             {
+           *               "rule": "no_rejection_in_last",
+           *               "required": 10,
+           *               "actual": 0,
+           *               "ok": true
+           *             }
+           *           ],
+           *           "auto_approves": true
+           *         }
+           *       ],
+           *       "auto_approved_kinds": [
+           *         "email"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['AgentAutonomy']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  revokeAgentAutonomy: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /**
+         * @description The agent.
+         * @example 5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21
+         */
+        agent_id: string
+      }
+      cookie?: never
+    }
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "reason": "Tone was off this week"
+         *     }
+         */
+        'application/json': {
+          reason?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description The agent’s autonomy, revoked. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "agent_type": "copywriter",
+           *       "state": {
+           *         "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *         "record_since": null,
+           *         "demoted_at": null,
+           *         "demoted_by": null,
+           *         "revoked": true,
+           *         "revoked_at": "2026-03-01T10:00:00.000Z",
+           *         "revoked_by": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *         "revoke_reason": "Tone was off this week"
+           *       },
+           *       "record": {
+           *         "since": null,
+           *         "channel": null,
+           *         "decided": 23,
+           *         "clean_approvals": 22,
+           *         "clean_rate": 0.9565,
+           *         "approved_with_notes": 3,
+           *         "inline_edits": 1,
+           *         "avg_edit_share": 0.12,
+           *         "changes_requested": 0,
+           *         "rejections": 0,
+           *         "last_rejection_at": null,
+           *         "recent_rejections": 0,
+           *         "recent_window": 10,
+           *         "auto_approved": 4
+           *       },
+           *       "policies": [
+           *         {
+           *           "policy": {
+           *             "id": "2d4f6a8c-1b3e-4d5f-8a9b-0c1d2e3f4a5b",
+           *             "agent_type": "copywriter",
+           *             "channel": "email",
+           *             "mode": "auto_approve",
+           *             "min_decided": 20,
+           *             "min_clean_rate": 0.9,
+           *             "no_rejection_in_last": 10,
+           *             "required_approvals": 1
+           *           },
+           *           "record": {
+           *             "since": null,
+           *             "channel": "email",
+           *             "decided": 23,
+           *             "clean_approvals": 22,
+           *             "clean_rate": 0.9565,
+           *             "approved_with_notes": 3,
+           *             "inline_edits": 1,
+           *             "avg_edit_share": 0.12,
+           *             "changes_requested": 0,
+           *             "rejections": 0,
+           *             "last_rejection_at": null,
+           *             "recent_rejections": 0,
+           *             "recent_window": 10,
+           *             "auto_approved": 4
+           *           },
+           *           "qualifies": true,
+           *           "checks": [
+           *             {
+           *               "rule": "min_decided",
+           *               "required": 20,
+           *               "actual": 23,
+           *               "ok": true
+           *             },
+           *             {
+           *               "rule": "min_clean_rate",
+           *               "required": 0.9,
+           *               "actual": 0.9565,
+           *               "ok": true
+           *             },
+           *             {
+           *               "rule": "no_rejection_in_last",
+           *               "required": 10,
+           *               "actual": 0,
+           *               "ok": true
+           *             }
+           *           ],
+           *           "auto_approves": false
+           *         }
+           *       ],
+           *       "auto_approved_kinds": []
+           *     }
+           */
+          'application/json': components['schemas']['AgentAutonomy']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      /** @description Already revoked (`E_ALREADY_REVOKED`). */
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  restoreAgentAutonomy: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /**
+         * @description The agent.
+         * @example 5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21
+         */
+        agent_id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The agent’s autonomy. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *       "agent_type": "copywriter",
+           *       "state": {
+           *         "agent_id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *         "record_since": null,
+           *         "demoted_at": null,
+           *         "demoted_by": null,
+           *         "revoked": false,
+           *         "revoked_at": null,
+           *         "revoked_by": null,
+           *         "revoke_reason": null
+           *       },
+           *       "record": {
+           *         "since": null,
+           *         "channel": null,
+           *         "decided": 23,
+           *         "clean_approvals": 22,
+           *         "clean_rate": 0.9565,
+           *         "approved_with_notes": 3,
+           *         "inline_edits": 1,
+           *         "avg_edit_share": 0.12,
+           *         "changes_requested": 0,
+           *         "rejections": 0,
+           *         "last_rejection_at": null,
+           *         "recent_rejections": 0,
+           *         "recent_window": 10,
+           *         "auto_approved": 4
+           *       },
+           *       "policies": [
+           *         {
+           *           "policy": {
+           *             "id": "2d4f6a8c-1b3e-4d5f-8a9b-0c1d2e3f4a5b",
+           *             "agent_type": "copywriter",
+           *             "channel": "email",
+           *             "mode": "auto_approve",
+           *             "min_decided": 20,
+           *             "min_clean_rate": 0.9,
+           *             "no_rejection_in_last": 10,
+           *             "required_approvals": 1
+           *           },
+           *           "record": {
+           *             "since": null,
+           *             "channel": "email",
+           *             "decided": 23,
+           *             "clean_approvals": 22,
+           *             "clean_rate": 0.9565,
+           *             "approved_with_notes": 3,
+           *             "inline_edits": 1,
+           *             "avg_edit_share": 0.12,
+           *             "changes_requested": 0,
+           *             "rejections": 0,
+           *             "last_rejection_at": null,
+           *             "recent_rejections": 0,
+           *             "recent_window": 10,
+           *             "auto_approved": 4
+           *           },
+           *           "qualifies": true,
+           *           "checks": [
+           *             {
+           *               "rule": "min_decided",
+           *               "required": 20,
+           *               "actual": 23,
+           *               "ok": true
+           *             },
+           *             {
+           *               "rule": "min_clean_rate",
+           *               "required": 0.9,
+           *               "actual": 0.9565,
+           *               "ok": true
+           *             },
+           *             {
+           *               "rule": "no_rejection_in_last",
+           *               "required": 10,
+           *               "actual": 0,
+           *               "ok": true
+           *             }
+           *           ],
+           *           "auto_approves": true
+           *         }
+           *       ],
+           *       "auto_approved_kinds": [
+           *         "email"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['AgentAutonomy']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      /** @description Not revoked (`E_NOT_REVOKED`). */
+      409: components['responses']['Conflict']
       503: components['responses']['Unavailable']
     }
   }

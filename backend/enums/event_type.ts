@@ -18,6 +18,9 @@ export const RESERVED_EVENT_NAMESPACES = [
   'system',
   'auth',
   'audit',
+  'budget',
+  'reservation',
+  'usage',
 ] as const
 
 /**

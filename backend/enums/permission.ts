@@ -20,4 +20,6 @@ export const Permission = {
   ManageWebhooks: 'webhooks.manage',
   /** requests and writes per minute, per agent type and per agent */
   ManageRateLimits: 'rate_limits.manage',
+  /** set budgets (per agent, agent type, overall) */
+  ManageBudgets: 'budgets.manage',
 } as const

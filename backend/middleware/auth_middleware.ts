@@ -11,11 +11,13 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /*
  * Writes a paused agent may still make: its heartbeat, listening for resume,
- * and MCP requests (each tool call is a REST request of its own, refused
+ * reporting what it already spent (usage, settling a reservation), and MCP requests (each tool call is a REST request of its own, refused
  * there while paused: reading its controls over MCP must work).
  */
 const ALLOWED_WHILE_PAUSED = new Set([
   '/api/agents/me/heartbeat',
+  '/api/agents/me/usage',
+  '/api/agents/me/reservations/:id/settle',
   '/mcp',
   '/__transmit/subscribe',
   '/__transmit/unsubscribe',

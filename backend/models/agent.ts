@@ -34,6 +34,10 @@ export default class Agent extends BaseModel {
   @column()
   declare currentTaskId: string | null
 
+  /** Why it is paused or killed: an admin's reason, or the rule (a budget) that paused it. */
+  @column()
+  declare pauseReason: string | null
+
   @column.dateTime()
   declare lastUpdateAt: DateTime | null
 

@@ -85,6 +85,7 @@ const agent = {
   type: 'researcher',
   status: 'running',
   current_task_id: TASK_ID,
+  pause_reason: null,
   last_update_at: AT,
   metadata: {},
   created_at: AT,
@@ -187,6 +188,9 @@ export default defineOpenApi({
         type: text('Its agent type (see GET /api/agent-types).'),
         status: enumOf(AGENT_STATUSES, '`blocked` after a kill.'),
         current_task_id: nullable(uuid()),
+        pause_reason: nullable(
+          text('Why it is paused or killed: an admin’s reason, or the rule (a budget) that paused it.')
+        ),
         last_update_at: nullable(dateTime('The last heartbeat.')),
         metadata: anyObject,
         created_at: dateTime(),

@@ -27,11 +27,13 @@ async function contributions(plugins: PluginHost): Promise<NamedContribution[]> 
   const { default: webhooks } = await import('#openapi/webhooks')
   const { default: notifications } = await import('#openapi/notifications')
   const { default: rateLimits } = await import('#openapi/rate_limits')
+  const { default: budgets } = await import('#openapi/budgets')
   const list: NamedContribution[] = [
     { source: 'host', contribution: host },
     { source: 'host', contribution: webhooks },
     { source: 'host', contribution: notifications },
     { source: 'host', contribution: rateLimits },
+    { source: 'host', contribution: budgets },
   ]
   for (const { plugin, load } of plugins.openApiSources()) {
     try {

@@ -85,6 +85,11 @@ export const HOST_PERMISSIONS: readonly PermissionDefinition[] = [
     description: "read and set agents' rate limits (requests and writes per minute)",
     roles: [Admin],
   },
+  {
+    name: Permission.ManageBudgets,
+    description: 'set, change and remove spending budgets',
+    roles: [Admin],
+  },
 ]
 
 type Entry = PermissionDefinition & { owner: string }

@@ -36,10 +36,18 @@ export async function controlsFor(agent: Agent, client?: QueryClientContract) {
     }
   }
   if (agent.status === AgentStatus.Paused) {
-    return { paused: true, reason: 'This agent is paused by an admin', scope: 'agent' as const }
+    return {
+      paused: true,
+      reason: agent.pauseReason ?? 'This agent is paused by an admin',
+      scope: 'agent' as const,
+    }
   }
   if (agent.status === AgentStatus.Blocked) {
-    return { paused: true, reason: 'This agent was killed by an admin', scope: 'agent' as const }
+    return {
+      paused: true,
+      reason: agent.pauseReason ?? 'This agent was killed by an admin',
+      scope: 'agent' as const,
+    }
   }
   return { paused: false, reason: null, scope: null }
 }

@@ -68,6 +68,12 @@ export default await Env.create(new URL('../../', import.meta.url), {
   AGENT_WRITES_PER_MINUTE: Env.schema.number.optional(),
 
   /*
+  | Budgets (docs/BUDGETS.md): days and months begin at midnight in this IANA
+  | time zone (default UTC), e.g. Europe/Berlin.
+  */
+  BUDGET_TIME_ZONE: Env.schema.string.optional(),
+
+  /*
   | Seconds a verified personal access token (and its user) is reused
   | without reading it again (default 5; 0 reads it on every request).
   | Changes to the user reach every instance at once through the realtime

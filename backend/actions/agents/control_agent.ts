@@ -1,7 +1,7 @@
 import Agent from '#models/agent'
 import { AgentStatus } from '#enums/agent_status'
 import { ApiException } from '#exceptions/api_exception'
-import { recordChange, type ChangeContext } from '#services/change_recorder'
+import { recordChange, recordChanges, SYSTEM, type ChangeContext } from '#services/change_recorder'
 
 export type ControlAction = 'pause' | 'resume' | 'kill'
 
@@ -43,6 +43,10 @@ export async function controlAgent(
         throw ApiException.conflict('The agent was killed; resume it first', 'E_INVALID_STATE')
       }
       agent.status = TARGET[action]
+      agent.pauseReason =
+        action === 'resume' || !reason
+          ? null
+          : `This agent ${action === 'pause' ? 'is paused' : 'was killed'} by an admin (${reason})`
       if (action === 'kill') agent.currentTaskId = null
       await agent.useTransaction(trx).save()
       return { agent, before }
@@ -58,4 +62,37 @@ export async function controlAgent(
       snapshot: true,
     }
   ).then(({ agent }) => agent)
+}
+
+/**
+ * A rule (a budget) pauses an agent: the same pause an admin makes, by the
+ * system actor, with the rule's reason (what the agent is told on every
+ * refused write) and the rule in the event. An agent already paused or
+ * killed is left as it is: null.
+ */
+export async function pauseByRule(id: string, reason: string, rule: Record<string, unknown>) {
+  return recordChanges(
+    SYSTEM,
+    async (trx, recorder) => {
+      const agent = await Agent.query({ client: trx }).where('id', id).forUpdate().first()
+      if (!agent) return null
+      if (agent.status === AgentStatus.Paused || agent.status === AgentStatus.Blocked) return null
+      const before = agent.serialize()
+      agent.status = AgentStatus.Paused
+      agent.pauseReason = reason
+      await agent.useTransaction(trx).save()
+      await recorder.record({
+        action: 'agent.paused',
+        resourceType: 'agents',
+        resourceId: id,
+        agentId: id,
+        before,
+        after: agent.serialize(),
+        payload: { reason, rule },
+        snapshot: true,
+      })
+      return agent
+    },
+    { allowNoChange: true }
+  )
 }

@@ -1,35 +1,8 @@
 import { test } from '@japa/runner'
-import router from '@adonisjs/core/services/router'
 import db from '@adonisjs/lucid/services/db'
 import { call, makeActors, type Actors } from '#tests/helpers/actors'
 import { groupNeeds } from '#tests/helpers/plugins'
-
-const SAMPLE_UUID = '00000000-0000-4000-8000-000000000000'
-const STILL_ALLOWED = new Set([
-  '/api/agents/me/heartbeat',
-  '/__transmit/subscribe',
-  '/__transmit/unsubscribe',
-])
-
-/** Every route an agent could write to, host and plugins alike. */
-function agentWriteRoutes() {
-  return Object.values(router.toJSON())
-    .flat()
-    .filter((route) => route.pattern.startsWith('/api/'))
-    .flatMap((route) =>
-      route.methods
-        .filter((method) => !['GET', 'HEAD'].includes(method))
-        .map((method) => ({
-          method,
-          pattern: route.pattern,
-          url: route.pattern.replace(/:(\w+)\??/g, (_, name) => {
-            const matcher = (route.matchers as Record<string, { match?: RegExp }>)[name]?.match
-            return !matcher || matcher.test(SAMPLE_UUID) ? SAMPLE_UUID : '1'
-          }),
-        }))
-    )
-    .filter((route) => route.pattern !== '/api/auth/login')
-}
+import { agentWriteRoutes, SAMPLE_UUID, STILL_ALLOWED } from '#tests/helpers/agent_writes'
 
 async function historySize() {
   const [events] = await db.from('task_events').max('id as max')

@@ -124,8 +124,11 @@ test.group('GET /api/openapi.json', () => {
       if (op.requestBody) assert.includeMembers(statuses, ['400', '413', '422'], where)
       const writableByAgents =
         method !== 'get' && op.security.some((requirement: object) => 'agentToken' in requirement)
+      // allowed while paused (the auth middleware's ALLOWED_WHILE_PAUSED)
       const exempt = [
         '/api/agents/me/heartbeat',
+        '/api/agents/me/usage',
+        '/api/agents/me/reservations/{id}/settle',
         '/__transmit/subscribe',
         '/__transmit/unsubscribe',
       ]

@@ -204,7 +204,8 @@ test.group('agent types: JSON Schema of a VineJS schema', () => {
   test('our own rules describe what they check', ({ assert }) => {
     const event = schemaOf(createEventValidator).properties
     assert.deepEqual(event.event_type.not, {
-      pattern: '^(task|agent|user|system|auth|audit)\\.|\\.(created|updated|deleted)$',
+      pattern:
+        '^(task|agent|user|system|auth|audit|budget|reservation|usage)\\.|\\.(created|updated|deleted)$',
     })
     assert.match(event.event_type.description, /rule `reserved`/)
     assert.match(event.payload.description, /^At most 65536 bytes of JSON \(rule `maxSize`\)/)
