@@ -46,11 +46,16 @@ import type {
   LeadInput,
   ListPage,
   ListQuery,
+  MyBudget,
+  Reservation,
+  ReservationInput,
   Task,
   TaskChanges,
   TaskColumn,
   TaskEvent,
   TaskInput,
+  UsageInput,
+  UsageReport,
   VersionInput,
 } from './types.js'
 
@@ -391,6 +396,66 @@ export class AgentClient {
       this.#body<Approval>({ method: 'GET', path: `/api/approvals/${enc(id)}`, ...options }),
   }
 
+  /* --------------------------------------------------------------- budget */
+
+  /**
+   * Spend (docs/BUDGETS.md): reserve before an expensive step, settle after
+   * it with what it cost, or report usage without a reservation. A
+   * reservation that does not fit a budget throws `ApiError` 423
+   * `E_AGENT_OVER_BUDGET` (the agent is paused by it): do not run the step.
+   */
+  readonly budget = {
+    /** The budgets that cover this agent and its open reservations. */
+    get: (options: RequestOptions = {}) =>
+      this.#body<MyBudget>({ method: 'GET', path: '/api/agents/me/budget', ...options }),
+    reserve: (input: ReservationInput, options: RequestOptions = {}) =>
+      this.#body<Reservation>({
+        method: 'POST',
+        path: '/api/agents/me/reservations',
+        body: input,
+        ...options,
+      }),
+    /** Allowed while paused: the money is spent either way. */
+    settle: (id: string, usage: UsageInput, options: RequestOptions = {}) =>
+      this.#body<{ reservation: Reservation; usage: UsageReport }>({
+        method: 'POST',
+        path: `/api/agents/me/reservations/${enc(id)}/settle`,
+        body: usage,
+        holdWhilePaused: false,
+        ...options,
+      }),
+    /** Usage without a reservation; allowed while paused. Reaching a budget pauses the agent. */
+    report: (usage: UsageInput, options: RequestOptions = {}) =>
+      this.#body<UsageReport>({
+        method: 'POST',
+        path: '/api/agents/me/usage',
+        body: usage,
+        holdWhilePaused: false,
+        ...options,
+      }),
+    /**
+     * Reserves `estimate`, runs `step`, settles with the usage it returns.
+     * If the step throws, the reservation is settled with `onError` usage
+     * (nothing spent by default) and the error is rethrown.
+     */
+    withReservation: async <T>(
+      estimate: ReservationInput,
+      step: (reservation: Reservation) => Promise<{ result: T; usage: UsageInput }>,
+      onError: UsageInput = { cost_usd: 0 }
+    ): Promise<T> => {
+      const reservation = await this.budget.reserve(estimate)
+      let outcome: { result: T; usage: UsageInput }
+      try {
+        outcome = await step(reservation)
+      } catch (error) {
+        await this.budget.settle(reservation.id, onError).catch(() => {})
+        throw error
+      }
+      await this.budget.settle(reservation.id, outcome.usage)
+      return outcome.result
+    },
+  }
+
   /* --------------------------------------------------------------- events */
 
   readonly events = {
@@ -483,7 +548,10 @@ export class AgentClient {
 
       const body = await readBody(response)
 
-      if (response.status === 423 && hold) {
+      if (response.status === 423 && firstCode(body) === 'E_AGENT_OVER_BUDGET') {
+        /* the step does not fit a budget: the agent is paused now, and the step must not run */
+        this.#observe({ paused: true, reason: firstMessage(body) })
+      } else if (response.status === 423 && hold) {
         /* refused before anything was written: wait, then send the same request again */
         this.#observe({ paused: true, reason: firstMessage(body) })
         continue
@@ -682,6 +750,11 @@ async function readBody(response: Response): Promise<unknown> {
   } catch {
     return text
   }
+}
+
+function firstCode(body: unknown): string | null {
+  const code = (body as { errors?: { code?: unknown }[] } | null)?.errors?.[0]?.code
+  return typeof code === 'string' ? code : null
 }
 
 function firstMessage(body: unknown): string | null {

@@ -105,6 +105,17 @@ export interface FeedbackMessage {
   at: string
 }
 
+/** A budget that covers the agent, with its current period (spent, reserved, remaining). */
+export type Budget = Schemas['Budget']
+/** `GET /api/agents/me/budget` */
+export type MyBudget = operations['getMyBudget']['responses'][200]['content']['application/json']
+/** A hold on budget before an expensive step. */
+export type Reservation = Schemas['BudgetReservation']
+export type ReservationInput = BodyOf<'reserveBudget'>
+/** What a step cost: model, input and output tokens, USD. */
+export type UsageInput = BodyOf<'reportUsage'>
+export type UsageReport = Schemas['UsageReport']
+
 export type TaskEvent = Schemas['Event']
 /** `event_type`: lowercase words joined by dots (`lead.enriched`); `payload`: at most 64 KB of JSON. */
 export type EventInput = BodyOf<'emitEvent'>

@@ -37,8 +37,33 @@ export interface StepContext {
   say(message: string, taskId?: string | null): Promise<void>
   /** A progress event, with the signal of the step. */
   emit(event: EventInput): Promise<void>
+  /**
+   * A paid step (a model call): reserves its most it could cost first (a
+   * budget that it does not fit throws, and the work is not done), runs
+   * `work`, and settles with a made-up but plausible usage of `model`.
+   */
+  spend<T>(purpose: string, cost: CostProfile, work: () => Promise<T>): Promise<T>
   log(line: string): void
 }
+
+/** How big a made-up model call is: tokens in and out drawn between these bounds. */
+export interface CostProfile {
+  model: keyof typeof MODEL_PRICES
+  inputTokens: [number, number]
+  outputTokens: [number, number]
+}
+
+/** USD per million tokens, in and out: list prices of the kind agents pay. */
+export const MODEL_PRICES = {
+  'gpt-4.1-mini': { input: 0.4, output: 1.6 },
+  'gpt-4.1': { input: 2, output: 8 },
+  'claude-sonnet-4': { input: 3, output: 15 },
+} as const
+
+const priceOf = (model: CostProfile['model'], input: number, output: number) =>
+  Math.round(
+    ((input * MODEL_PRICES[model].input + output * MODEL_PRICES[model].output) / 1e6) * 1e6
+  ) / 1e6
 
 /** One agent type's behaviour: a step is one small unit of work. */
 export interface CrewRole {
@@ -193,6 +218,28 @@ export class CrewMember {
       },
       emit: async (event) => {
         await this.client.emitEvent(event, { signal })
+      },
+      spend: async (purpose, cost, work) => {
+        const random = this.settings.random
+        const draw = ([low, high]: [number, number]) => Math.round(low + random() * (high - low))
+        const estimate = priceOf(cost.model, cost.inputTokens[1], cost.outputTokens[1])
+        return this.client.budget.withReservation(
+          { cost_usd: estimate, purpose: purpose.slice(0, 500) },
+          async () => {
+            const result = await work()
+            const input = draw(cost.inputTokens)
+            const output = draw(cost.outputTokens)
+            return {
+              result,
+              usage: {
+                model: cost.model,
+                input_tokens: input,
+                output_tokens: output,
+                cost_usd: priceOf(cost.model, input, output),
+              },
+            }
+          }
+        )
       },
       log: (line) => this.log(line),
     }

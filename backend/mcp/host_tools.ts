@@ -10,6 +10,7 @@ import { createTaskValidator, updateTaskValidator } from '#validators/task'
 import { taskList } from '#controllers/tasks_controller'
 import { OwnerType } from '#enums/task'
 import { describeAgentType } from '#services/agent_types'
+import { reservationValidator, settleValidator, usageValidator } from '#validators/budget'
 
 const TASK_ID = 'The task’s id.'
 
@@ -129,6 +130,53 @@ export default defineMcp({
         task_id: '0b9c6a1e-2f4d-4c8a-9e1b-3d5f7a9c1e2b',
         payload: { found: 12 },
       },
+    },
+    {
+      name: 'get_budget',
+      title: 'Read my budgets',
+      description:
+        'The budgets that cover you (yours, your type’s, the overall one; per day or month, in USD and/or tokens) with what is spent, reserved and left in the current period, and your open reservations.',
+      access: Permission.ReadRecords,
+      request: { method: 'GET', path: '/api/agents/me/budget' },
+      readOnly: true,
+      example: {},
+    },
+    {
+      name: 'reserve_budget',
+      title: 'Reserve budget before an expensive step',
+      description:
+        'Call before a step that costs money (a model call, a paid lookup), with its estimated `cost_usd`. Granted: you get a reservation id; do the step, then `settle_reservation` with what it really cost. Refused (423 `E_AGENT_OVER_BUDGET`): do not do the step; you are paused until an admin resumes you. Unsettled reservations expire (`ttl_seconds`, 600 by default).',
+      access: Permission.ReadRecords,
+      request: { method: 'POST', path: '/api/agents/me/reservations' },
+      body: reservationValidator,
+      example: { cost_usd: 0.25, purpose: 'Write the first draft for Acme Dental' },
+    },
+    {
+      name: 'settle_reservation',
+      title: 'Settle a reservation',
+      description:
+        'After the step: what it really cost (model, input and output tokens, USD). Releases the hold and records the usage. Allowed while paused.',
+      access: Permission.ReadRecords,
+      request: { method: 'POST', path: '/api/agents/me/reservations/{id}/settle' },
+      params: { id: 'The reservation’s id (from reserve_budget).' },
+      body: settleValidator,
+      example: {
+        id: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+        model: 'gpt-4.1-mini',
+        input_tokens: 5200,
+        output_tokens: 780,
+        cost_usd: 0.0033,
+      },
+    },
+    {
+      name: 'report_usage',
+      title: 'Report usage',
+      description:
+        'What a step cost when you did not reserve for it (model, input and output tokens, USD). Counts against your budgets; reaching one pauses you. Allowed while paused.',
+      access: Permission.ReadRecords,
+      request: { method: 'POST', path: '/api/agents/me/usage' },
+      body: usageValidator,
+      example: { model: 'gpt-4.1-mini', input_tokens: 1200, output_tokens: 300, cost_usd: 0.0009 },
     },
   ],
   resources: [

@@ -4,8 +4,20 @@
  * client and the REST API, like any agent outside the server.
  */
 import { type Draft, type Lead } from '#client/index'
-import { settingsOf, type CrewRole, type StepContext } from '#demo_crew/crew_member'
+import {
+  settingsOf,
+  type CostProfile,
+  type CrewRole,
+  type StepContext,
+} from '#demo_crew/crew_member'
 import { pick, revise, writeEmail, type Tone } from '#client/demo_world'
+
+/* a draft is a big model call: the lead, the brief and examples in, an email out */
+const WRITING: CostProfile = {
+  model: 'claude-sonnet-4',
+  inputTokens: [1500, 4000],
+  outputTokens: [300, 900],
+}
 
 /**
  * Writes an email for the newest enriched lead: a card linked to the lead
@@ -41,7 +53,7 @@ export class Copywriter implements CrewRole {
     return true
   }
 
-  async #write({ client, self, settings, signal, say, emit, log }: StepContext, lead: Lead) {
+  async #write({ client, self, settings, signal, say, emit, spend, log }: StepContext, lead: Lead) {
     const tone = (settingsOf(self).tone as Tone | undefined) ?? 'friendly'
     const task = await client.tasks.create(
       {
@@ -57,17 +69,19 @@ export class Copywriter implements CrewRole {
     await client.tasks.move(task.id, 'doing', { signal })
     await say(`Writing to ${lead.business_name}`, task.id)
 
-    const email = writeEmail(lead, tone, settings.random)
-    const draft = await client.drafts.create(
-      {
-        lead_id: lead.id,
-        channel: 'email',
-        draft_type: 'cold_email',
-        content: `Subject: ${email.subject}\n\n${email.body}`,
-        change_note: 'First version',
-      },
-      { signal }
-    )
+    const draft = await spend(`Write an email to ${lead.business_name}`, WRITING, () => {
+      const email = writeEmail(lead, tone, settings.random)
+      return client.drafts.create(
+        {
+          lead_id: lead.id,
+          channel: 'email',
+          draft_type: 'cold_email',
+          content: `Subject: ${email.subject}\n\n${email.body}`,
+          change_note: 'First version',
+        },
+        { signal }
+      )
+    })
     await client.tasks.update(task.id, { linked_draft_id: draft.id }, { signal })
     await emit({
       event_type: 'draft.written',
@@ -98,7 +112,7 @@ export class Copywriter implements CrewRole {
 
   /** A draft back from review (or left unsubmitted): revise it with the reviewer's notes, resubmit. */
   async #rework(context: StepContext, draftId: string) {
-    const { client, signal, say, emit, log } = context
+    const { client, signal, say, emit, spend, log } = context
     const draft = await client.drafts.get(draftId, { signal })
     // the reviewer's last word on it, meant for its author: notes of a request for changes
     const [latest] = (await client.drafts.feedback(draft.id, { signal })).decisions
@@ -107,7 +121,9 @@ export class Copywriter implements CrewRole {
       .data[0]
     await say(`Revising a draft${request ? ' after review' : ''}`, task?.id ?? null)
     if (request) {
-      const next = await this.#rewrite(context, draft, request.notes)
+      const next = await spend('Revise a draft after review', WRITING, () =>
+        this.#rewrite(context, draft, request.notes)
+      )
       const version = await client.drafts.addVersion(
         draft.id,
         { ...next, base_version: draft.current_version },

@@ -4,16 +4,28 @@
  * client and the REST API, like any agent outside the server.
  */
 import { ApiError, type Lead } from '#client/index'
-import { settingsOf, type CrewRole, type StepContext } from '#demo_crew/crew_member'
+import {
+  settingsOf,
+  type CostProfile,
+  type CrewRole,
+  type StepContext,
+} from '#demo_crew/crew_member'
 import { enrich } from '#client/demo_world'
 import { ENRICHABLE_FIELDS as ENRICHABLE, type EnrichableField as Enrichable } from '../fields.js'
+
+/* enriching reads the lead's site and asks a small model to fill the fields */
+const LOOKUP: CostProfile = {
+  model: 'gpt-4.1-mini',
+  inputTokens: [800, 2500],
+  outputTokens: [100, 400],
+}
 
 /** Completes the newest new lead: contact, role, email, phone, notes; then it is `enriched`. */
 export class Enricher implements CrewRole {
   readonly type = 'enricher'
   readonly intervalMs = 3000
 
-  async step({ client, self, settings, signal, say, emit, log }: StepContext) {
+  async step({ client, self, settings, signal, say, emit, spend, log }: StepContext) {
     const page = await client.leads.list(
       { status: 'new', _sort: 'created_at', _order: 'desc', _end: 1 },
       { signal }
@@ -42,7 +54,9 @@ export class Enricher implements CrewRole {
     const fields = (Array.isArray(wanted) ? wanted : ENRICHABLE).filter((f): f is Enrichable =>
       ENRICHABLE.includes(f as Enrichable)
     )
-    const found = enrich(lead, settings.random)
+    const found = await spend(`Enrich ${lead.business_name}`, LOOKUP, async () =>
+      enrich(lead, settings.random)
+    )
     const changes: Partial<Record<Enrichable, unknown>> = {}
     for (const field of fields) {
       if (field === 'phone' && lead.phone) continue

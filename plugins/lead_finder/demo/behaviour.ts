@@ -4,8 +4,20 @@
  * client and the REST API, like any agent outside the server.
  */
 import { ApiError, type Task } from '#client/index'
-import { settingsOf, type CrewRole, type StepContext } from '#demo_crew/crew_member'
+import {
+  settingsOf,
+  type CostProfile,
+  type CrewRole,
+  type StepContext,
+} from '#demo_crew/crew_member'
 import { findBusiness, readSearch, isSearch, type Search } from '#client/demo_world'
+
+/* each candidate business is one search call and a small model call to read it */
+const LOOKUP: CostProfile = {
+  model: 'gpt-4.1-mini',
+  inputTokens: [800, 2500],
+  outputTokens: [100, 400],
+}
 
 /** Works the search task it was handed: adds leads one by one, then hands the finished card to the admins. */
 export class LeadFinder implements CrewRole {
@@ -13,7 +25,7 @@ export class LeadFinder implements CrewRole {
   readonly intervalMs = 3000
   #current: { task: Task; search: Search; found: number; tries: number } | null = null
 
-  async step({ client, self, settings, signal, say, emit, log }: StepContext) {
+  async step({ client, self, settings, signal, say, emit, spend, log }: StepContext) {
     if (!this.#current) {
       const mine = await client.tasks.list(
         { owner_id: self.id, column: 'doing', _sort: 'created_at', _order: 'asc', _end: 20 },
@@ -41,7 +53,9 @@ export class LeadFinder implements CrewRole {
     const current = this.#current
     const { task, search } = current
     current.tries++
-    const business = findBusiness(search, settings.random)
+    const business = await spend(`Search ${search.niche} in ${search.region}`, LOOKUP, async () =>
+      findBusiness(search, settings.random)
+    )
     const result = await client.leads.create(business, { signal })
     if (result.created) {
       current.found++

@@ -232,4 +232,62 @@ test.group('Demo crew: the built-in agents at work through the client', (group) 
     )
     assert.isTrue(back.ok, 'the lead finder works again after the resume')
   }).timeout(60_000)
+
+  test('the crew reserves and reports what it spends; a budget it reaches pauses it', async ({
+    assert,
+  }) => {
+    assert.isNotNull(crew, 'the crew runs (first test)')
+    const ids = agents.map((agent) => agent.id)
+    const spent = await db
+      .from('agent_usage')
+      .whereIn('agent_id', ids)
+      .select(db.raw('count(*) AS n, sum(cost_usd) AS usd, count(DISTINCT model) AS models'))
+      .first()
+    assert.isAbove(Number(spent.n), 0, 'usage reported')
+    assert.isAbove(Number(spent.usd), 0)
+    const settled = await db
+      .from('budget_reservations')
+      .whereIn('agent_id', ids)
+      .where('status', 'settled')
+      .count('* as n')
+      .first()
+    assert.isAbove(Number(settled.n), 0, 'steps reserve first, then settle')
+
+    // the agent that spent last gets a daily budget that its next paid step does not fit
+    const latest = await db
+      .from('agent_usage')
+      .whereIn('agent_id', ids)
+      .orderBy('id', 'desc')
+      .first()
+    const spender = agents.find((agent) => agent.id === latest.agent_id)!
+    const budget = await call(actors.tokens.admin, 'POST', '/api/budgets', {
+      scope: 'agent',
+      agent_id: spender.id,
+      period: 'day',
+      limit_usd: 1000,
+    })
+    assert.equal(budget.status, 201)
+    const tight = await call(actors.tokens.admin, 'PATCH', `/api/budgets/${budget.body.id}`, {
+      limit_usd: Math.ceil((budget.body.current.spent_usd + 0.0001) * 1e4) / 1e4,
+    })
+    assert.equal(tight.status, 200)
+    try {
+      const paused = await until(
+        () => db.from('agents').where('id', spender.id).first(),
+        (agent) => agent.status === 'paused',
+        60_000
+      )
+      assert.isTrue(paused.ok, `the ${spender.type} was paused by its budget`)
+      assert.match(paused.value.pause_reason, /^Paused by a budget: /)
+      const usage = await call(actors.tokens.admin, 'GET', `/api/budgets/${budget.body.id}`)
+      assert.isAtMost(
+        usage.body.current.spent_usd + usage.body.current.reserved_usd,
+        usage.body.limit_usd + 1e-6,
+        'reservations kept it from overspending'
+      )
+    } finally {
+      await call(actors.tokens.admin, 'DELETE', `/api/budgets/${budget.body.id}`)
+      await call(actors.tokens.admin, 'POST', `/api/agents/${spender.id}/resume`)
+    }
+  }).timeout(90_000)
 })
