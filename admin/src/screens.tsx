@@ -10,6 +10,7 @@ import {
   TeamOutlined,
   ApiOutlined,
   BellOutlined,
+  DollarOutlined,
 } from '@ant-design/icons'
 import { defineAdminPlugin } from './plugin_api'
 import { Permission } from './lib/permissions'
@@ -17,7 +18,7 @@ import { moveRefusal, type TaskColumn } from './lib/tasks'
 
 /*
 | The host's own screens, declared like a plugin's (plugin_api.ts). Menu
-| order: home 0, board 10, inbox 15, tasks 20, agents 30, feed 40, leads 50,
+| order: home 0, board 10, inbox 15, tasks 20, agents 30, budgets 35, feed 40, leads 50,
 | drafts 60, replay 80, audit 90, users 95, webhooks 96.
 */
 export default defineAdminPlugin({
@@ -44,6 +45,11 @@ export default defineAdminPlugin({
       meta: { label: 'Agents', icon: <RobotOutlined />, order: 30 },
     },
     {
+      name: 'budgets',
+      list: { path: '/budgets', component: lazy(() => import('./pages/budgets/list')) },
+      meta: { label: 'Budgets', icon: <DollarOutlined />, order: 35 },
+    },
+    {
       name: 'audit',
       list: { path: '/audit', component: lazy(() => import('./pages/audit/list')) },
       show: { path: '/audit/show/:id', component: lazy(() => import('./pages/audit/show')) },
@@ -60,7 +66,10 @@ export default defineAdminPlugin({
       name: 'webhooks',
       list: { path: '/webhooks', component: lazy(() => import('./pages/webhooks/list')) },
       show: { path: '/webhooks/show/:id', component: lazy(() => import('./pages/webhooks/show')) },
-      create: { path: '/webhooks/create', component: lazy(() => import('./pages/webhooks/create')) },
+      create: {
+        path: '/webhooks/create',
+        component: lazy(() => import('./pages/webhooks/create')),
+      },
       edit: { path: '/webhooks/edit/:id', component: lazy(() => import('./pages/webhooks/edit')) },
       meta: { label: 'Webhooks', icon: <ApiOutlined />, order: 96, canDelete: true },
     },
@@ -84,6 +93,12 @@ export default defineAdminPlugin({
     },
   ],
   overview: [
+    {
+      key: 'spend',
+      order: 35,
+      span: 12,
+      component: lazy(() => import('./pages/home/spend')),
+    },
     {
       key: 'agent_activity',
       order: 40,
@@ -114,6 +129,11 @@ export default defineAdminPlugin({
       rate_limits: Permission.ManageRateLimits,
     },
     events: { create: Permission.EmitEvents },
+    budgets: {
+      create: Permission.ManageBudgets,
+      edit: Permission.ManageBudgets,
+      delete: Permission.ManageBudgets,
+    },
     audit: { list: Permission.ReadAudit, show: Permission.ReadAudit },
     webhooks: {
       list: Permission.ManageWebhooks,

@@ -49,6 +49,9 @@ function AgentCard({
     >
       <Space direction="vertical" size="small" style={{ width: '100%' }}>
         <Typography.Text type="secondary">Type: {agent.type}</Typography.Text>
+        {agent.pause_reason && (agent.status === 'paused' || agent.status === 'blocked') && (
+          <Alert type="info" showIcon message={agent.pause_reason} data-testid="pause-reason" />
+        )}
         {agent.stale && (
           <Alert
             type="warning"

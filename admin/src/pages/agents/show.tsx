@@ -1,7 +1,7 @@
 import { Suspense } from 'react'
 import { useOne, useShow } from '@refinedev/core'
 import { Show } from '@refinedev/antd'
-import { Badge, Card, Col, Descriptions, Row, Space, Tag } from 'antd'
+import { Badge, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd'
 import { Link } from 'react-router'
 import { Loading, QueryError } from '../../components/states'
 import { TimeAgo } from '../../components/time_ago'
@@ -13,6 +13,7 @@ import { AGENT_STATUS_BADGES, type AgentRecord } from '../../lib/agents'
 import type { TaskRecord } from '../../lib/tasks'
 import { AgentControls } from './agent_controls'
 import { AgentTokens } from './agent_tokens'
+import { AgentSpend } from './agent_spend'
 import { AgentRateLimits } from './agent_rate_limits'
 import { agentPanels } from '../../registry'
 
@@ -69,6 +70,11 @@ export default function AgentShow() {
                     <Badge status={AGENT_STATUS_BADGES[agent.status]} text={agent.status} />
                     {agent.stale && <Tag color="orange">stale</Tag>}
                   </Space>
+                  {agent.pause_reason && (
+                    <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                      {agent.pause_reason}
+                    </Typography.Paragraph>
+                  )}
                 </Descriptions.Item>
                 <Descriptions.Item label="Current task">
                   <CurrentTask id={agent.current_task_id} />
@@ -94,7 +100,10 @@ export default function AgentShow() {
             </Space>
           </Col>
           <Col xs={24} lg={10}>
-            <AgentActivity id={agent.id} />
+            <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+              <AgentSpend agentId={agent.id} agentName={agent.name} />
+              <AgentActivity id={agent.id} />
+            </Space>
           </Col>
         </Row>
       ) : null}
