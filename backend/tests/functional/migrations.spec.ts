@@ -16,7 +16,10 @@ test.group('Migrations on start', () => {
       await Promise.all(busy)
     }
     const { rows } = await db.rawQuery(
-      `SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND granted`
+      // this database's locks only: pg_locks shows the whole server's, other databases' runs included
+      `SELECT count(*)::int AS held FROM pg_locks
+       WHERE locktype = 'advisory' AND granted
+         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`
     )
     assert.equal(rows[0].held, 0, 'the migrations lock is still held')
   })
