@@ -3,6 +3,7 @@ import { Permission } from '#policies/permissions'
 import { LeadPermission } from './permissions.js'
 import { createLeadValidator, updateLeadValidator } from './validators/lead.js'
 import { LEAD_LIST } from './services/lead_list.js'
+import { createLeadsBulkValidator, MAX_BULK_LEADS } from './validators/lead_bulk.js'
 
 const LEAD_ID = 'The lead’s id.'
 
@@ -44,6 +45,31 @@ export default defineMcp({
         region: 'Austin, TX',
         website: 'https://smile-dental.example.com',
         lead_score: 'A',
+      },
+    },
+    {
+      name: 'create_leads_bulk',
+      title: 'Create many leads',
+      description: `Up to ${MAX_BULK_LEADS} leads in one call, each as create_lead takes it. The answer has a result per lead, in order: \`created\` with its id, or \`refused\` with the reason (\`E_DUPLICATE_LEAD\` and the existing lead’s id, \`E_SUPPRESSED\` and the do-not-contact entry, \`E_VALIDATION_ERROR\` and the field errors). Refused leads are not written; the others are.`,
+      access: LeadPermission.Write,
+      request: { method: 'POST', path: '/api/leads/bulk' },
+      body: createLeadsBulkValidator,
+      example: {
+        leads: [
+          {
+            business_name: 'Smile Dental',
+            niche: 'dentist',
+            region: 'Austin, TX',
+            website: 'https://smile-dental.example.com',
+          },
+          {
+            business_name: 'Lakeside Family Dentistry',
+            niche: 'dentist',
+            region: 'Austin, TX',
+            website: 'lakeside-dental.example.com',
+            lead_score: 'B',
+          },
+        ],
       },
     },
     {

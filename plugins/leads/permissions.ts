@@ -9,4 +9,6 @@ export const LeadPermission = {
   WriteFollowUp: 'leads.write_follow_up',
   Delete: 'leads.delete',
   Export: 'leads.export',
+  /** the do-not-contact list: read it, add and remove entries */
+  Suppress: 'leads.suppress',
 } as const

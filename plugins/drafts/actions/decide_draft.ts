@@ -130,8 +130,24 @@ function recordDecision(context: ChangeContext, admin: User, draftId: string, de
         { code: 'E_STALE_VERSION', field: 'version' }
       )
     }
+    // a lead on the do-not-contact list is never approved for; rejecting or asking for changes still is
+    if (APPROVALS.has(decision.action)) {
+      const entry = await leadSuppression(trx, draft.leadId)
+      if (entry) {
+        throw (await app.container.make('leads.suppression')).refusal(entry, "This draft's lead")
+      }
+    }
     return applyDecision(recorder, draft, { admin }, decision)
   })
+}
+
+/**
+ * The do-not-contact entry that covers the draft's lead now, or null (no
+ * lead), asked of the leads plugin through the container (`leads.suppression`).
+ */
+export async function leadSuppression(trx: Recorder['trx'], leadId: string | null) {
+  if (!leadId || !app.container.hasBinding('leads.suppression')) return null
+  return (await app.container.make('leads.suppression')).forLead(leadId, trx)
 }
 
 /**

@@ -7,7 +7,7 @@ import { TaskColumn } from '#enums/task'
 import { SYSTEM, recordChanges, type ChangeContext } from '#services/change_recorder'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { moveLinkedTasks } from '#actions/tasks/move_linked_tasks'
-import { applyDecision, tellTheAuthor } from './decide_draft.js'
+import { applyDecision, leadSuppression, tellTheAuthor } from './decide_draft.js'
 import {
   agentRecord,
   autonomyState,
@@ -61,7 +61,9 @@ export async function submitDraft(context: ChangeContext, draftId: string) {
         'E_INVALID_TRANSITION'
       )
     }
-    const auto = await autoApproval(trx, draft)
+    // a lead on the do-not-contact list: no policy approves for it, a person decides
+    const suppressed = (await leadSuppression(trx, draft.leadId)) !== null
+    const auto = suppressed ? null : await autoApproval(trx, draft)
     const before = draft.serialize()
     draft.status = DraftStatus.NeedsApproval
     draft.submittedAt = DateTime.now()
@@ -75,7 +77,12 @@ export async function submitDraft(context: ChangeContext, draftId: string) {
       before,
       after: draft.serialize(),
       // nobody is asked to decide a draft its policy approves at once
-      payload: { status: draft.status, version: draft.currentVersion, auto_approval: !!auto },
+      payload: {
+        status: draft.status,
+        version: draft.currentVersion,
+        auto_approval: !!auto,
+        ...(suppressed ? { lead_suppressed: true } : {}),
+      },
     })
     await moveLinkedTasks(
       recorder,

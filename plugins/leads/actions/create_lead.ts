@@ -4,6 +4,7 @@ import type { createLeadValidator } from '../validators/lead.js'
 import { LeadScore, LeadStatus } from '../enums.js'
 import { recordChange, type ChangeContext } from '#services/change_recorder'
 import { duplicateLeadError } from './lead_duplicates.js'
+import { suppressedError, suppressionFor } from '../services/suppression.js'
 
 /** A new lead: what the create route's validator gives (its one description). */
 export type NewLead = Infer<typeof createLeadValidator>
@@ -12,13 +13,17 @@ export type NewLead = Infer<typeof createLeadValidator>
  * Creates a lead. A lead whose website or email another lead already has is
  * refused by the database's unique indexes and answered with a 409 naming
  * that lead. `last_action_at` stays empty until someone changes the status.
+ * A lead the suppression list covers (its e-mail, its e-mail's domain or its
+ * website's host) is refused with 409 E_SUPPRESSED naming the entry.
  */
 export async function createLead(context: ChangeContext, data: NewLead) {
   try {
     return await recordChange(
       context,
-      (trx) =>
-        Lead.create(
+      async (trx) => {
+        const entry = await suppressionFor(data, trx)
+        if (entry) throw suppressedError(entry)
+        return Lead.create(
           {
             businessName: data.business_name,
             niche: data.niche,
@@ -37,7 +42,8 @@ export async function createLead(context: ChangeContext, data: NewLead) {
             notes: data.notes ?? [],
           },
           { client: trx }
-        ),
+        )
+      },
       {
         action: 'lead.created',
         resourceType: 'leads',

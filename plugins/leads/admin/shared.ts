@@ -34,3 +34,18 @@ export const SCORE_COLORS: Record<LeadScore, string> = {
 
 export const STATUS_OPTIONS = LEAD_STATUSES.map((value) => ({ value, label: value }))
 export const SCORE_OPTIONS = LEAD_SCORES.map((value) => ({ value, label: value }))
+
+/** The list's "Do not contact" filter (`suppressed=true|false`). */
+export const SUPPRESSED_OPTIONS = [
+  { value: 'true', label: 'suppressed' },
+  { value: 'false', label: 'not suppressed' },
+]
+
+/** Why a lead is suppressed, for a tooltip or a banner. */
+export function suppressionText(lead: Pick<LeadRecord, 'suppression'>) {
+  const entry = lead.suppression
+  if (!entry) return ''
+  return entry.kind === 'email'
+    ? `On the do-not-contact list: the address ${entry.value}`
+    : `On the do-not-contact list: the domain ${entry.value}`
+}

@@ -1,6 +1,17 @@
 import { useList, useShow } from '@refinedev/core'
 import { Show } from '@refinedev/antd'
-import { Card, Col, Descriptions, Empty, List as AntdList, Row, Space, Tag, Typography } from 'antd'
+import {
+  Alert,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  List as AntdList,
+  Row,
+  Space,
+  Tag,
+  Typography,
+} from 'antd'
 import { Link } from 'react-router'
 import { QueryError } from '@admin/components/states'
 import { TimeAgo } from '@admin/components/time_ago'
@@ -9,7 +20,7 @@ import { hasResource } from '@admin/registry'
 import { formatDateTime } from '@admin/lib/format'
 import { COLUMN_COLORS, COLUMN_LABELS, type TaskRecord } from '@admin/lib/tasks'
 import type { components } from '#client/api_types'
-import { SCORE_COLORS, STATUS_COLORS, type LeadRecord } from './shared'
+import { SCORE_COLORS, STATUS_COLORS, suppressionText, type LeadRecord } from './shared'
 
 function LeadTasks({ leadId }: { leadId: string }) {
   const { result, query } = useList<TaskRecord>({
@@ -86,6 +97,15 @@ export default function LeadShow() {
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={14}>
             <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+              {lead.suppressed && (
+                <Alert
+                  type="error"
+                  showIcon
+                  data-testid="lead-suppressed"
+                  message="Do not contact"
+                  description={`${suppressionText(lead)}. It is left out of CSV exports unless they include suppressed leads, and its drafts cannot be approved.`}
+                />
+              )}
               <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
                 <Descriptions.Item label="Status">
                   <Tag color={STATUS_COLORS[lead.status]}>{lead.status}</Tag>

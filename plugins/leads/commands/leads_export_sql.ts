@@ -18,9 +18,7 @@ export default class LeadsExportSql extends BaseCommand {
   declare query?: string
 
   async run() {
-    const { parseListQuery } = await import('#services/list_query')
-    const { LEAD_LIST } = await import('../services/lead_list.js')
-    const { exportSql } = await import('../services/lead_export.js')
+    const { exportQuery } = await import('../services/lead_export.js')
 
     const qs: Record<string, string | string[]> = {}
     for (const [key, value] of new URLSearchParams(this.query ?? '')) {
@@ -29,7 +27,7 @@ export default class LeadsExportSql extends BaseCommand {
     }
     const { _start: _s, _end: _e, ...query } = qs
     try {
-      console.log(exportSql(parseListQuery(query, LEAD_LIST)))
+      console.log(exportQuery(query))
     } catch (error) {
       this.logger.error((error as Error).message)
       this.exitCode = 1

@@ -3,15 +3,15 @@ import Lead from '../models/lead.js'
 import LeadPolicy from '../policies/lead_policy.js'
 import { ApiException } from '#exceptions/api_exception'
 import { actorFromContext } from '#services/change_recorder'
-import { parseListQuery } from '#services/list_query'
 import { createLeadValidator, updateLeadValidator, FOLLOW_UP_FIELDS } from '../validators/lead.js'
-import { LEAD_LIST, runLeadList } from '../services/lead_list.js'
+import { runLeadList } from '../services/lead_list.js'
 import {
   assertNoNul,
   exportFileName,
-  exportSql,
+  exportQuery,
   openExportStream,
 } from '../services/lead_export.js'
+import { suppressionFields, suppressionOfLead } from '../services/suppression.js'
 import { exportSettings, openExportConnection } from '#services/export_connections'
 import { createLead } from '../actions/create_lead.js'
 import { updateLead } from '../actions/update_lead.js'
@@ -28,14 +28,15 @@ export default class LeadsController {
     await bouncer.with(LeadPolicy).authorize('view')
     const lead = await Lead.find(params.id)
     if (!lead) throw ApiException.notFound('Lead')
-    return lead
+    return withSuppression(lead)
   }
 
   async store(ctx: HttpContext) {
     await ctx.bouncer.with(LeadPolicy).authorize('create')
     const data = await ctx.request.validateUsing(createLeadValidator)
     const lead = await createLead(actorFromContext(ctx), data)
-    return ctx.response.created(lead)
+    // just checked against the list: a lead it covers is refused
+    return ctx.response.created({ ...lead.serialize(), ...suppressionFields(null) })
   }
 
   /**
@@ -55,7 +56,7 @@ export default class LeadsController {
         Object.keys(changes).filter((key) => (changes as any)[key] !== undefined)
       )
     }
-    return updateLead(actorFromContext(ctx), ctx.params.id, changes)
+    return withSuppression(await updateLead(actorFromContext(ctx), ctx.params.id, changes))
   }
 
   async destroy(ctx: HttpContext) {
@@ -68,7 +69,8 @@ export default class LeadsController {
    * GET /api/leads/export.csv: every row the list would show, as CSV.
    * At most EXPORT_MAX_PER_USER at once per person and EXPORT_MAX_CONCURRENT
    * on this instance (429 E_TOO_MANY_EXPORTS beyond); cut after
-   * EXPORT_STALL_SECONDS without progress.
+   * EXPORT_STALL_SECONDS without progress. Suppressed leads are left out
+   * unless `include_suppressed=true` (or `suppressed=true`).
    */
   async export(ctx: HttpContext) {
     await ctx.bouncer.with(LeadPolicy).authorize('export')
@@ -76,8 +78,7 @@ export default class LeadsController {
     assertNoNul(qs)
     // Paging does not apply to an export: every matching row is sent.
     const { _start: _s, _end: _e, ...query } = qs
-    const parsed = parseListQuery(query, LEAD_LIST)
-    const sql = exportSql(parsed)
+    const sql = exportQuery(query)
     // an export connection of its own, within the caps (429 beyond), never the requests' pool
     const connection = await openExportConnection(String(ctx.auth.user!.id))
     const stallMs = exportSettings.stallMs
@@ -94,6 +95,11 @@ export default class LeadsController {
     ctx.response.header('cache-control', 'no-store')
     ctx.response.stream(stream)
   }
+}
+
+/** The record as the API answers it: the columns, and whether the do-not-contact list covers it. */
+async function withSuppression(lead: Lead) {
+  return { ...lead.serialize(), ...suppressionFields(await suppressionOfLead(lead.id)) }
 }
 
 function refuseBeyondFollowUp(fields: string[]) {

@@ -10,7 +10,8 @@ import { LeadScore, LeadStatus } from '../enums.js'
 /** A lead as the seed inserts it: the API's fields but the id, with its times as Dates. */
 export type GeneratedLead = Omit<
   components['schemas']['Lead'],
-  'id' | 'last_action_at' | 'created_at' | 'updated_at'
+  // suppressed, suppression: read when a lead is, never stored
+  'id' | 'last_action_at' | 'created_at' | 'updated_at' | 'suppressed' | 'suppression'
 > & {
   last_action_at: Date | null
   created_at: Date

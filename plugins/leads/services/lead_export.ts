@@ -12,8 +12,9 @@ import db from '@adonisjs/lucid/services/db'
 import type { ExportConnection } from '#services/export_connections'
 import { DatabaseTimeoutError } from '#services/database_errors'
 import { ApiException } from '#exceptions/api_exception'
-import { applyFilters, applySort, type ParsedList } from '#services/list_query'
-import { LEAD_LIST } from './lead_list.js'
+import { applyFilters, applySort, parseListQuery, type ParsedList } from '#services/list_query'
+import { LEAD_LIST, takeSuppressedFilter } from './lead_list.js'
+import { suppressedCondition } from './suppression.js'
 
 /* Columns are qualified with the table so that ORDER BY sorts by the stored
    value, not by the guarded output column of the same name. */
@@ -81,16 +82,44 @@ export function sqlLiteral(value: unknown): string {
  * The export's SELECT with its bindings inlined, ready for COPY (or psql
  * \copy: the SQL is one line unless a filter value holds a line break).
  */
-export function exportSql(parsed: ParsedList): string {
+export function exportSql(parsed: ParsedList, suppressed: boolean | null = null): string {
   const query = db
     .query()
     .from('leads')
     .select(db.raw(EXPORT_COLUMNS.map(([name, sql]) => `${sql} AS ${name}`).join(', ')))
   applyFilters(query, parsed, EXPORT_SPEC)
+  if (suppressed !== null) query.whereRaw(suppressedCondition(suppressed))
   applySort(query, parsed, EXPORT_SPEC)
   const { sql, bindings } = query.toSQL().toNative()
   // One pass over the generated SQL: inlined values are never rescanned.
   return sql.replace(/\$(\d+)/g, (_, index) => sqlLiteral(bindings[Number(index) - 1]))
+}
+
+/**
+ * The export's SQL for a query string (without `_start`/`_end`): the list's
+ * filters, `q` and sort, and the do-not-contact rule. Suppressed leads are
+ * left out unless `include_suppressed=true`, or `suppressed=true` asks for
+ * them only (a NOT EXISTS over the few suppressed leads, found through the
+ * indexes: the export stays at COPY speed).
+ */
+export function exportQuery(qs: Record<string, unknown>): string {
+  const { include_suppressed: include, ...rest } = qs
+  const { query, suppressed } = takeSuppressedFilter(rest)
+  const parsed = parseListQuery(query, LEAD_LIST)
+  return exportSql(parsed, suppressed ?? (includeSuppressed(include) ? null : false))
+}
+
+function includeSuppressed(raw: unknown) {
+  const values = (Array.isArray(raw) ? raw : [raw]).filter((v) => v !== undefined && v !== '')
+  if (values.length === 0) return false
+  const last = values[values.length - 1]
+  if (typeof last !== 'string' || !['true', 'false', '1', '0'].includes(last)) {
+    throw new ApiException(422, 'include_suppressed must be true or false', {
+      field: 'include_suppressed',
+      code: 'E_INVALID_QUERY',
+    })
+  }
+  return last === 'true' || last === '1'
 }
 
 /** `leads-2025-01-31.csv`, in UTC. */

@@ -12,6 +12,8 @@ import db from '@adonisjs/lucid/services/db'
 import { pgQuery } from '#services/pg_client'
 import { listStatement } from '#services/list_statements'
 import pg from 'pg'
+import { ApiException } from '#exceptions/api_exception'
+import { SUPPRESSION_COLUMN, suppressedCondition } from './suppression.js'
 
 /**
  * What the leads list (and its CSV export) may filter, sort and search.
@@ -52,6 +54,31 @@ export const LEAD_LIST: ListSpec = {
   tieBreaker: 'id',
 }
 
+/**
+ * `suppressed=true|false` (on the do-not-contact list or not): not a column
+ * (see services/suppression.ts), so it is taken out of the query before the
+ * translator reads it, and added to each statement as a condition of its
+ * own (no bound value: the kept SQL of each shape stays valid). Empty: no
+ * filter. Takes the query without it.
+ */
+export function takeSuppressedFilter(qs: Record<string, unknown>): {
+  query: Record<string, unknown>
+  suppressed: boolean | null
+} {
+  const { suppressed: raw, ...query } = qs
+  if (raw === undefined) return { query, suppressed: null }
+  const values = (Array.isArray(raw) ? raw : [raw]).filter((value) => value !== '')
+  if (values.length === 0) return { query, suppressed: null }
+  const last = values[values.length - 1]
+  if (typeof last !== 'string' || !['true', 'false', '1', '0'].includes(last)) {
+    throw new ApiException(422, 'suppressed must be true or false', {
+      field: 'suppressed',
+      code: 'E_INVALID_QUERY',
+    })
+  }
+  return { query, suppressed: last === 'true' || last === '1' }
+}
+
 /* The columns leads_counts is keyed by (see the leads_counts migration). */
 const COUNTED = new Set(['status', 'lead_score', 'niche', 'region'])
 
@@ -66,14 +93,20 @@ export function countableFromCounters(parsed: ParsedList) {
  * trigger-maintained counters with the very same WHERE, built by the same
  * translator; anything else counts the leads.
  */
-export async function countLeads(parsed: ParsedList): Promise<number> {
-  const statement = countableFromCounters(parsed)
-    ? listStatement('leads.count.counters', parsed, LEAD_LIST, [], () =>
-        applyFilters(db.from('leads_counts'), parsed, LEAD_LIST).sum('n as total')
-      )
-    : listStatement('leads.count', parsed, LEAD_LIST, [], () =>
-        applyFilters(db.from('leads'), parsed, LEAD_LIST).count('* as total')
-      )
+export async function countLeads(
+  parsed: ParsedList,
+  suppressed: boolean | null = null
+): Promise<number> {
+  const statement =
+    countableFromCounters(parsed) && suppressed === null
+      ? listStatement('leads.count.counters', parsed, LEAD_LIST, [], () =>
+          applyFilters(db.from('leads_counts'), parsed, LEAD_LIST).sum('n as total')
+        )
+      : listStatement(`leads.count${suppressedName(suppressed)}`, parsed, LEAD_LIST, [], () =>
+          whereSuppressed(applyFilters(db.from('leads'), parsed, LEAD_LIST), suppressed).count(
+            '* as total'
+          )
+        )
   const [{ total }] = await pgQuery(statement.text, statement.values, { read: true })
   return Number(total ?? 0)
 }
@@ -129,8 +162,20 @@ function serializeRows(rows: Record<string, unknown>[]) {
       const value = row[column]
       if (typeof value === 'string') row[column] = isoFromPgText(value, utc)
     }
+    row.suppressed = row.suppression !== null && row.suppression !== undefined
   }
   return rows
+}
+
+/* The suppressed filter in a statement's name: each has its own kept SQL. */
+const suppressedName = (suppressed: boolean | null) =>
+  suppressed === null ? '' : `.suppressed_${suppressed}`
+
+function whereSuppressed<Q extends { whereRaw(sql: string): Q }>(
+  query: Q,
+  suppressed: boolean | null
+) {
+  return suppressed === null ? query : query.whereRaw(suppressedCondition(suppressed))
 }
 
 /**
@@ -143,17 +188,35 @@ function serializeRows(rows: Record<string, unknown>[]) {
  * knex's runner. Count and page run side by side.
  */
 export async function runLeadList(ctx: HttpContext) {
-  const parsed = parseListQuery(ctx.request.qs(), LEAD_LIST)
+  const { query, suppressed } = takeSuppressedFilter(ctx.request.qs())
+  const parsed = parseListQuery(query, LEAD_LIST)
   const limit = parsed.end - parsed.start
   // knex writes `limit ?`, then `offset ?` unless the offset is 0
   const tail = parsed.start > 0 ? [limit, parsed.start] : [limit]
-  const page = listStatement('leads.page', parsed, LEAD_LIST, tail, () =>
-    applySort(applyFilters(db.from('leads'), parsed, LEAD_LIST), parsed, LEAD_LIST)
-      .offset(parsed.start)
-      .limit(limit)
+  const page = listStatement(
+    `leads.page${suppressedName(suppressed)}`,
+    parsed,
+    LEAD_LIST,
+    tail,
+    () =>
+      applySort(
+        whereSuppressed(
+          applyFilters(
+            // each row says whether the do-not-contact list covers it, and which entry
+            db.from('leads').select('leads.*', db.raw(SUPPRESSION_COLUMN)),
+            parsed,
+            LEAD_LIST
+          ),
+          suppressed
+        ),
+        parsed,
+        LEAD_LIST
+      )
+        .offset(parsed.start)
+        .limit(limit)
   )
   const [total, rows] = await Promise.all([
-    countLeads(parsed),
+    countLeads(parsed, suppressed),
     pgQuery(page.text, page.values, { read: true, types: TIMESTAMPS_AS_TEXT }),
   ])
   ctx.response.header('x-total-count', String(total))

@@ -1,0 +1,97 @@
+import vine from '@vinejs/vine'
+import type { FieldContext } from '@vinejs/vine/types'
+import type { SuppressionKind } from '../services/suppression.js'
+
+/** How many entries one `POST /api/suppressions/bulk` takes. */
+export const MAX_SUPPRESSIONS_PER_REQUEST = 10_000
+
+/* A host name with a dot, in any script (the leads' website rule, without scheme, port or path). */
+const HOST = /^([\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(\p{L}{2,}|xn--[a-z0-9-]+)$/iu
+
+/*
+| What the database's leads_website_host() keeps of a domain written as a
+| URL: only to check that something sensible remains. The stored value is
+| computed by the database, with the function the leads are matched by.
+*/
+function hostOf(value: string) {
+  return value
+    .toLowerCase()
+    .replace(/^(?:(?:[a-z][a-z0-9+.-]*:)?\/\/)?(?:www\.)?/, '')
+    .split(/[/?#:]/)[0]
+    .replace(/\.+$/, '')
+}
+
+export type ClassifiedValue = { kind: SuppressionKind; input: string } | { error: string }
+
+/**
+ * An entry as a person types or pastes it: an e-mail address (`jo@acme.com`),
+ * or a domain (`acme.com`, `@acme.com`, `https://www.acme.com/contact`).
+ * Says which kind it is, or why it is not an entry. `input` is what the
+ * database normalizes (leads_email_key, leads_website_host).
+ */
+export function classifySuppressionValue(raw: string): ClassifiedValue {
+  const value = raw.trim()
+  if (value === '') return { error: 'Enter an e-mail address or a domain' }
+  if (value.includes('*')) {
+    return {
+      error:
+        'Wildcards are not needed: enter the domain itself (acme.com). An entry matches that exact domain; add each subdomain you mean',
+    }
+  }
+  const at = value.lastIndexOf('@')
+  if (at > 0) {
+    return vine.helpers.isEmail(value)
+      ? { kind: 'email', input: value }
+      : { error: `"${value}" is not a valid e-mail address` }
+  }
+  const domain = at === 0 ? value.slice(1) : value
+  const host = hostOf(domain)
+  if (!HOST.test(host)) {
+    return { error: `"${value}" is neither an e-mail address nor a domain such as acme.com` }
+  }
+  return { kind: 'domain', input: domain }
+}
+
+const suppressionValue = vine.createRule(
+  (value: unknown, _options: undefined, field: FieldContext) => {
+    if (!field.isValid || typeof value !== 'string') return
+    const classified = classifySuppressionValue(value)
+    if ('error' in classified) field.report(classified.error, 'suppressionValue', field)
+  },
+  {
+    toJSONSchema(schema) {
+      schema.description =
+        'An e-mail address (`jo@acme.com`) or a domain (`acme.com`; `@acme.com` and a URL such as `https://www.acme.com/contact` give `acme.com`), rule `suppressionValue`. Stored trimmed and lower-case.'
+    },
+  }
+)
+
+const reason = vine
+  .string()
+  .trim()
+  .maxLength(500)
+  .transform((value) => (value === '' ? null : value))
+  .nullable()
+  .optional()
+
+export const createSuppressionValidator = vine.create(
+  vine.object({
+    value: vine.string().trim().maxLength(2048).use(suppressionValue()),
+    /* why: "asked to be removed on 2026-03-01", "competitor", "existing customer" */
+    reason,
+  })
+)
+
+/**
+ * A pasted or uploaded list: every value is checked on its own (a bad line
+ * is reported, the others are added), so the items are only strings here.
+ */
+export const createSuppressionsBulkValidator = vine.create(
+  vine.object({
+    values: vine
+      .array(vine.string().maxLength(2048))
+      .minLength(1)
+      .maxLength(MAX_SUPPRESSIONS_PER_REQUEST),
+    reason,
+  })
+)
