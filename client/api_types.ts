@@ -1385,6 +1385,114 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/saved-views': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List my views and the shared ones
+     * @description **Who:** admin, operator, closer, viewer.
+     *
+     *     Your own views and the views others share on lists your role may read (`resource=tasks` for one list).
+     */
+    get: operations['listSavedViews']
+    put?: never
+    /**
+     * Save a view
+     * @description **Who:** admin, operator, closer, viewer.
+     *
+     *     Names the current state of a list. 403 when your role may not read that list; 422 when you already have a view of that name on it.
+     */
+    post: operations['createSavedView']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/saved-views/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get a view
+     * @description **Who:** admin, operator, closer, viewer.
+     *
+     *     Yours, or a shared one of a list you may read; any other answers 404.
+     */
+    get: operations['getSavedView']
+    put?: never
+    post?: never
+    /**
+     * Delete a view
+     * @description **Who:** admin, operator, closer, viewer.
+     *
+     *     The owner, or an admin (`saved_views.manage`).
+     */
+    delete: operations['deleteSavedView']
+    options?: never
+    head?: never
+    /**
+     * Change a view
+     * @description **Who:** admin, operator, closer, viewer.
+     *
+     *     The owner only (403 for anyone else); `shared` shares it or takes it back.
+     */
+    patch: operations['updateSavedView']
+    trace?: never
+  }
+  '/api/auth/preferences': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get my preferences
+     * @description **Who:** admin, operator, closer, viewer.
+     */
+    get: operations['getPreferences']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    /**
+     * Change my preferences
+     * @description **Who:** admin, operator, closer, viewer.
+     *
+     *     Only the fields sent change. Recorded (`user.preferences_updated`).
+     */
+    patch: operations['updatePreferences']
+    trace?: never
+  }
+  '/api/summary': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The Home’s numbers in one answer
+     * @description **Who:** every role and agents (permission `records.read`).
+     */
+    get: operations['getSummary']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/leads': {
     parameters: {
       query?: never
@@ -2336,6 +2444,107 @@ export interface components {
         output_tokens: number
         reports: number
       }[]
+    }
+    /** @description A saved view of an admin list. */
+    'SavedView': {
+      /** Format: uuid */
+      id: string
+      /** @description The list: the API path its screen reads (`tasks`, `audit`, a plugin’s). */
+      resource: string
+      /** @description Unique among the owner’s views of that list (case-insensitive). */
+      name: string
+      /** @description Refine filters as the list’s URL carries them: `q` is the free-text search; `contains` is `field_like`, `in` a repeated key. */
+      filters: {
+        field: string
+        /** @enum {string} */
+        operator: 'eq' | 'ne' | 'in' | 'gte' | 'lte' | 'contains'
+        value: string | string[]
+      }[]
+      sorters: {
+        field: string
+        /** @enum {string} */
+        order: 'asc' | 'desc'
+      }[]
+      /** @description The list’s columns left out (their keys); a column added later shows in every view. */
+      hidden_columns: string[]
+      page_size: number | null
+      /** @description Shown to everyone who may read the list. */
+      shared: boolean
+      /**
+       * Format: uuid
+       * @description The owner.
+       */
+      user_id: string
+      /** @description Who saved it. */
+      owner_email: string
+      /** @description Whether you own it (and so may change it). */
+      mine: boolean
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+    }
+    'Preferences': {
+      /**
+       * @description `system` follows the device (prefers-color-scheme).
+       * @enum {string}
+       */
+      theme: 'system' | 'light' | 'dark'
+    }
+    /** @description The Home’s numbers. */
+    'Summary': {
+      /**
+       * Format: date-time
+       * @description When the numbers were taken.
+       */
+      generated_at: string
+      /** @description Where a day starts (BUDGET_TIME_ZONE). */
+      time_zone: string
+      /** @description The 14 days of the per-day series, oldest first, today last. */
+      days: string[]
+      tasks: {
+        total: number
+        by_column: {
+          backlog: number
+          doing: number
+          needs_approval: number
+          done: number
+        }
+      }
+      agents: {
+        total: number
+        by_status: {
+          idle: number
+          running: number
+          paused: number
+          blocked: number
+        }
+        /** @description The first 50 agents by name, with the events about them in the last 24 hours. */
+        activity: {
+          /** Format: uuid */
+          id: string
+          name: string
+          type: string
+          status: string
+          events_24h: number
+        }[]
+      }
+      /** @description Events recorded each day (every change and progress report). */
+      events_per_day: {
+        /** Format: date */
+        day: string
+        count: number
+      }[]
+      spend: {
+        /** @description Spend per day over the last 30 days (as GET /api/usage/series). */
+        series: components['schemas']['UsageSeries']
+        /** @description The budgets over all agents, with their current period. */
+        overall_budgets: components['schemas']['Budget'][]
+      }
+      /** @description Each enabled plugin’s part, under its name (`summary` in its plugin.ts; docs/PLUGINS.md). A part the caller may not read is left out. */
+      plugins: {
+        [key: string]: Record<string, unknown>
+      }
     }
     /** @description A business that may become a customer. */
     'Lead': {
@@ -7056,6 +7265,585 @@ export interface operations {
       400: components['responses']['BadRequest']
       401: components['responses']['Unauthorized']
       422: components['responses']['ValidationFailed']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listSavedViews: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: name, resource, created_at, updated_at. Default: resource asc, name asc. Another field → 422.
+         * @example name
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over name. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        resource?: string[]
+        /** @description Differs from (rows without a value match too). */
+        resource_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        resource_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        shared?: boolean[]
+        /** @description Differs from (rows without a value match too). */
+        shared_ne?: boolean[]
+        /** @description Equals (repeat the key for any of several values). */
+        user_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        user_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+        /** @description Equals (repeat the key for any of several values). */
+        updated_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        updated_at_ne?: string[]
+        /** @description At least (inclusive). */
+        updated_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        updated_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of views. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+           *         "resource": "tasks",
+           *         "name": "Waiting for me",
+           *         "filters": [
+           *           {
+           *             "field": "column",
+           *             "operator": "in",
+           *             "value": [
+           *               "needs_approval"
+           *             ]
+           *           },
+           *           {
+           *             "field": "q",
+           *             "operator": "eq",
+           *             "value": "invoice"
+           *           }
+           *         ],
+           *         "sorters": [
+           *           {
+           *             "field": "updated_at",
+           *             "order": "desc"
+           *           }
+           *         ],
+           *         "hidden_columns": [
+           *           "created_at"
+           *         ],
+           *         "page_size": 50,
+           *         "shared": true,
+           *         "user_id": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *         "owner_email": "ana@example.com",
+           *         "mine": true,
+           *         "created_at": "2026-03-01T10:00:00.000Z",
+           *         "updated_at": "2026-03-01T10:00:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['SavedView'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  createSavedView: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "resource": "tasks",
+         *       "name": "Waiting for me",
+         *       "filters": [
+         *         {
+         *           "field": "column",
+         *           "operator": "in",
+         *           "value": [
+         *             "needs_approval"
+         *           ]
+         *         },
+         *         {
+         *           "field": "q",
+         *           "operator": "eq",
+         *           "value": "invoice"
+         *         }
+         *       ],
+         *       "sorters": [
+         *         {
+         *           "field": "updated_at",
+         *           "order": "desc"
+         *         }
+         *       ],
+         *       "hidden_columns": [
+         *         "created_at"
+         *       ],
+         *       "page_size": 50,
+         *       "shared": true
+         *     }
+         */
+        'application/json': {
+          resource: string
+          name: string
+          filters?: {
+            field: string
+            /** @enum {unknown} */
+            operator: 'eq' | 'ne' | 'in' | 'gte' | 'lte' | 'contains'
+            value: string | string[]
+          }[]
+          sorters?: {
+            field: string
+            /** @enum {unknown} */
+            order: 'asc' | 'desc'
+          }[]
+          hidden_columns?: string[]
+          page_size?: number | null
+          /** @enum {unknown} */
+          shared?: '1' | 1 | 'true' | true | 'on' | '0' | 0 | 'false' | false
+        }
+      }
+    }
+    responses: {
+      /** @description The view. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+           *       "resource": "tasks",
+           *       "name": "Waiting for me",
+           *       "filters": [
+           *         {
+           *           "field": "column",
+           *           "operator": "in",
+           *           "value": [
+           *             "needs_approval"
+           *           ]
+           *         },
+           *         {
+           *           "field": "q",
+           *           "operator": "eq",
+           *           "value": "invoice"
+           *         }
+           *       ],
+           *       "sorters": [
+           *         {
+           *           "field": "updated_at",
+           *           "order": "desc"
+           *         }
+           *       ],
+           *       "hidden_columns": [
+           *         "created_at"
+           *       ],
+           *       "page_size": 50,
+           *       "shared": true,
+           *       "user_id": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "owner_email": "ana@example.com",
+           *       "mine": true,
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['SavedView']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      /** @description Your role may not read this list (or you are an agent). */
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getSavedView: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The view. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+           *       "resource": "tasks",
+           *       "name": "Waiting for me",
+           *       "filters": [
+           *         {
+           *           "field": "column",
+           *           "operator": "in",
+           *           "value": [
+           *             "needs_approval"
+           *           ]
+           *         },
+           *         {
+           *           "field": "q",
+           *           "operator": "eq",
+           *           "value": "invoice"
+           *         }
+           *       ],
+           *       "sorters": [
+           *         {
+           *           "field": "updated_at",
+           *           "order": "desc"
+           *         }
+           *       ],
+           *       "hidden_columns": [
+           *         "created_at"
+           *       ],
+           *       "page_size": 50,
+           *       "shared": true,
+           *       "user_id": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "owner_email": "ana@example.com",
+           *       "mine": true,
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['SavedView']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  deleteSavedView: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      401: components['responses']['Unauthorized']
+      /** @description Neither the owner nor an admin. */
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  updateSavedView: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "name": "Mine, newest first"
+         *     }
+         */
+        'application/json': {
+          name?: string
+          filters?: {
+            field: string
+            /** @enum {unknown} */
+            operator: 'eq' | 'ne' | 'in' | 'gte' | 'lte' | 'contains'
+            value: string | string[]
+          }[]
+          sorters?: {
+            field: string
+            /** @enum {unknown} */
+            order: 'asc' | 'desc'
+          }[]
+          hidden_columns?: string[]
+          page_size?: number | null
+          /** @enum {unknown} */
+          shared?: '1' | 1 | 'true' | true | 'on' | '0' | 0 | 'false' | false
+        }
+      }
+    }
+    responses: {
+      /** @description The view. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+           *       "resource": "tasks",
+           *       "name": "Waiting for me",
+           *       "filters": [
+           *         {
+           *           "field": "column",
+           *           "operator": "in",
+           *           "value": [
+           *             "needs_approval"
+           *           ]
+           *         },
+           *         {
+           *           "field": "q",
+           *           "operator": "eq",
+           *           "value": "invoice"
+           *         }
+           *       ],
+           *       "sorters": [
+           *         {
+           *           "field": "updated_at",
+           *           "order": "desc"
+           *         }
+           *       ],
+           *       "hidden_columns": [
+           *         "created_at"
+           *       ],
+           *       "page_size": 50,
+           *       "shared": true,
+           *       "user_id": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *       "owner_email": "ana@example.com",
+           *       "mine": true,
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['SavedView']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      /** @description Only the person who saved the view may change it. */
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getPreferences: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Your preferences (defaults when you chose nothing). */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "theme": "dark"
+           *     }
+           */
+          'application/json': components['schemas']['Preferences']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      503: components['responses']['Unavailable']
+    }
+  }
+  updatePreferences: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: {
+      content: {
+        /**
+         * @example {
+         *       "theme": "dark"
+         *     }
+         */
+        'application/json': {
+          /** @enum {unknown} */
+          theme?: 'system' | 'light' | 'dark'
+        }
+      }
+    }
+    responses: {
+      /** @description Your preferences. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "theme": "dark"
+           *     }
+           */
+          'application/json': components['schemas']['Preferences']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getSummary: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The summary. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "generated_at": "2026-03-01T10:00:00.000Z",
+           *       "time_zone": "UTC",
+           *       "days": [
+           *         "2026-02-28",
+           *         "2026-03-01"
+           *       ],
+           *       "tasks": {
+           *         "total": 9,
+           *         "by_column": {
+           *           "backlog": 3,
+           *           "doing": 2,
+           *           "needs_approval": 1,
+           *           "done": 3
+           *         }
+           *       },
+           *       "agents": {
+           *         "total": 2,
+           *         "by_status": {
+           *           "idle": 1,
+           *           "running": 1,
+           *           "paused": 0,
+           *           "blocked": 0
+           *         },
+           *         "activity": [
+           *           {
+           *             "id": "5a3e2f10-8c1d-4b7e-a6f2-9d0c3b1e4f21",
+           *             "name": "planner-1",
+           *             "type": "planner",
+           *             "status": "running",
+           *             "events_24h": 42
+           *           }
+           *         ]
+           *       },
+           *       "events_per_day": [
+           *         {
+           *           "day": "2026-02-28",
+           *           "count": 120
+           *         },
+           *         {
+           *           "day": "2026-03-01",
+           *           "count": 57
+           *         }
+           *       ],
+           *       "spend": {
+           *         "series": {
+           *           "bucket": "day",
+           *           "time_zone": "UTC",
+           *           "from": "2026-01-30T10:00:00.000Z",
+           *           "to": "2026-03-01T10:00:00.000Z",
+           *           "points": []
+           *         },
+           *         "overall_budgets": []
+           *       },
+           *       "plugins": {
+           *         "invoices": {
+           *           "unpaid": 4,
+           *           "paid_per_day": [
+           *             {
+           *               "day": "2026-03-01",
+           *               "count": 2
+           *             }
+           *           ]
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['Summary']
+        }
+      }
+      401: components['responses']['Unauthorized']
       429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }

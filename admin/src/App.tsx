@@ -1,20 +1,14 @@
 import { lazy, Suspense, type ReactNode } from 'react'
 import { BrowserRouter, Outlet, Route, Routes, useLocation } from 'react-router'
 import { Authenticated, CanAccess, Refine, type HttpError } from '@refinedev/core'
-import {
-  ErrorComponent,
-  RefineThemes,
-  ThemedLayout,
-  ThemedTitle,
-  useNotificationProvider,
-} from '@refinedev/antd'
+import { ErrorComponent, ThemedLayout, ThemedTitle, useNotificationProvider } from '@refinedev/antd'
 import routerProvider, {
   CatchAllNavigate,
   DocumentTitleHandler,
   NavigateToResource,
   UnsavedChangesNotifier,
 } from '@refinedev/react-router'
-import { App as AntdApp, ConfigProvider } from 'antd'
+import { App as AntdApp } from 'antd'
 import { dataProvider } from './providers/data'
 import { authProvider } from './providers/auth'
 import { accessControlProvider } from './providers/access_control'
@@ -24,6 +18,7 @@ import { Header } from './shell/header'
 import { ScreenErrorBoundary } from './shell/screen_error_boundary'
 import { GlobalPauseBanner } from './shell/global_pause'
 import { resources, routes } from './plugins'
+import { ThemeProvider } from './lib/theme'
 
 const LoginPage = lazy(() => import('./pages/login'))
 
@@ -118,11 +113,11 @@ function Shell() {
 export function App() {
   return (
     <BrowserRouter>
-      <ConfigProvider theme={RefineThemes.Blue}>
+      <ThemeProvider>
         <AntdApp>
           <Shell />
         </AntdApp>
-      </ConfigProvider>
+      </ThemeProvider>
     </BrowserRouter>
   )
 }

@@ -1,4 +1,5 @@
 import { dataProvider } from './providers/data'
+import { API_URL, http } from './providers/http'
 import { fetchMe } from './providers/auth'
 import { EARLY_REQUEST } from './lib/early_requests'
 import { BOARD_AGENTS, BOARD_TASKS } from './pages/board/queries'
@@ -11,6 +12,11 @@ import { BOARD_AGENTS, BOARD_TASKS } from './pages/board/queries'
  */
 export function startEarly(pathname: string) {
   void fetchMe().catch(() => undefined)
+  if (pathname === '/') {
+    // the Home: its code, and its one summary of every card's numbers
+    void import('./pages/home')
+    http.get(`${API_URL}/summary`, { headers: EARLY_REQUEST }).catch(() => undefined)
+  }
   if (pathname === '/board' || pathname === '/board/') {
     void import('./pages/board')
     for (const query of [BOARD_TASKS, BOARD_AGENTS]) {

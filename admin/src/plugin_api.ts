@@ -28,6 +28,21 @@ export interface ScreenRoute {
 
 type CrudAction = 'list' | 'show' | 'create' | 'edit'
 
+/** A record of a list, as the API returns it. */
+export type ApiRecord = Record<string, unknown> & { id?: unknown }
+
+/**
+ * How the command palette (Ctrl/Cmd+K) finds the resource's records: it
+ * asks the list's free-text search (`q`) and opens a found record's `show`
+ * screen. Only for people who may read the list.
+ */
+export interface PaletteSearch {
+  /** The record's name in the results (`business_name`). */
+  title: (record: ApiRecord) => string
+  /** A short second line (a website, a status). */
+  detail?: (record: ApiRecord) => string | null | undefined
+}
+
 /**
  * A Refine resource (name = the API path under /api) whose CRUD screens
  * come with their routes. `meta.label`, `meta.icon` and `meta.order` place
@@ -38,6 +53,8 @@ export interface AdminResource extends Omit<ResourceProps, CrudAction> {
   show?: ScreenRoute
   create?: ScreenRoute
   edit?: ScreenRoute
+  /** Its records in the command palette (needs a `show` screen). */
+  palette?: PaletteSearch
 }
 
 /** A menu entry for a page that is not a resource's list (an inbox, a board). */
@@ -75,7 +92,12 @@ export interface AdminTaskLink {
   order?: number
 }
 
-/** A card of the home page's overview: it loads what it shows each time `tick` changes. */
+/**
+ * A card of the home page's overview. Its numbers come from the one
+ * GET /api/summary request the Home makes (`useSummaryPart(plugin)` in
+ * components/overview_card.tsx reads the plugin's part, which its server
+ * side's `summary` hook contributes); `tick` changes each minute.
+ */
 export interface OverviewCard {
   key: string
   /** Smaller first; the host's agent activity is 40. */

@@ -1,4 +1,10 @@
-import type { AdminPlugin, AdminTaskLink, AgentExtension, OverviewCard } from './plugin_api'
+import type {
+  AdminPlugin,
+  AdminTaskLink,
+  AgentExtension,
+  OverviewCard,
+  PaletteSearch,
+} from './plugin_api'
 
 /*
 | What the installed admin plugins declare, for the screens to ask: is a
@@ -90,4 +96,30 @@ export function pluginResourceNames(): string[] {
   return installed()
     .filter((plugin) => plugin.name !== 'host')
     .flatMap((plugin) => (plugin.resources ?? []).map((resource) => resource.name))
+}
+
+/** A resource whose records the command palette searches, and where a record's screen is. */
+export interface PaletteResource extends PaletteSearch {
+  resource: string
+  label: string
+  /** The `show` route, `:id` replaced by the record's id. */
+  showPath: string
+}
+
+/** The resources of the installed plugins (and the host) that the palette searches, in menu order. */
+export function paletteResources(): PaletteResource[] {
+  return installed()
+    .flatMap((plugin) => plugin.resources ?? [])
+    .filter((resource) => resource.palette && resource.show)
+    .sort(
+      (a, b) =>
+        ((a.meta?.order as number | undefined) ?? 100) -
+        ((b.meta?.order as number | undefined) ?? 100)
+    )
+    .map((resource) => ({
+      ...resource.palette!,
+      resource: resource.name,
+      label: String(resource.meta?.label ?? resource.name),
+      showPath: resource.show!.path,
+    }))
 }

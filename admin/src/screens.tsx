@@ -11,15 +11,16 @@ import {
   ApiOutlined,
   BellOutlined,
   DollarOutlined,
+  StarOutlined,
 } from '@ant-design/icons'
 import { defineAdminPlugin } from './plugin_api'
 import { Permission } from './lib/permissions'
-import { moveRefusal, type TaskColumn } from './lib/tasks'
+import { COLUMN_LABELS, moveRefusal, type TaskColumn } from './lib/tasks'
 
 /*
 | The host's own screens, declared like a plugin's (plugin_api.ts). Menu
 | order: home 0, board 10, inbox 15, tasks 20, agents 30, budgets 35, feed 40, leads 50,
-| drafts 60, replay 80, audit 90, users 95, webhooks 96.
+| drafts 60, replay 80, audit 90, users 95, webhooks 96, notifications 97, saved views 98.
 */
 export default defineAdminPlugin({
   name: 'host',
@@ -36,6 +37,10 @@ export default defineAdminPlugin({
       create: { path: '/tasks/create', component: lazy(() => import('./pages/tasks/create')) },
       edit: { path: '/tasks/edit/:id', component: lazy(() => import('./pages/tasks/edit')) },
       meta: { label: 'Tasks', icon: <ProjectOutlined />, order: 20, canDelete: true },
+      palette: {
+        title: (task) => String(task.title ?? ''),
+        detail: (task) => COLUMN_LABELS[task.column as TaskColumn] ?? null,
+      },
     },
     {
       name: 'agents',
@@ -43,6 +48,10 @@ export default defineAdminPlugin({
       show: { path: '/agents/show/:id', component: lazy(() => import('./pages/agents/show')) },
       create: { path: '/agents/create', component: lazy(() => import('./pages/agents/create')) },
       meta: { label: 'Agents', icon: <RobotOutlined />, order: 30 },
+      palette: {
+        title: (agent) => String(agent.name ?? ''),
+        detail: (agent) => `${String(agent.type)} · ${String(agent.status)}`,
+      },
     },
     {
       name: 'budgets',
@@ -73,6 +82,17 @@ export default defineAdminPlugin({
       edit: { path: '/webhooks/edit/:id', component: lazy(() => import('./pages/webhooks/edit')) },
       meta: { label: 'Webhooks', icon: <ApiOutlined />, order: 96, canDelete: true },
     },
+    {
+      // the API's path; the screens are at /views (a person's own and the team's)
+      name: 'saved-views',
+      list: { path: '/views', component: lazy(() => import('./pages/views/list')) },
+      show: { path: '/views/open/:id', component: lazy(() => import('./pages/views/open')) },
+      meta: { label: 'Saved views', icon: <StarOutlined />, order: 98 },
+      palette: {
+        title: (view) => String(view.name ?? ''),
+        detail: (view) => `Saved view of ${String(view.resource)}`,
+      },
+    },
   ],
   routes: [
     { path: '/board', component: lazy(() => import('./pages/board')) },
@@ -93,6 +113,12 @@ export default defineAdminPlugin({
     },
   ],
   overview: [
+    {
+      key: 'activity',
+      order: 25,
+      span: 24,
+      component: lazy(() => import('./pages/home/activity')),
+    },
     {
       key: 'spend',
       order: 35,

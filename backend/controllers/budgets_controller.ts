@@ -5,15 +5,10 @@ import BudgetPolicy from '#policies/budget_policy'
 import { ApiException } from '#exceptions/api_exception'
 import { actorFromContext } from '#services/change_recorder'
 import { runList, type ListSpec } from '#services/list_query'
-import {
-  budgetSettings,
-  budgetsFor,
-  BUDGET_PERIODS,
-  BUDGET_SCOPES,
-  type BudgetRow,
-} from '#services/budgets'
+import { budgetsFor, BUDGET_PERIODS, BUDGET_SCOPES, type BudgetRow } from '#services/budgets'
 import {
   budgetsWithCurrent,
+  usageSeries,
   serializeReservation,
   serializeUsage,
   type ReservationRow,
@@ -134,40 +129,7 @@ export default class BudgetsController {
    */
   async series({ bouncer, request }: HttpContext) {
     await bouncer.with(BudgetPolicy).authorize('view')
-    const query = parseSeriesQuery(request.qs())
-    const tz = budgetSettings.timeZone
-    const { rows } = await db.rawQuery(
-      `SELECT (date_trunc(?, u.created_at AT TIME ZONE ?) AT TIME ZONE ?) AS at,
-              ${query.byAgent ? 'u.agent_id,' : ''}
-              sum(u.cost_usd) AS cost_usd, sum(u.input_tokens) AS input_tokens,
-              sum(u.output_tokens) AS output_tokens, count(*) AS reports
-       FROM agent_usage u
-       WHERE u.created_at >= ? AND u.created_at < ? ${query.agentId ? 'AND u.agent_id = ?' : ''}
-       GROUP BY 1 ${query.byAgent ? ', u.agent_id' : ''}
-       ORDER BY 1`,
-      [
-        query.bucket,
-        tz,
-        tz,
-        query.from,
-        query.to,
-        ...(query.agentId ? [query.agentId] : []),
-      ] as never[]
-    )
-    return {
-      bucket: query.bucket,
-      time_zone: tz,
-      from: query.from.toISOString(),
-      to: query.to.toISOString(),
-      points: rows.map((row: Record<string, any>) => ({
-        at: new Date(row.at).toISOString(),
-        ...(query.byAgent ? { agent_id: row.agent_id } : {}),
-        cost_usd: Math.round(Number(row.cost_usd) * 1e6) / 1e6,
-        input_tokens: Number(row.input_tokens),
-        output_tokens: Number(row.output_tokens),
-        reports: Number(row.reports),
-      })),
-    }
+    return usageSeries(db.connection(), parseSeriesQuery(request.qs()))
   }
 
   /** POST /api/agents/me/usage: what a step cost. Allowed while paused. */

@@ -22,4 +22,6 @@ export const Permission = {
   ManageRateLimits: 'rate_limits.manage',
   /** set budgets (per agent, agent type, overall) */
   ManageBudgets: 'budgets.manage',
+  /** read and delete anyone's saved view (everyone manages their own) */
+  ManageSavedViews: 'saved_views.manage',
 } as const

@@ -28,12 +28,16 @@ async function contributions(plugins: PluginHost): Promise<NamedContribution[]> 
   const { default: notifications } = await import('#openapi/notifications')
   const { default: rateLimits } = await import('#openapi/rate_limits')
   const { default: budgets } = await import('#openapi/budgets')
+  const { default: savedViews } = await import('#openapi/saved_views')
+  const { default: summary } = await import('#openapi/summary')
   const list: NamedContribution[] = [
     { source: 'host', contribution: host },
     { source: 'host', contribution: webhooks },
     { source: 'host', contribution: notifications },
     { source: 'host', contribution: rateLimits },
     { source: 'host', contribution: budgets },
+    { source: 'host', contribution: savedViews },
+    { source: 'host', contribution: summary },
   ]
   for (const { plugin, load } of plugins.openApiSources()) {
     try {

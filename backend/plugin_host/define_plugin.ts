@@ -121,6 +121,27 @@ export interface TimelineRequest {
 /** Adds a plugin's own history (rows of its tables) to `GET /api/replay/timeline`. */
 export type TimelineSource = (request: TimelineRequest) => TimelineItem[] | Promise<TimelineItem[]>
 
+/** Who asks for GET /api/summary, and the window its numbers cover. */
+export interface SummaryRequest {
+  /** A part this actor may not read is left out: the source returns null. */
+  actor: Actor
+  /** When the summary is taken. */
+  now: Date
+  /** Where a day starts (BUDGET_TIME_ZONE), for numbers per day. */
+  timeZone: string
+  /** The days of the per-day series, oldest first, `YYYY-MM-DD` in `timeZone` (#services/summary helps count per day). */
+  days: string[]
+}
+
+/**
+ * A plugin's part of GET /api/summary: the numbers its Home cards show, as
+ * JSON (under `plugins.<name>`), so that the Home makes one request. Null
+ * leaves it out.
+ */
+export type SummarySource = (
+  request: SummaryRequest
+) => Record<string, unknown> | null | Promise<Record<string, unknown> | null>
+
 /** The small typed API a plugin gets in its register and boot hooks. */
 export interface PluginHostApi {
   readonly app: ApplicationService
@@ -196,6 +217,8 @@ export interface PluginDefinition {
   agentTypes?: AgentTypeDefinition[]
   /** What the plugin's events ask people to act on (drafts waiting for a decision, ...). */
   notifications?: NotificationKind[]
+  /** The numbers of the plugin's Home cards in GET /api/summary: a module default-exporting a SummarySource. */
+  summary?: LazyImport<SummarySource>
   /** Called for every plugin, in dependency order, before any boot hook. */
   register?: (host: PluginHostApi) => void | Promise<void>
   /** Called for every plugin once all are registered. */
@@ -218,7 +241,7 @@ export function definePlugin(definition: PluginDefinition): DefinedPlugin {
       `plugin name must be snake_case (a-z, 0-9, _), got ${JSON.stringify(definition.name)}`
     )
   }
-  for (const key of ['routes', 'register', 'boot', 'openapi', 'mcp'] as const) {
+  for (const key of ['routes', 'register', 'boot', 'openapi', 'mcp', 'summary'] as const) {
     if (definition[key] !== undefined && typeof definition[key] !== 'function') {
       throw new TypeError(`"${key}" must be a function`)
     }

@@ -13,6 +13,7 @@ import {
   type PluginHostApi,
   type PluginRouteContext,
   type PluginSeeder,
+  type SummarySource,
   type TimelineSource,
 } from './define_plugin.js'
 import type { OpenApiContribution } from '#openapi/kit'
@@ -170,6 +171,13 @@ export class PluginHost {
   /** Every enabled plugin's notification kinds, in plugin order. */
   notificationKinds(): NotificationKind[] {
     return this.#plugins.flatMap(({ definition }) => definition.notifications ?? [])
+  }
+
+  /** Every enabled plugin's part of GET /api/summary (`summary` in plugin.ts), in plugin order. */
+  summarySources(): { plugin: string; load: LazyImport<SummarySource> }[] {
+    return this.#plugins.flatMap(({ definition }) =>
+      definition.summary ? [{ plugin: definition.name, load: definition.summary }] : []
+    )
   }
 
   /** Every enabled plugin's MCP tools and resources (`mcp` in plugin.ts), in plugin order. */

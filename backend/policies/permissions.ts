@@ -90,6 +90,11 @@ export const HOST_PERMISSIONS: readonly PermissionDefinition[] = [
     description: 'set, change and remove spending budgets',
     roles: [Admin],
   },
+  {
+    name: Permission.ManageSavedViews,
+    description: "read and delete anyone's saved list views (each person manages their own)",
+    roles: [Admin],
+  },
 ]
 
 type Entry = PermissionDefinition & { owner: string }

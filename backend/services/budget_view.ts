@@ -3,7 +3,8 @@
  * numbers (USD to the micro-dollar, tokens as integers), times as ISO.
  */
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { budgetClock, periodOf, usd, type BudgetRow } from '#services/budgets'
+import { budgetClock, budgetSettings, periodOf, usd, type BudgetRow } from '#services/budgets'
+import type { SeriesQuery } from '#validators/budget'
 
 export interface ReservationRow {
   id: string
@@ -156,5 +157,46 @@ export function serializeBudget(
         (limitUsd !== null && spentUsd >= limitUsd) ||
         (limitTokens !== null && spentTokens >= limitTokens),
     },
+  }
+}
+
+/**
+ * Spend per hour or day (in the budget time zone), overall, for one agent,
+ * or one line per agent: GET /api/usage/series and the Home's summary.
+ * Buckets without usage are left out.
+ */
+export async function usageSeries(client: QueryClientContract, query: SeriesQuery) {
+  const tz = budgetSettings.timeZone
+  const { rows } = await client.rawQuery(
+    `SELECT (date_trunc(?, u.created_at AT TIME ZONE ?) AT TIME ZONE ?) AS at,
+            ${query.byAgent ? 'u.agent_id,' : ''}
+            sum(u.cost_usd) AS cost_usd, sum(u.input_tokens) AS input_tokens,
+            sum(u.output_tokens) AS output_tokens, count(*) AS reports
+     FROM agent_usage u
+     WHERE u.created_at >= ? AND u.created_at < ? ${query.agentId ? 'AND u.agent_id = ?' : ''}
+     GROUP BY 1 ${query.byAgent ? ', u.agent_id' : ''}
+     ORDER BY 1`,
+    [
+      query.bucket,
+      tz,
+      tz,
+      query.from,
+      query.to,
+      ...(query.agentId ? [query.agentId] : []),
+    ] as never[]
+  )
+  return {
+    bucket: query.bucket,
+    time_zone: tz,
+    from: query.from.toISOString(),
+    to: query.to.toISOString(),
+    points: rows.map((row: Record<string, any>) => ({
+      at: new Date(row.at).toISOString(),
+      ...(query.byAgent ? { agent_id: row.agent_id } : {}),
+      cost_usd: Math.round(Number(row.cost_usd) * 1e6) / 1e6,
+      input_tokens: Number(row.input_tokens),
+      output_tokens: Number(row.output_tokens),
+      reports: Number(row.reports),
+    })),
   }
 }

@@ -35,6 +35,9 @@ const WebhooksController = () => import('#controllers/webhooks_controller')
 const NotificationsController = () => import('#controllers/notifications_controller')
 const RateLimitsController = () => import('#controllers/rate_limits_controller')
 const BudgetsController = () => import('#controllers/budgets_controller')
+const SavedViewsController = () => import('#controllers/saved_views_controller')
+const PreferencesController = () => import('#controllers/preferences_controller')
+const SummaryController = () => import('#controllers/summary_controller')
 
 router.where('id', router.matchers.uuid())
 
@@ -52,6 +55,8 @@ router
         router.post('auth/logout', [AuthController, 'logout'])
         router.get('auth/me', [AuthController, 'me'])
         router.post('auth/password', [AuthController, 'changePassword'])
+        router.get('auth/preferences', [PreferencesController, 'show'])
+        router.patch('auth/preferences', [PreferencesController, 'update'])
         router.get('auth/tokens', [AuthController, 'listTokens'])
         router.post('auth/tokens', [AuthController, 'createToken'])
         router
@@ -131,6 +136,14 @@ router
         router
           .post('webhooks/:id/deliveries/:delivery_id/redeliver', [WebhooksController, 'redeliver'])
           .where('delivery_id', router.matchers.number())
+
+        /* The Home's numbers in one answer; saved list views (a person's, or shared). */
+        router.get('summary', [SummaryController, 'show'])
+        router.get('saved-views', [SavedViewsController, 'index'])
+        router.post('saved-views', [SavedViewsController, 'store'])
+        router.get('saved-views/:id', [SavedViewsController, 'show'])
+        router.patch('saved-views/:id', [SavedViewsController, 'update'])
+        router.delete('saved-views/:id', [SavedViewsController, 'destroy'])
 
         router.get('rate-limits', [RateLimitsController, 'index'])
         router.get('agents/:id/rate-limits', [RateLimitsController, 'showAgent'])

@@ -73,6 +73,8 @@ export default definePlugin({
   },
   openapi: () => import('./openapi.js'),
   mcp: () => import('./mcp.js'),
+  // the numbers of its Home cards, in GET /api/summary
+  summary: () => import('./services/summary.js'),
   routes({ router, middleware }) {
     router
       .group(() => {

@@ -1,14 +1,31 @@
 import { useGetIdentity } from '@refinedev/core'
 import { useThemedLayoutContext } from '@refinedev/antd'
-import { useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { Button, Dropdown, Grid, Layout, Space, Tag, theme } from 'antd'
-import { KeyOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons'
+import { KeyOutlined, MenuOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons'
 import './shell.css'
 import type { Me } from '../providers/auth'
 import { RealtimeBadge } from './realtime_badge'
 import { GlobalPauseSwitch } from './global_pause'
 import { ChangePasswordModal } from './change_password'
 import { NotificationBell } from './notification_bell'
+import { ThemeSwitch } from './theme_switch'
+
+const CommandPalette = lazy(() => import('./command_palette'))
+
+/** Ctrl+K (Cmd+K on a Mac) anywhere opens the command palette. */
+function usePaletteShortcut(open: () => void) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault()
+        open()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [open])
+}
 
 /** The top bar: live status and who is signed in (and as what). */
 export function Header() {
@@ -21,6 +38,10 @@ export function Header() {
   // Where the sider turns into a drawer (Refine: below lg), the bar opens it.
   const drawerMenu = breakpoint.lg === false
   const [changingPassword, setChangingPassword] = useState(false)
+  // the palette's code loads the first time it is opened
+  const [palette, setPalette] = useState<'never' | 'open' | 'closed'>('never')
+  const openPalette = useCallback(() => setPalette('open'), [])
+  usePaletteShortcut(openPalette)
 
   return (
     <Layout.Header
@@ -47,8 +68,19 @@ export function Header() {
         />
       )}
       <Space size={wide ? 'large' : 'small'}>
+        {me && (
+          <Button
+            type="text"
+            icon={<SearchOutlined />}
+            aria-label="Search (Ctrl+K)"
+            title="Go to a page or find a record (Ctrl+K)"
+            data-testid="palette-button"
+            onClick={openPalette}
+          />
+        )}
         {me && <GlobalPauseSwitch compact={!wide} />}
         <RealtimeBadge />
+        {me && <ThemeSwitch userId={me.id} />}
         {me && <NotificationBell userId={me.id} />}
         {me && (
           <Space size="small">
@@ -75,6 +107,11 @@ export function Header() {
         )}
       </Space>
       <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+      {palette !== 'never' && (
+        <Suspense fallback={null}>
+          <CommandPalette open={palette === 'open'} onClose={() => setPalette('closed')} />
+        </Suspense>
+      )}
     </Layout.Header>
   )
 }

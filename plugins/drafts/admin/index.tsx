@@ -17,6 +17,11 @@ export default defineAdminPlugin({
       create: { path: '/drafts/create', component: lazy(() => import('./create')) },
       edit: { path: '/drafts/edit/:id', component: lazy(() => import('./edit')) },
       meta: { label: 'Drafts', icon: <FileTextOutlined />, order: 60 },
+      // the command palette finds drafts by kind (the list's `q`: draft_type)
+      palette: {
+        title: (draft) => `${String(draft.draft_type)} (${String(draft.channel)})`,
+        detail: (draft) => String(draft.status ?? ''),
+      },
     },
   ],
   routes: [

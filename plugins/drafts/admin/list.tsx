@@ -1,6 +1,7 @@
 import type { HttpError } from '@refinedev/core'
 import { EditButton, getDefaultSortOrder, List, ShowButton, useTable } from '@refinedev/antd'
 import { Space, Table, Tag, Typography } from 'antd'
+import { ListTable } from '@admin/components/list_view'
 import { Link } from 'react-router'
 import { QueryError, tableEmptyText } from '@admin/components/states'
 import { TimeAgo } from '@admin/components/time_ago'
@@ -78,7 +79,7 @@ export default function DraftList() {
             onRetry={() => tableQuery.refetch()}
           />
         )}
-        <Table<DraftRecord>
+        <ListTable<DraftRecord>
           {...tableProps}
           rowKey="id"
           locale={{
@@ -164,7 +165,7 @@ export default function DraftList() {
               </Space>
             )}
           />
-        </Table>
+        </ListTable>
       </Space>
     </List>
   )

@@ -1,21 +1,21 @@
+import { lazy, Suspense } from 'react'
 import { Space, Statistic } from 'antd'
 import { Link } from 'react-router'
-import { API_URL, http } from '@admin/providers/http'
-import { Bars, OverviewCardFrame, useOverviewData } from '@admin/components/overview_card'
+import { chartFallback, OverviewCardFrame, usePluginSummary } from '@admin/components/overview_card'
 
-async function loadWaiting() {
-  const response = await http.get<{ overdue: boolean }[]>(`${API_URL}/drafts`, {
-    params: { status: 'needs_approval', _start: 0, _end: 1000 },
-  })
-  return {
-    waiting: Number(response.headers['x-total-count'] ?? response.data.length),
-    overdue: response.data.filter((draft) => draft.overdue).length,
-  }
+const DayChart = lazy(() => import('@admin/components/day_chart'))
+
+/** What the server's `summary` hook (services/summary.ts) puts in GET /api/summary. */
+interface DraftsSummary {
+  waiting: number
+  overdue: number
+  sla_minutes: number
+  decisions_per_day: { day: string; count: number }[]
 }
 
 /** The home page's approval queue: drafts waiting, and how many are past their SLA. */
-export function WaitingCard({ tick }: { tick: number }) {
-  const state = useOverviewData(loadWaiting, tick)
+export function WaitingCard() {
+  const state = usePluginSummary<DraftsSummary>('drafts')
   return (
     <OverviewCardFrame title="Drafts waiting for approval" state={state}>
       {({ waiting, overdue }) => (
@@ -34,30 +34,16 @@ export function WaitingCard({ tick }: { tick: number }) {
   )
 }
 
-async function loadDecisions() {
-  const week = new Date(Date.now() - 6 * 24 * 3600 * 1000)
-  week.setHours(0, 0, 0, 0)
-  const response = await http.get<{ decided_at: string }[]>(`${API_URL}/approvals`, {
-    params: { decided_at_gte: week.toISOString(), _start: 0, _end: 1000 },
-  })
-  const days = new Map<string, number>()
-  for (let i = 0; i < 7; i++) {
-    const day = new Date(week.getTime() + i * 24 * 3600 * 1000)
-    days.set(day.toISOString().slice(0, 10), 0)
-  }
-  for (const row of response.data) {
-    const day = new Date(row.decided_at).toISOString().slice(0, 10)
-    if (days.has(day)) days.set(day, days.get(day)! + 1)
-  }
-  return [...days].map(([day, count]) => ({ label: day.slice(5), value: count }))
-}
-
-/** The home page's decisions of the last seven days, per day. */
-export function DecisionsCard({ tick }: { tick: number }) {
-  const state = useOverviewData(loadDecisions, tick)
+/** The home page's decisions of the last two weeks, per day (a chart, loaded lazily). */
+export function DecisionsCard() {
+  const state = usePluginSummary<DraftsSummary>('drafts')
   return (
-    <OverviewCardFrame title="Decisions per day (7 days)" state={state}>
-      {(rows) => <Bars rows={rows} />}
+    <OverviewCardFrame title="Decisions per day (14 days)" state={state}>
+      {({ decisions_per_day: days }) => (
+        <Suspense fallback={chartFallback}>
+          <DayChart rows={days} noun="decisions" testId="decisions-chart" />
+        </Suspense>
+      )}
     </OverviewCardFrame>
   )
 }

@@ -1,6 +1,7 @@
 import type { HttpError } from '@refinedev/core'
 import { getDefaultSortOrder, List, ShowButton, useTable } from '@refinedev/antd'
 import { Space, Table, Tag, Typography } from 'antd'
+import { ListTable } from '../../components/list_view'
 import { Link } from 'react-router'
 import { QueryError, tableEmptyText } from '../../components/states'
 import {
@@ -60,7 +61,7 @@ export default function AuditList() {
             onRetry={() => tableQuery.refetch()}
           />
         )}
-        <Table<AuditRecord>
+        <ListTable<AuditRecord>
           {...tableProps}
           rowKey="id"
           size="middle"
@@ -126,7 +127,7 @@ export default function AuditList() {
             key="actions"
             render={(_, entry) => <ShowButton hideText size="small" recordItemId={entry.id} />}
           />
-        </Table>
+        </ListTable>
       </Space>
     </List>
   )

@@ -2,30 +2,27 @@ import { lazy, Suspense } from 'react'
 import { Card, Space, Typography } from 'antd'
 import { Link } from 'react-router'
 import { Loading, QueryError } from '../../components/states'
-import { formatUsd, useSpend, type BudgetRecord, type UsageSeries } from '../../lib/budgets'
+import { useSummaryPart } from '../../components/overview_card'
+import { formatUsd } from '../../lib/budgets'
 import { BudgetBar } from '../budgets/spend'
 
 const SpendChart = lazy(() => import('../../components/spend_chart'))
 
 /** The host's card: what the agents spent each day this month, against the overall daily budget. */
 export default function SpendCard() {
-  const series = useSpend<UsageSeries>('usage/series', { bucket: 'day' })
-  const overall = useSpend<BudgetRecord[]>('budgets', { scope: 'overall' })
-  const daily = overall.data?.find((budget) => budget.period === 'day')
-  const today = series.data?.points.at(-1)
-  const error = series.error ?? overall.error
+  const spend = useSummaryPart((summary) => summary.spend)
+  const daily = spend.data?.overall_budgets.find((budget) => budget.period === 'day')
+  const series = spend.data?.series
+  const today = series?.points.at(-1)
   return (
     <Card title="Spend (30 days)" extra={<Link to="/budgets">Budgets</Link>}>
-      {error ? (
+      {spend.error ? (
         <QueryError
           title="Spend could not be loaded"
-          error={{ message: error }}
-          onRetry={() => {
-            series.reload()
-            overall.reload()
-          }}
+          error={{ message: spend.error }}
+          onRetry={spend.retry}
         />
-      ) : !series.data || !overall.data ? (
+      ) : !series ? (
         <Loading minHeight={80} />
       ) : (
         <Space direction="vertical" style={{ width: '100%' }} size={4}>
@@ -46,10 +43,10 @@ export default function SpendCard() {
           {daily && <BudgetBar budget={daily} />}
           <Suspense fallback={<Loading minHeight={180} />}>
             <SpendChart
-              points={series.data.points}
+              points={series.points}
               bucket="day"
-              from={series.data.from}
-              to={series.data.to}
+              from={series.from}
+              to={series.to}
               limit={daily?.limit_usd}
               height={180}
             />

@@ -8,6 +8,7 @@ import {
   useTable,
 } from '@refinedev/antd'
 import { Space, Table, Tag, Typography } from 'antd'
+import { ListTable } from '../../components/list_view'
 import { Link } from 'react-router'
 import { QueryError, tableEmptyText } from '../../components/states'
 import { TimeAgo } from '../../components/time_ago'
@@ -74,7 +75,7 @@ export default function TaskList() {
             onRetry={() => tableQuery.refetch()}
           />
         )}
-        <Table<TaskRecord>
+        <ListTable<TaskRecord>
           {...tableProps}
           rowKey="id"
           locale={{
@@ -168,7 +169,7 @@ export default function TaskList() {
               </Space>
             )}
           />
-        </Table>
+        </ListTable>
       </Space>
     </List>
   )

@@ -1,6 +1,7 @@
 import type { HttpError } from '@refinedev/core'
 import { DateField, EditButton, getDefaultSortOrder, List, useTable } from '@refinedev/antd'
 import { Space, Table, Tag } from 'antd'
+import { ListTable } from '../../components/list_view'
 import { QueryError, tableEmptyText } from '../../components/states'
 import {
   hasActiveFilters,
@@ -46,7 +47,7 @@ export default function UserList() {
             onRetry={() => tableQuery.refetch()}
           />
         )}
-        <Table<UserRecord>
+        <ListTable<UserRecord>
           {...tableProps}
           rowKey="id"
           locale={{
@@ -96,7 +97,7 @@ export default function UserList() {
             key="actions"
             render={(_, record) => <EditButton hideText size="small" recordItemId={record.id} />}
           />
-        </Table>
+        </ListTable>
       </Space>
     </List>
   )

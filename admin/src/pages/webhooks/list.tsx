@@ -1,6 +1,7 @@
 import type { HttpError } from '@refinedev/core'
 import { DeleteButton, EditButton, List, ShowButton, useTable } from '@refinedev/antd'
 import { Space, Table, Tag, Typography } from 'antd'
+import { ListTable } from '../../components/list_view'
 import { QueryError, tableEmptyText } from '../../components/states'
 import {
   hasActiveFilters,
@@ -45,7 +46,7 @@ export default function WebhookList() {
             onRetry={() => tableQuery.refetch()}
           />
         )}
-        <Table<WebhookRecord>
+        <ListTable<WebhookRecord>
           {...tableProps}
           rowKey="id"
           scroll={{ x: true }}
@@ -108,7 +109,7 @@ export default function WebhookList() {
               </Space>
             )}
           />
-        </Table>
+        </ListTable>
       </Space>
     </List>
   )

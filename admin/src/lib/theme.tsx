@@ -1,0 +1,128 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react'
+import { ConfigProvider, theme as antdTheme } from 'antd'
+import { RefineThemes } from '@refinedev/antd'
+import { API_URL, http } from '../providers/http'
+
+/*
+| Light or dark, as the person chose (GET/PATCH /api/auth/preferences, so it
+| follows them to every device), remembered on this device too (localStorage,
+| read by public/theme.js before the app loads: no white flash). `system`
+| follows the device's setting.
+*/
+
+export type ThemeChoice = 'system' | 'light' | 'dark'
+export type Mode = 'light' | 'dark'
+
+const STORAGE_KEY = 'mc.theme'
+const DARK_QUERY = '(prefers-color-scheme: dark)'
+
+function stored(): ThemeChoice {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY)
+    return value === 'light' || value === 'dark' ? value : 'system'
+  } catch {
+    return 'system'
+  }
+}
+
+function remember(choice: ThemeChoice) {
+  try {
+    localStorage.setItem(STORAGE_KEY, choice)
+  } catch {
+    /* private mode: the server still keeps it */
+  }
+}
+
+const deviceIsDark = () =>
+  typeof window !== 'undefined' && !!window.matchMedia?.(DARK_QUERY).matches
+
+/** What public/theme.js did before React: the page's own colours follow the mode too. */
+function paint(mode: Mode) {
+  const root = document.documentElement
+  root.dataset.theme = mode
+  root.style.colorScheme = mode
+  root.style.backgroundColor = mode === 'dark' ? '#000' : '#f5f5f5'
+}
+
+interface ThemeState {
+  mode: Mode
+  choice: ThemeChoice
+  /** Applies at once, then keeps it (this device and the server). */
+  choose: (choice: ThemeChoice) => void
+  /** The person's saved choice, from the server after sign-in: applied, not saved again. */
+  adopt: (choice: ThemeChoice) => void
+}
+
+const ThemeContext = createContext<ThemeState>({
+  mode: 'light',
+  choice: 'system',
+  choose: () => undefined,
+  adopt: () => undefined,
+})
+
+export const useThemeMode = () => useContext(ThemeContext)
+
+/** antd's ConfigProvider with the mode's algorithm, around the whole app. */
+export function ThemeProvider({ children }: { children: ReactNode }) {
+  const [choice, setChoice] = useState<ThemeChoice>(stored)
+  const [deviceDark, setDeviceDark] = useState(deviceIsDark)
+  const mode: Mode = choice === 'system' ? (deviceDark ? 'dark' : 'light') : choice
+
+  useEffect(() => {
+    const query = window.matchMedia?.(DARK_QUERY)
+    if (!query) return
+    const changed = () => setDeviceDark(query.matches)
+    query.addEventListener('change', changed)
+    return () => query.removeEventListener('change', changed)
+  }, [])
+
+  useEffect(() => paint(mode), [mode])
+
+  const adopt = useCallback((next: ThemeChoice) => {
+    remember(next)
+    setChoice(next)
+  }, [])
+
+  const choose = useCallback(
+    (next: ThemeChoice) => {
+      adopt(next)
+      http.patch(`${API_URL}/auth/preferences`, { theme: next }).catch(() => {
+        /* kept on this device; the server gets it with the next change */
+      })
+    },
+    [adopt]
+  )
+
+  const config = useMemo(
+    () => ({
+      ...RefineThemes.Blue,
+      algorithm: mode === 'dark' ? antdTheme.darkAlgorithm : antdTheme.defaultAlgorithm,
+    }),
+    [mode]
+  )
+  const state = useMemo(() => ({ mode, choice, choose, adopt }), [mode, choice, choose, adopt])
+
+  return (
+    <ThemeContext.Provider value={state}>
+      <ConfigProvider theme={config}>{children}</ConfigProvider>
+    </ThemeContext.Provider>
+  )
+}
+
+/** The signed-in person's saved theme (once per sign-in): the server's choice wins over this device's. */
+export async function fetchThemeChoice(): Promise<ThemeChoice | null> {
+  try {
+    const { data } = await http.get<{ theme: ThemeChoice }>(`${API_URL}/auth/preferences`)
+    return data.theme
+  } catch {
+    return null
+  }
+}
