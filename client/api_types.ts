@@ -1521,6 +1521,98 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/leads/bulk': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Create many leads
+     * @description **Who:** admin, operator, agent (permission `leads.write`). Agents only when their type declares the ability `leads.write`.
+     *
+     *     Up to 1000 leads in one request (more: 413 `E_TOO_MANY_ROWS`; the body is at most 1 MB as everywhere, so send fewer when they carry long notes). Each row is checked as `POST /api/leads` checks one: the same validation and defaults, the duplicate rule (normalized website or e-mail) against the table **and** against the earlier rows of the request (the first one wins), and the do-not-contact list. The rows that pass are created by one statement; the others are refused with their reason. The answer is 200 whatever each row’s fate, with a result per row in input order and the totals. The whole request is ONE recorded change: one `lead.bulk_created` event and audit row with the counts and the created ids (none when nothing was created). Same roles, abilities, pause rule (423) and rate limits as creating one lead: a request counts as one write.
+     */
+    post: operations['createLeadsBulk']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/suppressions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List the do-not-contact entries
+     * @description **Who:** admin (permission `leads.suppress`).
+     */
+    get: operations['listSuppressions']
+    put?: never
+    /**
+     * Add a do-not-contact entry
+     * @description **Who:** admin (permission `leads.suppress`).
+     *
+     *     An e-mail address, or a domain (`acme.com`; `@acme.com` and a URL give the same). From then on, a lead it covers cannot be created (409 `E_SUPPRESSED`), bulk-created or imported (a refused row); existing ones are flagged (`suppressed`), left out of the CSV export unless asked for, and their drafts cannot be approved.
+     */
+    post: operations['createSuppression']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/suppressions/bulk': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Add many do-not-contact entries
+     * @description **Who:** admin (permission `leads.suppress`).
+     *
+     *     A pasted or uploaded list, up to 10000 values (one per item; the admin splits lines, commas and spaces). Each value is checked on its own: `created`, `existing` (already on the list, or earlier in this one: its entry), or `refused` with the reason. One recorded change (`suppression.bulk_created`, with the counts); none when nothing was added.
+     */
+    post: operations['createSuppressionsBulk']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/suppressions/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    /**
+     * Remove a do-not-contact entry
+     * @description **Who:** admin (permission `leads.suppress`).
+     *
+     *     The leads it covered are no longer suppressed (unless another entry covers them).
+     */
+    delete: operations['deleteSuppression']
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/leads/export.csv': {
     parameters: {
       query?: never
@@ -2585,6 +2677,120 @@ export interface components {
       created_at: string
       /** Format: date-time */
       updated_at: string
+      /** @description On the do-not-contact list now: its e-mail address, its e-mail’s domain or its website’s host is an entry. Read when the record is; not a column. */
+      suppressed: boolean
+      suppression: components['schemas']['SuppressionEntry'] | null
+    }
+    /** @description A do-not-contact entry, as a lead or a refusal names it. */
+    'SuppressionEntry': {
+      /** Format: uuid */
+      id: string
+      /** @enum {string} */
+      kind: 'email' | 'domain'
+      /** @description Lower-case; a domain without scheme, `www.`, port or path. */
+      value: string
+    }
+    /** @description An entry of the suppression (do-not-contact) list. */
+    'Suppression': {
+      /** Format: uuid */
+      id: string
+      /**
+       * @description `email`: that address. `domain`: every e-mail address at that domain, and every website on that host (exactly: `acme.com` does not cover `eu.acme.com`).
+       * @enum {string}
+       */
+      kind: 'email' | 'domain'
+      /** @description Lower-case and trimmed; a domain without scheme, `www.`, port or path. */
+      value: string
+      /** @description Why, for the admins. */
+      reason: string | null
+      /**
+       * Format: uuid
+       * @description The admin who added it.
+       */
+      created_by: string | null
+      /** Format: date-time */
+      created_at: string
+    }
+    /** @description What happened to each row of a bulk create. */
+    'LeadBulkResult': {
+      /**
+       * Format: uuid
+       * @description The recorded change (`lead.bulk_created`); null when nothing was created.
+       */
+      batch_id: string | null
+      totals: {
+        received: number
+        created: number
+        refused: number
+        duplicates: number
+        invalid: number
+        suppressed: number
+      }
+      /** @description One per row, in input order (`index` is the row’s position, from 0). */
+      results: {
+        index: number
+        /** @enum {string} */
+        status: 'created' | 'refused'
+        /**
+         * Format: uuid
+         * @description The new lead (created).
+         */
+        id?: string
+        /** @enum {string} */
+        code?: 'E_DUPLICATE_LEAD' | 'E_SUPPRESSED' | 'E_VALIDATION_ERROR'
+        message?: string
+        /** @enum {string} */
+        field?: 'website' | 'email'
+        /**
+         * Format: uuid
+         * @description E_DUPLICATE_LEAD: the lead that has this website or e-mail (created by an earlier row of this request when `duplicate_of_index` is set).
+         */
+        existing_id?: string
+        duplicate_of_index?: number
+        entry?: components['schemas']['SuppressionEntry']
+        /** @description E_VALIDATION_ERROR: one per invalid field, as a 422 lists them. */
+        errors?: {
+          message: string
+          field?: string
+          rule?: string
+        }[]
+      }[]
+    }
+    /** @description What happened to each value of a pasted list. */
+    'SuppressionBulkResult': {
+      /**
+       * Format: uuid
+       * @description The recorded change (`suppression.bulk_created`); null when nothing was added.
+       */
+      batch_id: string | null
+      totals: {
+        received: number
+        created: number
+        existing: number
+        refused: number
+      }
+      /** @description One per value, in input order. */
+      results: {
+        index: number
+        /** @enum {string} */
+        status: 'created' | 'existing' | 'refused'
+        /**
+         * Format: uuid
+         * @description The entry (created, or the one already on the list).
+         */
+        id?: string
+        /** @enum {string} */
+        kind?: 'email' | 'domain'
+        /** @description As stored. */
+        value?: string
+        /** @enum {string} */
+        code?: 'E_VALIDATION_ERROR'
+        errors?: {
+          message: string
+          field?: string
+          rule?: string
+        }[]
+      }[]
     }
     /** @description An outreach draft; `content` is its current version’s. */
     'Draft': {
@@ -7977,6 +8183,8 @@ export interface operations {
         updated_at_gte?: string
         /** @description At most (inclusive (to the millisecond)). */
         updated_at_lte?: string
+        /** @description `true`: only the leads the do-not-contact list covers; `false`: only the others. Empty: no filter. */
+        suppressed?: boolean
       }
       header?: never
       path?: never
@@ -8013,7 +8221,9 @@ export interface operations {
            *           "Reviews praise the weekend hours"
            *         ],
            *         "created_at": "2026-03-01T10:00:00.000Z",
-           *         "updated_at": "2026-03-01T10:00:00.000Z"
+           *         "updated_at": "2026-03-01T10:00:00.000Z",
+           *         "suppressed": false,
+           *         "suppression": null
            *       }
            *     ]
            */
@@ -8102,7 +8312,9 @@ export interface operations {
            *         "Reviews praise the weekend hours"
            *       ],
            *       "created_at": "2026-03-01T10:00:00.000Z",
-           *       "updated_at": "2026-03-01T10:00:00.000Z"
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "suppressed": false,
+           *       "suppression": null
            *     }
            */
           'application/json': components['schemas']['Lead']
@@ -8111,7 +8323,7 @@ export interface operations {
       400: components['responses']['BadRequest']
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
-      /** @description A lead with the same normalized website or email exists (`E_DUPLICATE_LEAD`; `field` is `website` or `email`, `existing_id` the other lead). */
+      /** @description A lead with the same normalized website or email exists (`E_DUPLICATE_LEAD`; `field` is `website` or `email`, `existing_id` the other lead). Or: The lead is on the do-not-contact list (`E_SUPPRESSED`; `field` is `email` or `website`, `entry` the entry that covers it: its e-mail address, its e-mail’s domain or its website’s host). */
       409: {
         headers: {
           [name: string]: unknown
@@ -8136,6 +8348,373 @@ export interface operations {
       422: components['responses']['ValidationFailed']
       423: components['responses']['AgentPaused']
       429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  createLeadsBulk: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "leads": [
+         *         {
+         *           "business_name": "Bright Smile Dental",
+         *           "niche": "dentist",
+         *           "region": "Austin, TX",
+         *           "website": "brightsmile.example.com",
+         *           "email": "priya@brightsmile.example.com",
+         *           "source": "lead_finder"
+         *         },
+         *         {
+         *           "business_name": "Lakeside Family Dentistry",
+         *           "niche": "dentist",
+         *           "region": "Austin, TX",
+         *           "website": "https://www.lakeside-dental.example.com/",
+         *           "lead_score": "B"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': {
+          /** @description Up to 1000 leads, each the body of `POST /api/leads`; each is checked on its own. */
+          leads: {
+            business_name: string
+            niche: string
+            region: string
+            website: string
+            contact_name?: string | null
+            contact_role?: string | null
+            /** Format: email */
+            email?: string | null
+            phone?: string | null
+            source?: string
+            /** @enum {unknown} */
+            lead_score?: 'A' | 'B' | 'C'
+            /** @enum {unknown} */
+            status?:
+              | 'new'
+              | 'enriched'
+              | 'drafted'
+              | 'approved'
+              | 'contacted'
+              | 'replied'
+              | 'booked'
+              | 'lost'
+            next_step?: string | null
+            notes?: string[]
+          }[]
+        }
+      }
+    }
+    responses: {
+      /** @description A result per row. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "batch_id": "3c9d1e2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+           *       "totals": {
+           *         "received": 3,
+           *         "created": 1,
+           *         "refused": 2,
+           *         "duplicates": 1,
+           *         "invalid": 0,
+           *         "suppressed": 1
+           *       },
+           *       "results": [
+           *         {
+           *           "index": 0,
+           *           "status": "created",
+           *           "id": "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f"
+           *         },
+           *         {
+           *           "index": 1,
+           *           "status": "refused",
+           *           "code": "E_DUPLICATE_LEAD",
+           *           "message": "A lead with this website already exists: 9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
+           *           "field": "website",
+           *           "existing_id": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a"
+           *         },
+           *         {
+           *           "index": 2,
+           *           "status": "refused",
+           *           "code": "E_SUPPRESSED",
+           *           "message": "This lead is on the do-not-contact list: the domain acme-dental.example.com is suppressed",
+           *           "field": "website",
+           *           "entry": {
+           *             "id": "0b7e2c4d-9a1f-4e3b-8c6d-5f4a3b2c1d0e",
+           *             "kind": "domain",
+           *             "value": "acme-dental.example.com"
+           *           }
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['LeadBulkResult']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      /** @description More than 1000 leads (`E_TOO_MANY_ROWS`), or a body over 1 MB (`E_BODY_TOO_LARGE`): nothing is written. */
+      413: components['responses']['PayloadTooLarge']
+      /** @description `leads` is missing, empty or not an array (a bad row is a refused row, not a 422). */
+      422: components['responses']['ValidationFailed']
+      423: components['responses']['AgentPaused']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listSuppressions: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: value, kind, created_at. Default: created_at desc. Another field → 422.
+         * @example value
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over value, reason. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        kind?: ('email' | 'domain')[]
+        /** @description Differs from (rows without a value match too). */
+        kind_ne?: ('email' | 'domain')[]
+        /** @description At least (inclusive). */
+        kind_gte?: 'email' | 'domain'
+        /** @description At most (inclusive). */
+        kind_lte?: 'email' | 'domain'
+        /** @description Equals (repeat the key for any of several values). */
+        value?: string[]
+        /** @description Differs from (rows without a value match too). */
+        value_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        value_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        created_by?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_by_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of entries. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "0b7e2c4d-9a1f-4e3b-8c6d-5f4a3b2c1d0e",
+           *         "kind": "domain",
+           *         "value": "acme-dental.example.com",
+           *         "reason": "Asked not to be contacted (call of 2026-02-27)",
+           *         "created_by": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+           *         "created_at": "2026-03-01T10:00:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['Suppression'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  createSuppression: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "value": "acme-dental.example.com",
+         *       "reason": "Asked not to be contacted (call of 2026-02-27)"
+         *     }
+         */
+        'application/json': {
+          /** @description An e-mail address (`jo@acme.com`) or a domain (`acme.com`; `@acme.com` and a URL such as `https://www.acme.com/contact` give `acme.com`), rule `suppressionValue`. Stored trimmed and lower-case. */
+          value: string
+          reason?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description The entry, as stored (normalized). */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "0b7e2c4d-9a1f-4e3b-8c6d-5f4a3b2c1d0e",
+           *       "kind": "domain",
+           *       "value": "acme-dental.example.com",
+           *       "reason": "Asked not to be contacted (call of 2026-02-27)",
+           *       "created_by": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+           *       "created_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['Suppression']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      /** @description The list already holds this value once normalized (`E_ALREADY_SUPPRESSED`, `existing_id` the entry). */
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  createSuppressionsBulk: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "values": [
+         *         "jo@acme-dental.example.com",
+         *         "lakeside-dental.example.com",
+         *         "not a domain"
+         *       ],
+         *       "reason": "Unsubscribed (newsletter export, March)"
+         *     }
+         */
+        'application/json': {
+          values: string[]
+          reason?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description A result per value. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "batch_id": "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b",
+           *       "totals": {
+           *         "received": 3,
+           *         "created": 2,
+           *         "existing": 0,
+           *         "refused": 1
+           *       },
+           *       "results": [
+           *         {
+           *           "index": 0,
+           *           "status": "created",
+           *           "id": "0b7e2c4d-9a1f-4e3b-8c6d-5f4a3b2c1d0e",
+           *           "kind": "email",
+           *           "value": "jo@acme-dental.example.com"
+           *         },
+           *         {
+           *           "index": 1,
+           *           "status": "created",
+           *           "id": "6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c",
+           *           "kind": "domain",
+           *           "value": "lakeside-dental.example.com"
+           *         },
+           *         {
+           *           "index": 2,
+           *           "status": "refused",
+           *           "code": "E_VALIDATION_ERROR",
+           *           "errors": [
+           *             {
+           *               "message": "\"not a domain\" is neither an e-mail address nor a domain such as acme.com",
+           *               "field": "value",
+           *               "rule": "suppressionValue"
+           *             }
+           *           ]
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['SuppressionBulkResult']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  deleteSuppression: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
       503: components['responses']['Unavailable']
     }
   }
@@ -8264,6 +8843,10 @@ export interface operations {
         updated_at_gte?: string
         /** @description At most (inclusive (to the millisecond)). */
         updated_at_lte?: string
+        /** @description `true`: only the leads the do-not-contact list covers; `false`: only the others. Empty: no filter. */
+        suppressed?: boolean
+        /** @description Leads on the do-not-contact list are left out of the file unless `true` (or `suppressed=true`, which exports only them). */
+        include_suppressed?: boolean
       }
       header?: never
       path?: never
@@ -8331,7 +8914,9 @@ export interface operations {
            *         "Reviews praise the weekend hours"
            *       ],
            *       "created_at": "2026-03-01T10:00:00.000Z",
-           *       "updated_at": "2026-03-01T10:00:00.000Z"
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "suppressed": false,
+           *       "suppression": null
            *     }
            */
           'application/json': components['schemas']['Lead']
@@ -8442,7 +9027,9 @@ export interface operations {
            *         "Reviews praise the weekend hours"
            *       ],
            *       "created_at": "2026-03-01T10:00:00.000Z",
-           *       "updated_at": "2026-03-01T10:00:00.000Z"
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "suppressed": false,
+           *       "suppression": null
            *     }
            */
           'application/json': components['schemas']['Lead']

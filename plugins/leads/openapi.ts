@@ -16,6 +16,14 @@ import {
   uuid,
 } from '#openapi/kit'
 import { createLeadValidator, updateLeadValidator } from './validators/lead.js'
+import { createLeadsBulkValidator, MAX_BULK_LEADS } from './validators/lead_bulk.js'
+import {
+  createSuppressionValidator,
+  createSuppressionsBulkValidator,
+  MAX_SUPPRESSIONS_PER_REQUEST,
+} from './validators/suppression.js'
+import { SUPPRESSION_LIST } from './controllers/suppressions_controller.js'
+import { SUPPRESSION_KINDS } from './services/suppression.js'
 import { LEAD_LIST } from './services/lead_list.js'
 import { LEAD_SCORES, LEAD_STATUSES } from './enums.js'
 
@@ -40,7 +48,28 @@ const lead = {
   notes: ['Opened a second clinic in 2025', 'Reviews praise the weekend hours'],
   created_at: AT,
   updated_at: AT,
+  suppressed: false,
+  suppression: null,
 }
+
+const SUPPRESSION_ID = '0b7e2c4d-9a1f-4e3b-8c6d-5f4a3b2c1d0e'
+const suppressionEntry = { id: SUPPRESSION_ID, kind: 'domain', value: 'acme-dental.example.com' }
+const suppression = {
+  ...suppressionEntry,
+  reason: 'Asked not to be contacted (call of 2026-02-27)',
+  created_by: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+  created_at: AT,
+}
+
+/* `suppressed` is not a column: the list and the export take it as a parameter of their own. */
+const suppressedParameter = {
+  schema: { type: 'boolean' },
+  description:
+    '`true`: only the leads the do-not-contact list covers; `false`: only the others. Empty: no filter.',
+}
+
+const suppressed =
+  'The lead is on the do-not-contact list (`E_SUPPRESSED`; `field` is `email` or `website`, `entry` the entry that covers it: its e-mail address, its e-mail’s domain or its website’s host).'
 
 const duplicate =
   'A lead with the same normalized website or email exists (`E_DUPLICATE_LEAD`; `field` is `website` or `email`, `existing_id` the other lead).'
@@ -51,6 +80,11 @@ export default defineOpenApi({
       name: 'Leads',
       description:
         'Businesses the agents find and enrich, and the closers work. Deduplicated on normalized website and email.',
+    },
+    {
+      name: 'Suppression',
+      description:
+        'The do-not-contact list (admins): e-mail addresses and domains no lead may be created, exported by default or approved for.',
     },
   ],
 
@@ -78,8 +112,123 @@ export default defineOpenApi({
         },
         created_at: dateTime(),
         updated_at: dateTime(),
+        suppressed: {
+          type: 'boolean',
+          description:
+            'On the do-not-contact list now: its e-mail address, its e-mail’s domain or its website’s host is an entry. Read when the record is; not a column.',
+        },
+        suppression: nullable({
+          ...ref('SuppressionEntry'),
+          description: 'The entry that covers it (an e-mail entry before a domain one).',
+        }),
       },
       'A business that may become a customer.'
+    ),
+    SuppressionEntry: record(
+      {
+        id: uuid(),
+        kind: enumOf(SUPPRESSION_KINDS),
+        value: text('Lower-case; a domain without scheme, `www.`, port or path.'),
+      },
+      'A do-not-contact entry, as a lead or a refusal names it.'
+    ),
+    Suppression: record(
+      {
+        id: uuid(),
+        kind: enumOf(
+          SUPPRESSION_KINDS,
+          '`email`: that address. `domain`: every e-mail address at that domain, and every website on that host (exactly: `acme.com` does not cover `eu.acme.com`).'
+        ),
+        value: text('Lower-case and trimmed; a domain without scheme, `www.`, port or path.'),
+        reason: nullable(text('Why, for the admins.')),
+        created_by: nullable(uuid('The admin who added it.')),
+        created_at: dateTime(),
+      },
+      'An entry of the suppression (do-not-contact) list.'
+    ),
+    LeadBulkResult: record(
+      {
+        batch_id: nullable(
+          uuid('The recorded change (`lead.bulk_created`); null when nothing was created.')
+        ),
+        totals: record({
+          received: { type: 'integer' },
+          created: { type: 'integer' },
+          refused: { type: 'integer' },
+          duplicates: { type: 'integer' },
+          invalid: { type: 'integer' },
+          suppressed: { type: 'integer' },
+        }),
+        results: {
+          type: 'array',
+          description: 'One per row, in input order (`index` is the row’s position, from 0).',
+          items: {
+            type: 'object',
+            properties: {
+              index: { type: 'integer' },
+              status: enumOf(['created', 'refused']),
+              id: uuid('The new lead (created).'),
+              code: enumOf(['E_DUPLICATE_LEAD', 'E_SUPPRESSED', 'E_VALIDATION_ERROR']),
+              message: text(),
+              field: enumOf(['website', 'email']),
+              existing_id: uuid(
+                'E_DUPLICATE_LEAD: the lead that has this website or e-mail (created by an earlier row of this request when `duplicate_of_index` is set).'
+              ),
+              duplicate_of_index: { type: 'integer' },
+              entry: ref('SuppressionEntry'),
+              errors: {
+                type: 'array',
+                description: 'E_VALIDATION_ERROR: one per invalid field, as a 422 lists them.',
+                items: {
+                  type: 'object',
+                  properties: { message: text(), field: text(), rule: text() },
+                  required: ['message'],
+                },
+              },
+            },
+            required: ['index', 'status'],
+          },
+        },
+      },
+      'What happened to each row of a bulk create.'
+    ),
+    SuppressionBulkResult: record(
+      {
+        batch_id: nullable(
+          uuid('The recorded change (`suppression.bulk_created`); null when nothing was added.')
+        ),
+        totals: record({
+          received: { type: 'integer' },
+          created: { type: 'integer' },
+          existing: { type: 'integer' },
+          refused: { type: 'integer' },
+        }),
+        results: {
+          type: 'array',
+          description: 'One per value, in input order.',
+          items: {
+            type: 'object',
+            properties: {
+              index: { type: 'integer' },
+              status: enumOf(['created', 'existing', 'refused']),
+              id: uuid('The entry (created, or the one already on the list).'),
+              kind: enumOf(SUPPRESSION_KINDS),
+              value: text('As stored.'),
+              code: enumOf(['E_VALIDATION_ERROR']),
+              errors: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { message: text(), field: text(), rule: text() },
+                  required: ['message'],
+                },
+              },
+            },
+            required: ['index', 'status'],
+          },
+        },
+      },
+      'What happened to each value of a pasted list.'
     ),
   },
 
@@ -92,6 +241,7 @@ export default defineOpenApi({
           'Newest first by default. `status_gte=contacted` means contacted or further in the funnel. A raw comma in a value separates several values (`status=new,lost`): encode a comma that belongs to the value.',
         access: Permission.ReadRecords,
         list: LEAD_LIST,
+        query: { suppressed: suppressedParameter },
         response: {
           status: 200,
           description: 'A page of leads.',
@@ -119,7 +269,7 @@ export default defineOpenApi({
         response: { status: 201, description: 'The lead.', schema: ref('Lead'), example: lead },
         responses: {
           409: {
-            description: duplicate,
+            description: `${duplicate} Or: ${suppressed}`,
             content: {
               'application/json': {
                 schema: ref('Error'),
@@ -139,6 +289,178 @@ export default defineOpenApi({
         },
       },
     },
+    '/api/leads/bulk': {
+      post: {
+        operationId: 'createLeadsBulk',
+        summary: 'Create many leads',
+        description: `Up to ${MAX_BULK_LEADS} leads in one request (more: 413 \`E_TOO_MANY_ROWS\`; the body is at most 1 MB as everywhere, so send fewer when they carry long notes). Each row is checked as \`POST /api/leads\` checks one: the same validation and defaults, the duplicate rule (normalized website or e-mail) against the table **and** against the earlier rows of the request (the first one wins), and the do-not-contact list. The rows that pass are created by one statement; the others are refused with their reason. The answer is 200 whatever each row’s fate, with a result per row in input order and the totals. The whole request is ONE recorded change: one \`lead.bulk_created\` event and audit row with the counts and the created ids (none when nothing was created). Same roles, abilities, pause rule (423) and rate limits as creating one lead: a request counts as one write.`,
+        access: LeadPermission.Write,
+        body: {
+          schema: createLeadsBulkValidator,
+          example: {
+            leads: [
+              {
+                business_name: 'Bright Smile Dental',
+                niche: 'dentist',
+                region: 'Austin, TX',
+                website: 'brightsmile.example.com',
+                email: 'priya@brightsmile.example.com',
+                source: 'lead_finder',
+              },
+              {
+                business_name: 'Lakeside Family Dentistry',
+                niche: 'dentist',
+                region: 'Austin, TX',
+                website: 'https://www.lakeside-dental.example.com/',
+                lead_score: 'B',
+              },
+            ],
+          },
+        },
+        response: {
+          status: 200,
+          description: 'A result per row.',
+          schema: ref('LeadBulkResult'),
+          example: {
+            batch_id: '3c9d1e2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f',
+            totals: {
+              received: 3,
+              created: 1,
+              refused: 2,
+              duplicates: 1,
+              invalid: 0,
+              suppressed: 1,
+            },
+            results: [
+              { index: 0, status: 'created', id: LEAD_ID },
+              {
+                index: 1,
+                status: 'refused',
+                code: 'E_DUPLICATE_LEAD',
+                message:
+                  'A lead with this website already exists: 9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+                field: 'website',
+                existing_id: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
+              },
+              {
+                index: 2,
+                status: 'refused',
+                code: 'E_SUPPRESSED',
+                message:
+                  'This lead is on the do-not-contact list: the domain acme-dental.example.com is suppressed',
+                field: 'website',
+                entry: suppressionEntry,
+              },
+            ],
+          },
+        },
+        errors: {
+          413: `More than ${MAX_BULK_LEADS} leads (\`E_TOO_MANY_ROWS\`), or a body over 1 MB (\`E_BODY_TOO_LARGE\`): nothing is written.`,
+          422: '`leads` is missing, empty or not an array (a bad row is a refused row, not a 422).',
+        },
+      },
+    },
+    '/api/suppressions': {
+      get: {
+        operationId: 'listSuppressions',
+        summary: 'List the do-not-contact entries',
+        tags: ['Suppression'],
+        access: LeadPermission.Suppress,
+        list: SUPPRESSION_LIST,
+        response: {
+          status: 200,
+          description: 'A page of entries.',
+          schema: listOf('Suppression'),
+          example: [suppression],
+        },
+      },
+      post: {
+        operationId: 'createSuppression',
+        summary: 'Add a do-not-contact entry',
+        description:
+          'An e-mail address, or a domain (`acme.com`; `@acme.com` and a URL give the same). From then on, a lead it covers cannot be created (409 `E_SUPPRESSED`), bulk-created or imported (a refused row); existing ones are flagged (`suppressed`), left out of the CSV export unless asked for, and their drafts cannot be approved.',
+        tags: ['Suppression'],
+        access: LeadPermission.Suppress,
+        body: {
+          schema: createSuppressionValidator,
+          example: { value: 'acme-dental.example.com', reason: suppression.reason },
+        },
+        response: {
+          status: 201,
+          description: 'The entry, as stored (normalized).',
+          schema: ref('Suppression'),
+          example: suppression,
+        },
+        errors: {
+          409: 'The list already holds this value once normalized (`E_ALREADY_SUPPRESSED`, `existing_id` the entry).',
+        },
+      },
+    },
+    '/api/suppressions/bulk': {
+      post: {
+        operationId: 'createSuppressionsBulk',
+        summary: 'Add many do-not-contact entries',
+        description: `A pasted or uploaded list, up to ${MAX_SUPPRESSIONS_PER_REQUEST} values (one per item; the admin splits lines, commas and spaces). Each value is checked on its own: \`created\`, \`existing\` (already on the list, or earlier in this one: its entry), or \`refused\` with the reason. One recorded change (\`suppression.bulk_created\`, with the counts); none when nothing was added.`,
+        tags: ['Suppression'],
+        access: LeadPermission.Suppress,
+        body: {
+          schema: createSuppressionsBulkValidator,
+          example: {
+            values: ['jo@acme-dental.example.com', 'lakeside-dental.example.com', 'not a domain'],
+            reason: 'Unsubscribed (newsletter export, March)',
+          },
+        },
+        response: {
+          status: 200,
+          description: 'A result per value.',
+          schema: ref('SuppressionBulkResult'),
+          example: {
+            batch_id: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b',
+            totals: { received: 3, created: 2, existing: 0, refused: 1 },
+            results: [
+              {
+                index: 0,
+                status: 'created',
+                id: SUPPRESSION_ID,
+                kind: 'email',
+                value: 'jo@acme-dental.example.com',
+              },
+              {
+                index: 1,
+                status: 'created',
+                id: '6f7a8b9c-0d1e-4f2a-9b3c-4d5e6f7a8b9c',
+                kind: 'domain',
+                value: 'lakeside-dental.example.com',
+              },
+              {
+                index: 2,
+                status: 'refused',
+                code: 'E_VALIDATION_ERROR',
+                errors: [
+                  {
+                    message:
+                      '"not a domain" is neither an e-mail address nor a domain such as acme.com',
+                    field: 'value',
+                    rule: 'suppressionValue',
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      },
+    },
+    '/api/suppressions/{id}': {
+      delete: {
+        operationId: 'deleteSuppression',
+        summary: 'Remove a do-not-contact entry',
+        description:
+          'The leads it covered are no longer suppressed (unless another entry covers them).',
+        tags: ['Suppression'],
+        access: LeadPermission.Suppress,
+        response: { status: 204, description: 'Removed.' },
+      },
+    },
     '/api/leads/export.csv': {
       get: {
         operationId: 'exportLeads',
@@ -148,6 +470,14 @@ export default defineOpenApi({
         access: LeadPermission.Export,
         list: LEAD_LIST,
         paging: false,
+        query: {
+          suppressed: suppressedParameter,
+          include_suppressed: {
+            schema: { type: 'boolean' },
+            description:
+              'Leads on the do-not-contact list are left out of the file unless `true` (or `suppressed=true`, which exports only them).',
+          },
+        },
         errors: {
           429: 'Too many exports running (`E_TOO_MANY_EXPORTS`): this person already has `EXPORT_MAX_PER_USER` (2), or the instance `EXPORT_MAX_CONCURRENT` (4). `Retry-After` says when to try again.',
         },

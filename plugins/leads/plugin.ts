@@ -2,6 +2,8 @@ import { definePlugin } from '#plugin_host/define_plugin'
 import { LeadPermission } from './permissions.js'
 
 const LeadsController = () => import('./controllers/leads_controller.js')
+const LeadBulkController = () => import('./controllers/lead_bulk_controller.js')
+const SuppressionsController = () => import('./controllers/suppressions_controller.js')
 
 /**
  * Leads: the businesses the agents find and the closers work. A table with
@@ -31,12 +33,19 @@ export default definePlugin({
       description: 'export leads CSV',
       roles: ['admin', 'operator', 'closer'],
     },
+    {
+      name: LeadPermission.Suppress,
+      description: 'read and keep the suppression (do-not-contact) list',
+      roles: ['admin'],
+    },
   ],
   models: {
     Lead: () => import('./models/lead.js'),
+    Suppression: () => import('./models/suppression.js'),
   },
   policies: {
     LeadPolicy: () => import('./policies/lead_policy.js'),
+    SuppressionPolicy: () => import('./policies/suppression_policy.js'),
   },
   seeders: [() => import('./seed/demo_leads.js')],
   commands: [
@@ -45,11 +54,18 @@ export default definePlugin({
   ],
   openapi: () => import('./openapi.js'),
   mcp: () => import('./mcp.js'),
+  // the numbers of its Home cards, in GET /api/summary
+  summary: () => import('./services/summary.js'),
   register(host) {
     // other plugins move a lead through its funnel by asking the app container, never by importing this plugin
     host.app.container.singleton(
       'leads.funnel',
       async () => (await import('./services/lead_funnel.js')).leadFunnel
+    )
+    // and ask whether a lead is on the do-not-contact list (drafts: no approval for it)
+    host.app.container.singleton(
+      'leads.suppression',
+      async () => (await import('./services/suppression.js')).leadSuppression
     )
   },
   routes({ router, middleware }) {
@@ -61,8 +77,13 @@ export default definePlugin({
         router.get('leads/export.csv', [LeadsController, 'export'])
         router.get('leads/:id', [LeadsController, 'show']).where('id', uuid)
         router.post('leads', [LeadsController, 'store'])
+        router.post('leads/bulk', [LeadBulkController, 'store'])
         router.patch('leads/:id', [LeadsController, 'update']).where('id', uuid)
         router.delete('leads/:id', [LeadsController, 'destroy']).where('id', uuid)
+        router.get('suppressions', [SuppressionsController, 'index'])
+        router.post('suppressions', [SuppressionsController, 'store'])
+        router.post('suppressions/bulk', [SuppressionsController, 'bulk'])
+        router.delete('suppressions/:id', [SuppressionsController, 'destroy']).where('id', uuid)
       })
       .use(middleware.auth())
   },

@@ -1,5 +1,5 @@
 import { lazy } from 'react'
-import { ContactsOutlined } from '@ant-design/icons'
+import { ContactsOutlined, StopOutlined } from '@ant-design/icons'
 import { defineAdminPlugin } from '@admin/plugin_api'
 import { LeadPermission } from '../permissions.js'
 
@@ -14,6 +14,17 @@ export default defineAdminPlugin({
       create: { path: '/leads/create', component: lazy(() => import('./create')) },
       edit: { path: '/leads/edit/:id', component: lazy(() => import('./edit')) },
       meta: { label: 'Leads', icon: <ContactsOutlined />, order: 50, canDelete: true },
+      // the command palette finds leads by name (the list's `q`)
+      palette: {
+        title: (lead) => String(lead.business_name ?? ''),
+        detail: (lead) => [lead.website, lead.status].filter(Boolean).join(' · '),
+      },
+    },
+    // the do-not-contact list: admins only (the menu entry follows the access rule below)
+    {
+      name: 'suppressions',
+      list: { path: '/suppressions', component: lazy(() => import('./suppressions')) },
+      meta: { label: 'Suppression list', icon: <StopOutlined />, order: 55, canDelete: true },
     },
   ],
   // a card may link to a lead, shown by its business name
@@ -31,6 +42,12 @@ export default defineAdminPlugin({
       edit_all_fields: LeadPermission.Write,
       delete: LeadPermission.Delete,
       export: LeadPermission.Export,
+      import: LeadPermission.Write,
+    },
+    suppressions: {
+      list: LeadPermission.Suppress,
+      create: LeadPermission.Suppress,
+      delete: LeadPermission.Suppress,
     },
   },
 })

@@ -8,7 +8,8 @@ import {
   ShowButton,
   useTable,
 } from '@refinedev/antd'
-import { Space, Table, Tag, Typography } from 'antd'
+import { Space, Table, Tag, Tooltip, Typography } from 'antd'
+import { ListTable } from '@admin/components/list_view'
 import { Link } from 'react-router'
 import { QueryError, tableEmptyText } from '@admin/components/states'
 import { TimeAgo } from '@admin/components/time_ago'
@@ -17,6 +18,7 @@ import {
   ListFilters,
   toFilters,
   type ListFilter,
+  choice,
   choices,
   search,
   text,
@@ -27,6 +29,8 @@ import {
   SCORE_OPTIONS,
   STATUS_COLORS,
   STATUS_OPTIONS,
+  SUPPRESSED_OPTIONS,
+  suppressionText,
   type LeadRecord,
 } from './shared'
 
@@ -36,6 +40,10 @@ const FILTERS: ListFilter[] = [
   choices('lead_score', 'Score', SCORE_OPTIONS, { width: 120, testId: 'filter-score' }),
   text('niche', 'Niche', 'contains', { width: 150, onBlur: true }),
   text('region', 'Region', 'contains', { width: 150, onBlur: true }),
+  choice('suppressed', 'Do not contact', SUPPRESSED_OPTIONS, {
+    width: 170,
+    testId: 'filter-suppressed',
+  }),
 ]
 
 export default function LeadList() {
@@ -69,7 +77,7 @@ export default function LeadList() {
             onRetry={() => tableQuery.refetch()}
           />
         )}
-        <Table<LeadRecord>
+        <ListTable<LeadRecord>
           {...tableProps}
           rowKey="id"
           locale={{
@@ -92,7 +100,16 @@ export default function LeadList() {
             defaultSortOrder={getDefaultSortOrder('business_name', sorters)}
             render={(name: string, lead) => (
               <Space direction="vertical" size={0}>
-                <Link to={`/leads/show/${lead.id}`}>{name}</Link>
+                <Space size={4} wrap>
+                  <Link to={`/leads/show/${lead.id}`}>{name}</Link>
+                  {lead.suppressed && (
+                    <Tooltip title={suppressionText(lead)}>
+                      <Tag color="red" data-testid="lead-suppressed">
+                        suppressed
+                      </Tag>
+                    </Tooltip>
+                  )}
+                </Space>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {lead.website}
                 </Typography.Text>
@@ -172,7 +189,7 @@ export default function LeadList() {
               </Space>
             )}
           />
-        </Table>
+        </ListTable>
       </Space>
     </List>
   )
