@@ -50,11 +50,12 @@ test.group('Admin: budgets in Chromium, with the demo crew spending', (group) =>
       await dialog.getByText('One agent').click()
       await dialog.locator('#budget_agent_id').click()
       await page.keyboard.type('lead_finder')
-      await page.locator('.ant-select-item-option', { hasText: 'lead_finder' }).first().click()
+      // exactly this agent: other tests leave agents named lead_finder-<id>
+      await page.locator('.ant-select-item-option[title="lead_finder"]').click()
       await dialog.getByText('Day', { exact: true }).click()
       await dialog.getByLabel('Limit in USD').fill('0.012')
       await dialog.getByRole('button', { name: 'Set budget' }).click()
-      await page.getByRole('link', { name: 'lead_finder' }).waitFor()
+      await page.getByRole('link', { name: 'lead_finder', exact: true }).waitFor()
 
       crew = runCrew({
         baseUrl: BASE(),
@@ -106,7 +107,7 @@ test.group('Admin: budgets in Chromium, with the demo crew spending', (group) =>
     const phone = await contextFor(viewer.email, PHONE)
     try {
       await phone.page.goto(`${BASE()}/budgets`)
-      await phone.page.getByRole('link', { name: 'lead_finder' }).waitFor()
+      await phone.page.getByRole('link', { name: 'lead_finder', exact: true }).waitFor()
       assert.equal(await phone.page.getByRole('button', { name: 'New budget' }).count(), 0)
       assert.equal(await phone.page.getByRole('button', { name: 'Remove budget' }).count(), 0)
     } finally {
