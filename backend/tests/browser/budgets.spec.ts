@@ -74,12 +74,15 @@ test.group('Admin: budgets in Chromium, with the demo crew spending', (group) =>
         await page.waitForTimeout(250)
       }
       assert.notEqual(await total.textContent(), '$0.00', 'the spend rose on the open page')
+      // paused by this budget (an earlier test's pause may still show in the activity feed)
+      const pausedAt = Date.now() + 90_000
+      while ((await Agent.findOrFail(finder.id)).status !== 'paused' && Date.now() < pausedAt) {
+        await page.waitForTimeout(500)
+      }
       await page
         .getByText(/Paused by a budget: lead_finder's daily budget/)
         .first()
-        .waitFor({
-          timeout: 90_000,
-        })
+        .waitFor({ timeout: 30_000 })
       await page.getByText('paused', { exact: true }).first().waitFor()
       await shot(page, 'agent-spend')
 
