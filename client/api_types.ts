@@ -1493,6 +1493,94 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/leads/import': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Import leads from a CSV file
+     * @description **Who:** admin, operator, agent (permission `leads.write`). Agents only when their type declares the ability `leads.write`.
+     *
+     *     The file is the body (`Content-Type: text/csv`), or the `file` field of a `multipart/form-data` form; it streams into the database as it arrives (no size limit, memory stays flat). UTF-8, with or without a BOM; RFC 4180 quoting (commas, quotes and line breaks inside quotes); the first row names the columns (at most 200). Options are query parameters. The answer comes once the import is done (201, the import record); follow a long one with `GET /api/leads/imports/{id}` using an `id` you chose. Rows are checked with the rules of `POST /api/leads` (lengths, required fields, enums, the website pattern, the e-mail rule); text is trimmed. In a CSV an empty cell is an absent field: empty optional fields are stored as null, and fields with a default take it (`source` import, `lead_score` C, `status` new). `notes`: one note per line (a leading "•" is dropped, blank lines too), as the export writes them. A cell the leads export guarded against formulas (`'=`, `'+`, `'-`, `'@`) is read without its apostrophe. Duplicates follow the rule of single creates (the normalized website and e-mail), against the leads already there and within the file: rows are taken in file order, so of two rows with the same website or e-mail the first is imported. Rows on the do-not-contact list are refused (`suppressed`). Valid rows are imported, the others kept with their reason (`GET /api/leads/imports/{id}/rejected.csv`); the import is recorded once: one `lead.imported` event and one audit row with the counts and the file name. A file that is not UTF-8, or a quote left open, fails the import whole (422, nothing imported; its record says why). The mapping is remembered for this person, by column header.
+     */
+    post: operations['importLeads']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/leads/import/preview': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Preview a CSV file and the mapping its import would use
+     * @description **Who:** admin, operator, agent (permission `leads.write`). Agents only when their type declares the ability `leads.write`.
+     *
+     *     The start of the file as the body (`text/csv`, at most 1 MB; `?partial=true` when it was cut anywhere: the unfinished last row is left out). Writes nothing.
+     */
+    post: operations['previewLeadImport']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/leads/imports/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Get an import (status, counts, progress)
+     * @description **Who:** admin, operator, agent (permission `leads.write`). Agents only when their type declares the ability `leads.write`.
+     *
+     *     Poll it while the import runs (its numbers are written every second). Its creator and admins may read it; for anyone else it does not exist (404). An import whose server stopped mid-way shows `failed`.
+     */
+    get: operations['getLeadImport']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/leads/imports/{id}/rejected.csv': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Download the rows an import refused
+     * @description **Who:** admin, operator, agent (permission `leads.write`). Agents only when their type declares the ability `leads.write`.
+     *
+     *     CSV (UTF-8): `row` (its number in the file, the header being row 1), `reason` (`invalid`, `duplicate`, `duplicate_in_file`, `suppressed`), `message` (every refused field, or the lead or row it duplicates, or the do-not-contact entry), then the row's cells under the file's own headers. A cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` (the import reads it back without). Streamed on an export connection (the export's limits apply).
+     */
+    get: operations['getLeadImportRejections']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/leads': {
     parameters: {
       query?: never
@@ -2637,6 +2725,114 @@ export interface components {
       plugins: {
         [key: string]: Record<string, unknown>
       }
+    }
+    /** @description A CSV import of leads: its progress while it runs, its counts once done. */
+    'LeadImport': {
+      /** Format: uuid */
+      id: string
+      /**
+       * @description `loading` (rows arriving), `checking`, `inserting`, then `done` or `failed`.
+       * @enum {string}
+       */
+      status: 'loading' | 'checking' | 'inserting' | 'done' | 'failed'
+      file_name: string
+      /** @description The file’s column names. */
+      headers: string[]
+      /** @description CSV column (its header, as in the file) → lead field, or null: the column is not imported. */
+      mapping: {
+        [key: string]:
+          | 'business_name'
+          | 'niche'
+          | 'region'
+          | 'website'
+          | 'contact_name'
+          | 'contact_role'
+          | 'email'
+          | 'phone'
+          | 'source'
+          | 'lead_score'
+          | 'status'
+          | 'next_step'
+          | 'notes'
+          | null
+      }
+      created_by: {
+        /** @enum {string} */
+        type: 'user' | 'agent'
+        /** Format: uuid */
+        id: string | null
+      }
+      /** @description Data rows read so far (blank lines are not rows). */
+      rows: number
+      imported: number
+      rejected: number
+      /** @description `invalid`: a field breaks a rule; `duplicate`: a lead has this website or e-mail; `duplicate_in_file`: an earlier row of the file has it; `suppressed`: on the do-not-contact list. */
+      rejected_by_reason: {
+        invalid: number
+        duplicate: number
+        duplicate_in_file: number
+        suppressed: number
+      }
+      bytes_received: number
+      /** @description Content-Length, when sent. */
+      bytes_total: number | null
+      /** @description Percent, for a progress bar: loading 0-50 (bytes received, when Content-Length is known), checking ~52, inserting 55-97 (estimated), done 100. */
+      progress: number
+      /** @description Why it failed (nothing was imported). */
+      error: string | null
+      /** @description Where to download the rejected rows, once done with some. */
+      rejected_csv: string | null
+      /** Format: date-time */
+      created_at: string
+      /** Format: date-time */
+      updated_at: string
+      /** Format: date-time */
+      finished_at: string | null
+    }
+    /** @description The start of a CSV file as the import reads it, and the mapping it would use. */
+    'LeadImportPreview': {
+      headers: string[]
+      /** @description The first 20 data rows. */
+      rows: string[][]
+      /** @description CSV column (its header, as in the file) → lead field, or null: the column is not imported. */
+      mapping: {
+        [key: string]:
+          | 'business_name'
+          | 'niche'
+          | 'region'
+          | 'website'
+          | 'contact_name'
+          | 'contact_role'
+          | 'email'
+          | 'phone'
+          | 'source'
+          | 'lead_score'
+          | 'status'
+          | 'next_step'
+          | 'notes'
+          | null
+      }
+      /** @description The headers whose mapping is this person’s choice from an earlier import. */
+      remembered: string[]
+      /** @description The lead fields a column may fill. */
+      fields: {
+        /** @enum {string} */
+        name:
+          | 'business_name'
+          | 'niche'
+          | 'region'
+          | 'website'
+          | 'contact_name'
+          | 'contact_role'
+          | 'email'
+          | 'phone'
+          | 'source'
+          | 'lead_score'
+          | 'status'
+          | 'next_step'
+          | 'notes'
+        required: boolean
+      }[]
     }
     /** @description A business that may become a customer. */
     'Lead': {
@@ -8050,6 +8246,339 @@ export interface operations {
         }
       }
       401: components['responses']['Unauthorized']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  importLeads: {
+    parameters: {
+      query?: {
+        /**
+         * @description A JSON object: CSV column → lead field or null. Without it: this person’s remembered choices, then the columns named like a field (`GET` the guess with the preview). `business_name`, `niche`, `region` and `website` must be mapped.
+         * @example {"Company":"business_name","Industry":"niche","City":"region","Web":"website","E-mail":"email","Internal id":null}
+         */
+        mapping?: string
+        /** @description Shown in the record and the audit row (multipart: the file’s own name by default). */
+        file_name?: string
+        /** @description The import’s id, chosen by the client to poll it while it runs (409 if taken). */
+        id?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example Company,Industry,City,Web,E-mail,Internal id
+         *     Bright Smile Dental,Dentists,"Austin, TX",brightsmile.example.com,priya@brightsmile.example.com,17
+         */
+        'text/csv': string
+        'multipart/form-data': {
+          /** Format: binary */
+          file: string
+        }
+      }
+    }
+    responses: {
+      /** @description The import, done. */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "3d9a7c1e-2b4f-4e6a-9c8d-7f1e2a3b4c5d",
+           *       "status": "done",
+           *       "file_name": "trade-show-2026.csv",
+           *       "headers": [
+           *         "Company",
+           *         "Industry",
+           *         "City",
+           *         "Web",
+           *         "E-mail",
+           *         "Internal id"
+           *       ],
+           *       "mapping": {
+           *         "Company": "business_name",
+           *         "Industry": "niche",
+           *         "City": "region",
+           *         "Web": "website",
+           *         "E-mail": "email",
+           *         "Internal id": null
+           *       },
+           *       "created_by": {
+           *         "type": "user",
+           *         "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+           *       },
+           *       "rows": 1200,
+           *       "imported": 1150,
+           *       "rejected": 50,
+           *       "rejected_by_reason": {
+           *         "invalid": 12,
+           *         "duplicate": 30,
+           *         "duplicate_in_file": 8,
+           *         "suppressed": 0
+           *       },
+           *       "bytes_received": 183204,
+           *       "bytes_total": 183204,
+           *       "progress": 100,
+           *       "error": null,
+           *       "rejected_csv": "/api/leads/imports/3d9a7c1e-2b4f-4e6a-9c8d-7f1e2a3b4c5d/rejected.csv",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "finished_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['LeadImport']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      /** @description The `id` is taken by another import (`E_IMPORT_EXISTS`). */
+      409: components['responses']['Conflict']
+      /** @description The mapping leaves a required field unmapped, maps two columns to one field or names a column the file has not (`E_IMPORT_MAPPING`); the file is empty, not UTF-8, has an unclosed quote or is not CSV (`E_INVALID_CSV`). Nothing is imported. */
+      422: components['responses']['ValidationFailed']
+      423: components['responses']['AgentPaused']
+      /** @description Two imports already run on this instance (`E_TOO_MANY_IMPORTS`; `Retry-After`), or an agent’s rate limit. */
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  previewLeadImport: {
+    parameters: {
+      query?: {
+        /** @description The body is the start of a longer file. */
+        partial?: boolean
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example Company,Industry,City,Web,E-mail,Internal id
+         *     Bright Smile Dental,Dentists,"Austin, TX",brightsmile.example.com,priya@brightsmile.example.com,17
+         */
+        'text/csv': string
+      }
+    }
+    responses: {
+      /** @description The headers, the first rows and the proposed mapping. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "headers": [
+           *         "Company",
+           *         "Industry",
+           *         "City",
+           *         "Web",
+           *         "E-mail",
+           *         "Internal id"
+           *       ],
+           *       "rows": [
+           *         [
+           *           "Bright Smile Dental",
+           *           "Dentists",
+           *           "Austin, TX",
+           *           "brightsmile.example.com",
+           *           "priya@brightsmile.example.com",
+           *           "17"
+           *         ]
+           *       ],
+           *       "mapping": {
+           *         "Company": "business_name",
+           *         "Industry": "niche",
+           *         "City": "region",
+           *         "Web": "website",
+           *         "E-mail": "email",
+           *         "Internal id": null
+           *       },
+           *       "remembered": [
+           *         "Internal id"
+           *       ],
+           *       "fields": [
+           *         {
+           *           "name": "business_name",
+           *           "required": true
+           *         },
+           *         {
+           *           "name": "niche",
+           *           "required": true
+           *         },
+           *         {
+           *           "name": "region",
+           *           "required": true
+           *         },
+           *         {
+           *           "name": "website",
+           *           "required": true
+           *         },
+           *         {
+           *           "name": "contact_name",
+           *           "required": false
+           *         },
+           *         {
+           *           "name": "contact_role",
+           *           "required": false
+           *         },
+           *         {
+           *           "name": "email",
+           *           "required": false
+           *         },
+           *         {
+           *           "name": "phone",
+           *           "required": false
+           *         },
+           *         {
+           *           "name": "source",
+           *           "required": false
+           *         },
+           *         {
+           *           "name": "lead_score",
+           *           "required": false
+           *         },
+           *         {
+           *           "name": "status",
+           *           "required": false
+           *         },
+           *         {
+           *           "name": "next_step",
+           *           "required": false
+           *         },
+           *         {
+           *           "name": "notes",
+           *           "required": false
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['LeadImportPreview']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      /** @description Empty, not CSV, or more columns than the import takes (`E_INVALID_CSV`). */
+      422: components['responses']['ValidationFailed']
+      423: components['responses']['AgentPaused']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getLeadImport: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The import. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "3d9a7c1e-2b4f-4e6a-9c8d-7f1e2a3b4c5d",
+           *       "status": "done",
+           *       "file_name": "trade-show-2026.csv",
+           *       "headers": [
+           *         "Company",
+           *         "Industry",
+           *         "City",
+           *         "Web",
+           *         "E-mail",
+           *         "Internal id"
+           *       ],
+           *       "mapping": {
+           *         "Company": "business_name",
+           *         "Industry": "niche",
+           *         "City": "region",
+           *         "Web": "website",
+           *         "E-mail": "email",
+           *         "Internal id": null
+           *       },
+           *       "created_by": {
+           *         "type": "user",
+           *         "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+           *       },
+           *       "rows": 1200,
+           *       "imported": 1150,
+           *       "rejected": 50,
+           *       "rejected_by_reason": {
+           *         "invalid": 12,
+           *         "duplicate": 30,
+           *         "duplicate_in_file": 8,
+           *         "suppressed": 0
+           *       },
+           *       "bytes_received": 183204,
+           *       "bytes_total": 183204,
+           *       "progress": 100,
+           *       "error": null,
+           *       "rejected_csv": "/api/leads/imports/3d9a7c1e-2b4f-4e6a-9c8d-7f1e2a3b4c5d/rejected.csv",
+           *       "created_at": "2026-03-01T10:00:00.000Z",
+           *       "updated_at": "2026-03-01T10:00:00.000Z",
+           *       "finished_at": "2026-03-01T10:00:00.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['LeadImport']
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  getLeadImportRejections: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        /** @description The record id. */
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The rejected rows. */
+      200: {
+        headers: {
+          /** @description `attachment; filename="<file name>-rejected.csv"`. */
+          'Content-Disposition'?: string
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example row,reason,message,Company,Industry,City,Web,E-mail,Internal id
+           *     7,invalid,website is not a valid website address,Joe’s Roofing,Roofers,"Boise, ID",joes roofing,,18
+           */
+          'text/csv': string
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      /** @description The import is not done (`E_IMPORT_NOT_DONE`). */
+      409: components['responses']['Conflict']
+      /** @description Too many exports running (`E_TOO_MANY_EXPORTS`). */
       429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }

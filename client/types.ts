@@ -9,10 +9,14 @@
 import type { components, operations } from './api_types.js'
 
 type Schemas = components['schemas']
-/** The JSON body an operation of the document takes. */
+/** The JSON body an operation of the document takes (never for a CSV or multipart body). */
 type BodyOf<Operation extends keyof operations> = NonNullable<
   operations[Operation]['requestBody']
->['content']['application/json']
+>['content'] extends {
+  'application/json': infer Body
+}
+  ? Body
+  : never
 
 export type TaskColumn = Schemas['Task']['column']
 export type TaskPriority = Schemas['Task']['priority']

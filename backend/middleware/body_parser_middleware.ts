@@ -1,6 +1,6 @@
 import app from '@adonisjs/core/services/app'
 import BodyParserMiddleware from '@adonisjs/core/bodyparser_middleware'
-import type { HttpContext } from '@adonisjs/core/http'
+import type { HttpContext, Route } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { ApiException } from '#exceptions/api_exception'
 
@@ -8,6 +8,35 @@ import { ApiException } from '#exceptions/api_exception'
 export const MAX_JSON_DEPTH = 64
 
 let parser: BodyParserMiddleware | undefined
+
+/* Routes that read their request body themselves, as a stream (see readsItsOwnBody). */
+const ownBodyRoutes: Route[] = []
+let ownBodyKeys: Set<string> | undefined
+
+/**
+ * Marks a route that reads its own request body, as a stream, whatever its
+ * size (a CSV import): the parser leaves a non-multipart body unread (no
+ * 1 MB limit, nothing buffered) and, as on every route, does not process a
+ * multipart one (`request.multipart`, see config/bodyparser.ts). Every
+ * other route keeps the 1 MB limits. Returns the route, for chaining.
+ */
+export function readsItsOwnBody<T extends Route>(route: T): T {
+  ownBodyRoutes.push(route)
+  ownBodyKeys = undefined
+  return route
+}
+
+/* Keys are computed on first use: a group's prefix reaches its routes after they are declared. */
+function readsOwnBody(ctx: HttpContext) {
+  if (!ctx.route || ownBodyRoutes.length === 0) return false
+  ownBodyKeys ??= new Set(
+    ownBodyRoutes.flatMap((route) => {
+      const { methods, pattern } = route.toJSON()
+      return methods.map((method) => `${method} ${pattern}`)
+    })
+  )
+  return ownBodyKeys.has(`${ctx.request.method()} ${ctx.route.pattern}`)
+}
 
 function tooDeep() {
   return new ApiException(
@@ -39,6 +68,7 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
  */
 export default class DepthLimitedBodyParserMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
+    if (readsOwnBody(ctx) && !ctx.request.is(['multipart/form-data'])) return next()
     parser ??= await app.container.make(BodyParserMiddleware)
     let parsed = false
     try {

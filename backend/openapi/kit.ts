@@ -62,6 +62,13 @@ export interface BodySpec {
   description?: string
   /** Whether a body must be sent at all (default: when the schema has required fields). */
   required?: boolean
+  /**
+   * A body that is not JSON (a CSV file, a multipart form): its media types,
+   * in place of `application/json` (`schema` then describes nothing sent).
+   */
+  mediaTypes?: Record<string, { schema: JsonSchema; example?: unknown }>
+  /** `false` for a route that streams its body, whatever its size (no 413). */
+  sizeLimit?: boolean
 }
 
 export interface ResponseSpec {
@@ -409,7 +416,11 @@ export function buildOperation(
   if (spec.access !== 'public') add(401)
   if (kinds.length && (kinds.length < EVERYONE.length || mutation)) add(403)
   if (parameters.some((param) => (param as any).in === 'path')) add(404)
-  if (spec.body) [400, 413, 422].forEach((status) => add(status as ErrorStatus))
+  if (spec.body) {
+    add(400)
+    if (spec.body.sizeLimit !== false) add(413)
+    add(422)
+  }
   if (spec.list || spec.query) [400, 422].forEach((status) => add(status as ErrorStatus))
   if (mutation && kinds.includes('agent') && !spec.allowedWhilePaused) add(423)
   /* every agent request counts against its rate limits (services/agent_rate_limits.ts) */
@@ -432,9 +443,25 @@ export function buildOperation(
     operation['x-permission'] = spec.access
   }
   if (spec.agentScope) operation['x-agent-scope'] = spec.agentScope
+  /* the route reads its body as a stream, whatever its size: no 413 */
+  if (spec.body?.sizeLimit === false) operation['x-streamed-body'] = true
   if (parameters.length) operation.parameters = parameters
 
-  if (spec.body) {
+  if (spec.body?.mediaTypes) {
+    operation.requestBody = {
+      required: spec.body.required ?? true,
+      ...(spec.body.description ? { description: spec.body.description } : {}),
+      content: Object.fromEntries(
+        Object.entries(spec.body.mediaTypes).map(([type, media]) => [
+          type,
+          {
+            schema: media.schema,
+            ...(media.example !== undefined ? { example: media.example } : {}),
+          },
+        ])
+      ),
+    }
+  } else if (spec.body) {
     const schema = bodySchema(spec.body)
     operation.requestBody = {
       required: spec.body.required ?? (schema.required?.length ?? 0) > 0,

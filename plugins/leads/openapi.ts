@@ -26,6 +26,7 @@ import { SUPPRESSION_LIST } from './controllers/suppressions_controller.js'
 import { SUPPRESSION_KINDS } from './services/suppression.js'
 import { LEAD_LIST } from './services/lead_list.js'
 import { LEAD_SCORES, LEAD_STATUSES } from './enums.js'
+import { IMPORT_PATHS, IMPORT_SCHEMAS } from './openapi_import.js'
 
 const LEAD_ID = '6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f'
 const AT = '2026-03-01T10:00:00.000Z'
@@ -89,6 +90,7 @@ export default defineOpenApi({
   ],
 
   schemas: {
+    ...IMPORT_SCHEMAS,
     Lead: record(
       {
         id: uuid(),
@@ -233,6 +235,7 @@ export default defineOpenApi({
   },
 
   paths: {
+    ...IMPORT_PATHS,
     '/api/leads': {
       get: {
         operationId: 'listLeads',

@@ -1,7 +1,9 @@
 import { definePlugin } from '#plugin_host/define_plugin'
 import { LeadPermission } from './permissions.js'
+import { readsItsOwnBody } from '#middleware/body_parser_middleware'
 
 const LeadsController = () => import('./controllers/leads_controller.js')
+const LeadImportsController = () => import('./controllers/lead_imports_controller.js')
 const LeadBulkController = () => import('./controllers/lead_bulk_controller.js')
 const SuppressionsController = () => import('./controllers/suppressions_controller.js')
 
@@ -80,6 +82,13 @@ export default definePlugin({
         router.post('leads/bulk', [LeadBulkController, 'store'])
         router.patch('leads/:id', [LeadsController, 'update']).where('id', uuid)
         router.delete('leads/:id', [LeadsController, 'destroy']).where('id', uuid)
+        // CSV import: the body streams into COPY, any size (readsItsOwnBody: no 1 MB limit here)
+        readsItsOwnBody(router.post('leads/import', [LeadImportsController, 'store']))
+        router.post('leads/import/preview', [LeadImportsController, 'preview'])
+        router.get('leads/imports/:id', [LeadImportsController, 'show']).where('id', uuid)
+        router
+          .get('leads/imports/:id/rejected.csv', [LeadImportsController, 'rejected'])
+          .where('id', uuid)
         router.get('suppressions', [SuppressionsController, 'index'])
         router.post('suppressions', [SuppressionsController, 'store'])
         router.post('suppressions/bulk', [SuppressionsController, 'bulk'])

@@ -27,6 +27,8 @@ export default defineAdminPlugin({
       meta: { label: 'Suppression list', icon: <StopOutlined />, order: 55, canDelete: true },
     },
   ],
+  // the CSV import wizard, opened from the list ("Import CSV")
+  routes: [{ path: '/leads/import', component: lazy(() => import('./import_wizard')) }],
   // a card may link to a lead, shown by its business name
   taskLinks: [
     { kind: 'lead', label: 'Lead', resource: 'leads', nameField: 'business_name', order: 10 },

@@ -24,6 +24,7 @@ import {
   text,
 } from '@admin/components/list_filters'
 import { ExportCsvButton } from './export_button'
+import { ImportCsvButton } from './import_button'
 import {
   SCORE_COLORS,
   SCORE_OPTIONS,
@@ -64,6 +65,7 @@ export default function LeadList() {
       headerButtons={({ createButtonProps }) => (
         <Space wrap>
           <ExportCsvButton filters={filters} sorters={sorters} total={total} />
+          <ImportCsvButton />
           {createButtonProps && <CreateButton {...createButtonProps} />}
         </Space>
       )}

@@ -2,8 +2,8 @@ import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 
 /**
- * Fills the leads table with generated leads (no network), fast enough for a
- * million rows: see actions/seed_leads.ts. Declared in the plugin's
+ * Fills the leads table with generated leads (no network), on the CSV
+ * import's COPY path: see actions/seed_leads.ts. Declared in the plugin's
  * `commands`, so `node ace` finds it while the leads plugin is enabled.
  */
 export default class SeedLeads extends BaseCommand {
@@ -31,6 +31,12 @@ export default class SeedLeads extends BaseCommand {
     default: true,
   })
   declare vacuum: boolean
+
+  @flags.boolean({
+    description:
+      'Build the indexes (but the primary key) again after the insert instead of updating them row by row (default: when the seed at least doubles the table and adds 50,000 leads or more; readers of leads wait meanwhile)',
+  })
+  declare rebuildIndexes?: boolean
 
   async run() {
     if (!Number.isInteger(this.count) || this.count < 1) {
@@ -60,18 +66,32 @@ export default class SeedLeads extends BaseCommand {
         this.logger.log(progressLine(done, total, started))
       }
     }
+    let phaseStarted = Date.now()
+    const onPhase = (phase: 'inserting' | 'indexing') => {
+      const line =
+        phase === 'inserting'
+          ? `generated in ${((Date.now() - started) / 1000).toFixed(1)} s; inserting into leads (one INSERT ... SELECT)`
+          : `inserted in ${((Date.now() - phaseStarted) / 1000).toFixed(1)} s; building the indexes`
+      phaseStarted = Date.now()
+      if (spinner) spinner.update(line)
+      else this.logger.log(line)
+    }
     const result = await seedLeads(SYSTEM, {
       count: this.count,
       seed: this.seed,
       source: this.source,
       batchSize: this.batch,
+      rebuildIndexes: this.rebuildIndexes,
       onProgress,
+      onPhase,
     }).finally(() => spinner?.stop())
 
     const seconds = (Date.now() - started) / 1000
     this.logger.success(
       `Inserted ${result.inserted.toLocaleString('en')} leads in ${seconds.toFixed(1)} s` +
+        ` (${Math.round(result.inserted / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s)` +
         (result.skipped ? ` (${result.skipped} skipped: website or email already there)` : '') +
+        (result.rebuiltIndexes ? ', indexes built again' : '') +
         ', recorded as one leads.seeded event'
     )
     if (this.vacuum) {

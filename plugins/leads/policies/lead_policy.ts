@@ -29,4 +29,17 @@ export default class LeadPolicy extends AppPolicy {
   export(actor: Actor) {
     return this.can(actor, LeadPermission.Export)
   }
+
+  /** A CSV import creates leads: whoever may create them. */
+  import(actor: Actor) {
+    return this.can(actor, LeadPermission.Write)
+  }
+
+  /** An import's record and rejected rows: who started it, and whoever reads the audit log (admins). */
+  viewImport(actor: Actor, started: { created_by: { id: string | null } }) {
+    return (
+      this.can(actor, LeadPermission.Write) &&
+      (started.created_by.id === actor.id || this.can(actor, Permission.ReadAudit))
+    )
+  }
 }

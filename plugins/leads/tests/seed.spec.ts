@@ -76,6 +76,35 @@ test.group('Leads: generated leads and seeding', () => {
     assert.isTrue(await countersMatchLeads())
   }).timeout(60_000)
 
+  test('rebuilding the indexes: the same leads, the same indexes, the leads already there skipped', async ({
+    assert,
+  }) => {
+    const indexes = async () =>
+      (
+        await db.rawQuery(
+          `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'leads' ORDER BY indexname`
+        )
+      ).rows
+    const before = await indexes()
+    const source = `rebuild-${randomUUID().slice(0, 8)}`
+    const [{ total }] = await db.from('leads').count('* as total')
+    // the lead the seed is about to generate third is already there
+    const upcoming = [...generateLeads({ count: 5, seed: 31, from: Number(total) + 1, source })]
+    await db.table('leads').insert({ ...upcoming[2], notes: JSON.stringify(upcoming[2].notes) })
+
+    const result = await seedLeads(SYSTEM, { count: 300, seed: 31, source, rebuildIndexes: true })
+    assert.isTrue(result.rebuiltIndexes)
+    assert.deepEqual([result.inserted, result.skipped], [299, 1])
+    assert.deepEqual(await indexes(), before)
+    const [{ n }] = await db.from('leads').where('source', source).count('* as n')
+    assert.equal(Number(n), 300)
+    assert.isTrue(await countersMatchLeads())
+    // the unique indexes are back: a duplicate is refused again
+    await assert.rejects(() =>
+      db.table('leads').insert({ ...upcoming[2], notes: JSON.stringify(upcoming[2].notes) })
+    )
+  }).timeout(60_000)
+
   test('the demo seeder fills an empty table once', async ({ assert }) => {
     await db.rawQuery('DELETE FROM leads')
     assert.isTrue(await countersMatchLeads())

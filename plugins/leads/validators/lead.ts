@@ -6,7 +6,7 @@ import { LEAD_SCORES, LEAD_STATUSES } from '../enums.js'
 | http(s) scheme, a port and a path. The dedupe key is computed from it in
 | SQL (see the dedupe migration), so anything accepted here has a key.
 */
-const WEBSITE =
+export const WEBSITE =
   /^(https?:\/\/)?([\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(\p{L}{2,}|xn--[a-z0-9-]+)(:\d{1,5})?([/?#]\S*)?$/iu
 
 const text = (max: number) => vine.string().trim().minLength(1).maxLength(max)

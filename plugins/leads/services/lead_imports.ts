@@ -1,0 +1,136 @@
+/**
+ * Import records (`lead_imports`) as the API shows them, and their
+ * rejected rows as CSV.
+ */
+import db from '@adonisjs/lucid/services/db'
+import pg from 'pg'
+import { ActorType } from '#enums/actor_type'
+
+/** Where an import is: loading rows, checking them, inserting, then done or failed. */
+export enum ImportStatus {
+  Loading = 'loading',
+  Checking = 'checking',
+  Inserting = 'inserting',
+  Done = 'done',
+  Failed = 'failed',
+}
+
+export const RUNNING_STATUSES = [
+  ImportStatus.Loading,
+  ImportStatus.Checking,
+  ImportStatus.Inserting,
+]
+
+/** Why a row was not imported. */
+export const REJECTION_REASONS = [
+  'invalid',
+  'duplicate',
+  'duplicate_in_file',
+  'suppressed',
+] as const
+
+/* A running import writes its heartbeat every second; this long without one, its server is gone. */
+export const STALE_AFTER_SECONDS = 30
+
+export interface LeadImportRecord {
+  id: string
+  status: ImportStatus
+  file_name: string
+  headers: string[]
+  mapping: Record<string, string | null>
+  created_by: { type: ActorType; id: string | null }
+  rows: number
+  imported: number
+  rejected: number
+  rejected_by_reason: Record<(typeof REJECTION_REASONS)[number], number>
+  bytes_received: number
+  bytes_total: number | null
+  progress: number
+  error: string | null
+  rejected_csv: string | null
+  created_at: string
+  updated_at: string
+  finished_at: string | null
+}
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null)
+
+function serialize(row: any): LeadImportRecord {
+  const byReason = Object.fromEntries(
+    REJECTION_REASONS.map((reason) => [reason, Number(row.rejected_by_reason?.[reason] ?? 0)])
+  ) as LeadImportRecord['rejected_by_reason']
+  return {
+    id: row.id,
+    status: row.status,
+    file_name: row.file_name,
+    headers: row.headers,
+    mapping: row.mapping,
+    created_by: { type: row.actor_type, id: row.actor_id },
+    rows: row.rows_total,
+    imported: row.imported,
+    rejected: row.rejected,
+    rejected_by_reason: byReason,
+    bytes_received: Number(row.bytes_received),
+    bytes_total: row.bytes_total === null ? null : Number(row.bytes_total),
+    progress: row.progress,
+    error: row.error,
+    rejected_csv:
+      row.status === ImportStatus.Done && row.rejected > 0
+        ? `/api/leads/imports/${row.id}/rejected.csv`
+        : null,
+    created_at: iso(row.created_at)!,
+    updated_at: iso(row.updated_at)!,
+    finished_at: iso(row.finished_at),
+  }
+}
+
+/**
+ * An import record, or null. A running import whose heartbeat stopped (its
+ * server stopped mid-way: its transaction was rolled back with it) is
+ * marked failed on the way.
+ */
+export async function findImport(id: string): Promise<LeadImportRecord | null> {
+  await db
+    .from('lead_imports')
+    .where('id', id)
+    .whereIn('status', RUNNING_STATUSES)
+    .whereRaw(`heartbeat_at < now() - interval '${STALE_AFTER_SECONDS} seconds'`)
+    .update({
+      status: ImportStatus.Failed,
+      error: 'The import was interrupted (its server stopped): nothing was imported',
+      updated_at: db.knexRawQuery('now()'),
+      finished_at: db.knexRawQuery('now()'),
+    })
+  const row = await db.from('lead_imports').where('id', id).first()
+  return row ? serialize(row) : null
+}
+
+/** A text cell that a spreadsheet would run as a formula gets a leading `'` (as in the leads export). */
+const guard = (expression: string) =>
+  `CASE WHEN ascii(${expression}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${expression} ELSE ${expression} END`
+
+/** One CSV line for the header the file had, ending as COPY ends its lines (LF). */
+export function csvLine(cells: string[]) {
+  return (
+    cells
+      .map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell))
+      .join(',') + '\n'
+  )
+}
+
+/**
+ * The rejected rows' CSV: `row` (its number in the file, the header being
+ * row 1, as a spreadsheet numbers it), `reason`, `message`, then the row's
+ * cells under the file's own headers. The caller writes that header line
+ * (`csvLine`) instead of COPY's: COPY would cut names to 63 bytes.
+ */
+export function rejectedRowsSql(importId: string, columns: number) {
+  const cells = Array.from(
+    { length: columns },
+    (_, i) => `${guard(`cells[${i + 1}]`)} AS c${i + 1}`
+  )
+  return (
+    `SELECT row_no, reason, message${columns ? `, ${cells.join(', ')}` : ''} FROM lead_import_rejections ` +
+    `WHERE import_id = ${pg.escapeLiteral(importId)} ORDER BY row_no`
+  )
+}

@@ -1,0 +1,840 @@
+import { test } from '@japa/runner'
+import { randomUUID } from 'node:crypto'
+import { parse } from 'csv-parse/sync'
+import vine from '@vinejs/vine'
+import db from '@adonisjs/lucid/services/db'
+import { ACTORS, call, makeActors, type Actors, type ActorName } from '#tests/helpers/actors'
+import { makeUser } from '#tests/helpers/users'
+import { Role } from '#enums/roles'
+import User from '#models/user'
+import { createLeadValidator } from '../validators/lead.js'
+import { CsvReader, readCsvText } from '../services/csv_reader.js'
+import { isValidEmail } from '../services/lead_import_sql.js'
+import { guessMapping } from '../services/lead_import_mapping.js'
+import { countersMatchLeads, footprint, newLeadBody } from './helpers.js'
+
+const BASE = () => `http://${process.env.HOST}:${process.env.PORT}`
+
+interface Upload {
+  status: number
+  body: any
+}
+
+/** POST /api/leads/import with the CSV as the body (or a multipart form with `multipart`). */
+async function upload(
+  token: string | null,
+  csv: string | Buffer,
+  options: {
+    mapping?: Record<string, string | null>
+    query?: Record<string, string>
+    contentType?: string
+    multipart?: boolean
+    fileName?: string
+  } = {}
+): Promise<Upload> {
+  const query = new URLSearchParams(options.query ?? {})
+  if (options.mapping) query.set('mapping', JSON.stringify(options.mapping))
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {}
+  let body: RequestInit['body']
+  if (options.multipart) {
+    const form = new FormData()
+    form.append('file', new Blob([csv], { type: 'text/csv' }), options.fileName ?? 'leads.csv')
+    body = form
+  } else {
+    headers['content-type'] = options.contentType ?? 'text/csv'
+    body = csv
+    if (options.fileName) query.set('file_name', options.fileName)
+  }
+  const response = await fetch(`${BASE()}/api/leads/import?${query}`, {
+    method: 'POST',
+    headers,
+    body,
+  })
+  const text = await response.text()
+  let json: any = text
+  try {
+    json = JSON.parse(text)
+  } catch {}
+  return { status: response.status, body: json }
+}
+
+async function rejectedCsv(token: string, id: string) {
+  const response = await fetch(`${BASE()}/api/leads/imports/${id}/rejected.csv`, {
+    headers: { authorization: `Bearer ${token}` },
+  })
+  const text = await response.text()
+  return { response, text, records: response.status === 200 ? (parse(text) as string[][]) : [] }
+}
+
+/** RFC 4180 writer for the tests' files (the reader under test is not used to write them). */
+function csv(rows: (string | null)[][], eol = '\r\n') {
+  return (
+    rows
+      .map((row) =>
+        row
+          .map((cell) =>
+            cell === null ? '' : /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
+          )
+          .join(',')
+      )
+      .join(eol) + eol
+  )
+}
+
+const leadByWebsite = (website: string) => db.from('leads').where('website', website).first()
+
+test.group('Leads import: CSV reader', () => {
+  test('quotes, commas, line breaks and CRLF, the same whichever way the text is cut', ({
+    assert,
+  }) => {
+    const text =
+      'name,"note, with comma"\r\n"Smith, ""JJ""","line one\r\nline two"\r\nlone,cr\rlast,"x"y'
+    const whole = readCsvText(text)
+    assert.deepEqual(whole, [
+      ['name', 'note, with comma'],
+      ['Smith, "JJ"', 'line one\r\nline two'],
+      ['lone', 'cr'],
+      ['last', 'xy'],
+    ])
+    for (let a = 1; a < text.length; a++) {
+      for (let b = a; b < text.length; b += 5) {
+        const records: string[][] = []
+        const reader = new CsvReader((fields) => records.push(fields))
+        reader.push(text.slice(0, a))
+        reader.push(text.slice(a, b))
+        reader.push(text.slice(b))
+        reader.end()
+        assert.deepEqual(records, whole, `cut at ${a} and ${b}`)
+      }
+    }
+  })
+
+  test('an unclosed quote is an error, not a file-sized field', ({ assert }) => {
+    assert.throws(() => readCsvText('a,b\n"open,x\n'), /never closed/)
+    const reader = new CsvReader(() => {}, { maxRecordLength: 100 })
+    assert.throws(() => reader.push(`a,"${'x'.repeat(200)}`), /longer than 100 characters/)
+  })
+
+  test("the e-mail fast path accepts nothing the API's e-mail rule refuses", async ({ assert }) => {
+    const validator = vine.create(vine.object({ email: vine.string().trim().email() }))
+    const locals = [
+      'a',
+      'first.last',
+      'x+tag',
+      "o'brien",
+      'a-b_c',
+      '1',
+      'a'.repeat(64),
+      'a'.repeat(65),
+      'a..b',
+      '.a',
+      'a.',
+      '"q"',
+      'ü',
+    ]
+    const domains = [
+      'example.com',
+      'ex-ample.co.uk',
+      'a.b.c.io',
+      `${'d'.repeat(63)}.com`,
+      `${'d'.repeat(64)}.com`,
+      '-x.com',
+      'x-.com',
+      'x.c',
+      'x.123',
+      'x_y.com',
+      'localhost',
+      'xn--bcher-kva.de',
+      'münchen.de',
+      'x.COM',
+    ]
+    for (const local of locals) {
+      for (const domain of domains) {
+        const email = `${local}@${domain}`
+        const api = await validator
+          .validate({ email })
+          .then(() => true)
+          .catch(() => false)
+        assert.equal(isValidEmail(email), api, email)
+      }
+    }
+    // longer than 254 characters, though each part is within its own limit
+    assert.isFalse(isValidEmail(`${'a'.repeat(60)}@${`${'b'.repeat(60)}.`.repeat(4)}com`))
+  })
+
+  test('column names are guessed, remembered choices first', ({ assert }) => {
+    const { mapping, remembered } = guessMapping(
+      ['Company', 'Web Site', 'E-mail', 'City', 'Industry', 'Foo', 'constructor'],
+      { Foo: 'notes', City: null }
+    )
+    assert.deepEqual(
+      { ...mapping },
+      {
+        'Company': 'business_name',
+        'Web Site': 'website',
+        'E-mail': 'email',
+        'City': null,
+        'Industry': 'niche',
+        'Foo': 'notes',
+        'constructor': null,
+      }
+    )
+    assert.deepEqual(remembered, ['City', 'Foo'])
+  })
+})
+
+test.group('Leads import: API', (group) => {
+  let actors: Actors
+  group.setup(async () => {
+    actors = await makeActors({ agentType: 'lead_finder' })
+  })
+
+  test('a file with a BOM, quoted commas, line breaks and unicode is read back exactly', async ({
+    assert,
+  }) => {
+    const tag = randomUUID().slice(0, 8)
+    const rows = [
+      [
+        'Company',
+        'Web',
+        'E-mail',
+        'City',
+        'Industry',
+        'Contact',
+        'Score',
+        'Stage',
+        'Notes',
+        'Next',
+        'Ignored',
+      ],
+      [
+        `Smith, Jones & "Partners" ${tag}`,
+        `  https://www.smith-${tag}.example/a,b  `,
+        ` JJ.Dupont-${tag}@Example.COM `,
+        'Zürich, CH',
+        'Law firms',
+        'Jean "JJ" Dupont',
+        'A',
+        'contacted',
+        `• Loves 🍕, hates "spam"\n\n• multi word note\r\n  third  `,
+        'Line one\nLine two',
+        'not imported',
+      ],
+      [
+        `Zoë Müller-Łukasiewicz 👩‍⚕️ ${tag}`,
+        `münchen-${tag}.de/praxis`,
+        '',
+        'São Paulo, BR',
+        'Clinics',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'x',
+      ],
+      // the export's formula guard is undone: an exported file imports as it was
+      [
+        `'=Formula ${tag}`,
+        `https://formula-${tag}.example`,
+        '',
+        'Austin, TX',
+        'Dentists',
+        "'+1 555 0100",
+        '',
+        '',
+        '',
+        '',
+        '',
+      ],
+    ]
+    const mapping = {
+      'Company': 'business_name',
+      'Web': 'website',
+      'E-mail': 'email',
+      'City': 'region',
+      'Industry': 'niche',
+      'Contact': 'contact_name',
+      'Score': 'lead_score',
+      'Stage': 'status',
+      'Notes': 'notes',
+      'Next': 'next_step',
+      'Ignored': null,
+    }
+    const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv(rows))])
+    const done = await upload(actors.tokens.admin, file, { mapping, fileName: `nasty-${tag}.csv` })
+    assert.equal(done.status, 201, JSON.stringify(done.body))
+    assert.containSubset(done.body, {
+      status: 'done',
+      file_name: `nasty-${tag}.csv`,
+      rows: 3,
+      imported: 3,
+      rejected: 0,
+      progress: 100,
+      rejected_csv: null,
+    })
+
+    const first = await leadByWebsite(`https://www.smith-${tag}.example/a,b`)
+    assert.containSubset(first, {
+      business_name: `Smith, Jones & "Partners" ${tag}`,
+      email: `jj.dupont-${tag}@example.com`,
+      region: 'Zürich, CH',
+      niche: 'Law firms',
+      contact_name: 'Jean "JJ" Dupont',
+      contact_role: null,
+      phone: null,
+      source: 'import',
+      lead_score: 'A',
+      status: 'contacted',
+      next_step: 'Line one\nLine two',
+      last_action_at: null,
+    })
+    assert.deepEqual(first.notes, ['Loves 🍕, hates "spam"', 'multi word note', 'third'])
+
+    const second = await leadByWebsite(`münchen-${tag}.de/praxis`)
+    assert.containSubset(second, {
+      business_name: `Zoë Müller-Łukasiewicz 👩‍⚕️ ${tag}`,
+      email: null,
+      contact_name: null,
+      lead_score: 'C',
+      status: 'new',
+      next_step: null,
+    })
+    assert.deepEqual(second.notes, [])
+    const third = await leadByWebsite(`https://formula-${tag}.example`)
+    assert.equal(third.business_name, `=Formula ${tag}`)
+    assert.equal(third.contact_name, '+1 555 0100')
+
+    // the API's own reading of the stored leads passes its own validator
+    for (const lead of [first, second, third]) {
+      const api = await call(actors.tokens.viewer, 'GET', `/api/leads/${lead.id}`)
+      await createLeadValidator.validate(api.body)
+    }
+    assert.isTrue(await countersMatchLeads())
+  })
+
+  test('duplicates (in the file and against the table) and invalid rows are refused with their reason', async ({
+    assert,
+  }) => {
+    const tag = randomUUID().slice(0, 8)
+    const existing = await call(
+      actors.tokens.admin,
+      'POST',
+      '/api/leads',
+      newLeadBody({
+        business_name: `Existing ${tag}`,
+        website: `https://www.existing-${tag}.example/`,
+        email: `owner@existing-${tag}.example`,
+      })
+    )
+    assert.equal(existing.status, 201)
+    const header = ['business_name', 'niche', 'region', 'website', 'email', 'lead_score']
+    const row = (name: string, website: string, email = '', score = '') => [
+      `${name} ${tag}`,
+      'Dentists',
+      'Austin, TX',
+      website,
+      email,
+      score,
+    ]
+    const rows: string[][] = [
+      header,
+      /* 2 */ row('Good', `good-${tag}.example`, `hello@good-${tag}.example`, 'B'),
+      /* 3 */ row('Same site as a lead', `HTTP://existing-${tag}.example`),
+      /* 4 */ row('Same mail as a lead', `other-${tag}.example`, `OWNER@existing-${tag}.example`),
+      /* 5 */ row('Same mail as row 2', `third-${tag}.example`, `Hello@Good-${tag}.example`),
+      /* 6 */ row('Same site as row 2', `https://www.good-${tag}.example/?ref=x`),
+      /* 7 */ ['', 'Dentists', 'Austin, TX', `noname-${tag}.example`, '', ''],
+      /* 8 */ row('Bad site', 'not a website'),
+      /* 9 */ row('Bad mail', `badmail-${tag}.example`, 'nobody@'),
+      /* 10 */ row('Bad score', `badscore-${tag}.example`, '', 'Z'),
+      /* 11 */ ['Too long niche', 'n'.repeat(101), 'Austin, TX', `long-${tag}.example`, '', ''],
+      /* 12 */ ['Short row', 'Dentists'],
+      /* 13 */ row('Refused mail, fine site', `fine-${tag}.example`, `hello@good-${tag}.example`),
+      /* 14 */ row('Same site as refused 13', `fine-${tag}.example`, `new@fine-${tag}.example`),
+      /* 15 */ ['', '', '', '', '', ''],
+      /* 16 */ row('Emoji niche ok', `emoji-${tag}.example`),
+    ]
+    rows[15][1] = '😀'.repeat(50) // row 16: 100 UTF-16 units, the limit exactly
+    const before = await footprint()
+    const done = await upload(actors.tokens.operator, csv(rows), { fileName: 'mixed.csv' })
+    assert.equal(done.status, 201, JSON.stringify(done.body))
+    assert.containSubset(done.body, {
+      status: 'done',
+      rows: 14, // the blank row 15 is no row
+      imported: 3, // rows 2, 14, 16
+      rejected: 11,
+      rejected_by_reason: { invalid: 6, duplicate: 2, duplicate_in_file: 3, suppressed: 0 },
+    })
+    const after = await footprint()
+    assert.equal(after.leads, before.leads + 3)
+    assert.equal(after.events, before.events + 1)
+    assert.equal(after.audit, before.audit + 1)
+
+    assert.exists(await leadByWebsite(`good-${tag}.example`))
+    assert.exists(await leadByWebsite(`fine-${tag}.example`))
+    assert.exists(await leadByWebsite(`emoji-${tag}.example`))
+
+    const { response, records } = await rejectedCsv(actors.tokens.operator!, done.body.id)
+    assert.equal(response.status, 200)
+    assert.match(
+      response.headers.get('content-disposition')!,
+      /attachment; filename="mixed-rejected.csv"/
+    )
+    assert.deepEqual(records[0], ['row', 'reason', 'message', ...header])
+    const byRow = new Map(records.slice(1).map((record) => [record[0], record]))
+    const expect = (n: number, reason: string, message: string | RegExp) => {
+      const record = byRow.get(String(n))
+      assert.exists(record, `row ${n} is in the rejected file`)
+      assert.equal(record![1], reason, `row ${n}`)
+      if (typeof message === 'string') assert.equal(record![2], message, `row ${n}`)
+      else assert.match(record![2], message, `row ${n}`)
+      // the cells as they were in the file
+      const original = rows[n - 1]
+      assert.deepEqual(record!.slice(3, 3 + original.length), original, `row ${n} cells`)
+    }
+    expect(
+      3,
+      'duplicate',
+      `a lead with this website already exists: ${existing.body.id} (Existing ${tag})`
+    )
+    expect(
+      4,
+      'duplicate',
+      `a lead with this e-mail address already exists: ${existing.body.id} (Existing ${tag})`
+    )
+    expect(5, 'duplicate_in_file', 'same e-mail address as row 2')
+    expect(6, 'duplicate_in_file', 'same website as row 2')
+    expect(7, 'invalid', 'business_name is required')
+    expect(8, 'invalid', 'website is not a valid website address')
+    expect(9, 'invalid', 'email is not a valid e-mail address')
+    expect(10, 'invalid', 'lead_score must be one of A, B, C')
+    expect(11, 'invalid', 'niche must be at most 100 characters')
+    expect(12, 'invalid', 'this row has 2 values, the header has 6')
+    expect(13, 'duplicate_in_file', 'same e-mail address as row 2')
+    assert.lengthOf(records, 12)
+
+    // the API agrees with the verdicts: each refused-invalid row fails its validator, each imported one passes
+    const asBody = (cells: string[]) =>
+      Object.fromEntries(header.map((field, i) => [field, cells[i] === '' ? undefined : cells[i]]))
+    for (const n of [7, 8, 9, 10, 11]) {
+      const passed = await createLeadValidator.validate(asBody(rows[n - 1])).then(
+        () => true,
+        () => false
+      )
+      assert.isFalse(passed, `row ${n} fails the API's validator too`)
+    }
+    for (const n of [2, 14, 16]) await createLeadValidator.validate(asBody(rows[n - 1]))
+    assert.isTrue(await countersMatchLeads())
+  })
+
+  test('one lead.imported event and one audit row per import, with the counts and the file name', async ({
+    assert,
+  }) => {
+    const tag = randomUUID().slice(0, 8)
+    const rows = [['business_name', 'niche', 'region', 'website']]
+    for (let i = 0; i < 500; i++)
+      rows.push([`Bulk ${i} ${tag}`, 'Roofers', 'Boise, ID', `bulk-${i}-${tag}.example`])
+    rows.push(['Bulk dup', 'Roofers', 'Boise, ID', `bulk-0-${tag}.example`])
+    const eventsBefore = await db
+      .from('task_events')
+      .where('event_type', 'lead.imported')
+      .count('* as n')
+    const done = await upload(actors.tokens.admin, csv(rows), { fileName: `bulk-${tag}.csv` })
+    assert.equal(done.status, 201)
+    const events = await db
+      .from('task_events')
+      .where('event_type', 'lead.imported')
+      .orderBy('id', 'desc')
+    assert.lengthOf(events, Number(eventsBefore[0].n) + 1)
+    assert.containSubset(events[0].payload, {
+      import_id: done.body.id,
+      file_name: `bulk-${tag}.csv`,
+      rows: 501,
+      imported: 500,
+      rejected: 1,
+      rejected_by_reason: { duplicate_in_file: 1 },
+    })
+    const audit = await db.from('audit_log').where('resource_id', done.body.id)
+    assert.lengthOf(audit, 1)
+    assert.containSubset(audit[0], {
+      action: 'lead.imported',
+      actor_type: 'user',
+      actor_id: actors.users.admin.id,
+      resource_type: 'leads',
+    })
+    assert.containSubset(audit[0].after_state, {
+      file_name: `bulk-${tag}.csv`,
+      imported: 500,
+      rejected: 1,
+    })
+  })
+
+  test('roles: admin, operator and agents of a type that writes leads; a paused agent 423', async ({
+    assert,
+    cleanup,
+  }) => {
+    const allowed: ActorName[] = ['admin', 'operator', 'agent']
+    for (const name of ACTORS) {
+      const tag = randomUUID().slice(0, 8)
+      const before = await footprint()
+      const importsBefore = await db.from('lead_imports').count('* as n')
+      const answer = await upload(
+        actors.tokens[name],
+        csv([
+          ['business_name', 'niche', 'region', 'website'],
+          [`Role ${tag}`, 'HVAC', 'Reno, NV', `role-${tag}.example`],
+        ])
+      )
+      const expected = allowed.includes(name) ? 201 : name === 'anonymous' ? 401 : 403
+      assert.equal(answer.status, expected, name)
+      if (expected !== 201) {
+        assert.deepEqual(await footprint(), before, `${name} wrote nothing`)
+        assert.deepEqual(await db.from('lead_imports').count('* as n'), importsBefore)
+      } else {
+        assert.equal(
+          answer.body.created_by.id,
+          name === 'agent' ? actors.agent.id : actors.users[name as 'admin'].id
+        )
+      }
+      const preview = await fetch(`${BASE()}/api/leads/import/preview`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'text/csv',
+          ...(actors.tokens[name] ? { authorization: `Bearer ${actors.tokens[name]}` } : {}),
+        },
+        body: 'business_name,website\n',
+      })
+      assert.equal(preview.status, expected === 201 ? 200 : expected, `preview ${name}`)
+    }
+
+    await call(actors.tokens.admin, 'POST', `/api/agents/${actors.agent.id}/pause`)
+    cleanup(async () => {
+      await call(actors.tokens.admin, 'POST', `/api/agents/${actors.agent.id}/resume`)
+    })
+    const before = await footprint()
+    const paused = await upload(
+      actors.tokens.agent,
+      csv([
+        ['business_name', 'niche', 'region', 'website'],
+        ['Paused', 'HVAC', 'Reno, NV', `paused-${randomUUID()}.example`],
+      ])
+    )
+    assert.equal(paused.status, 423)
+    assert.equal(paused.body.errors[0].code, 'E_AGENT_PAUSED')
+    assert.deepEqual(await footprint(), before)
+  }).timeout(60_000)
+
+  test('the mapping is remembered for the next file, per person', async ({ assert }) => {
+    const tag = randomUUID().slice(0, 8)
+    const person = await makeUser(Role.Operator)
+    const token = (await User.accessTokens.create(person)).value!.release()
+    const headers = [`Firma ${tag}`, 'Netz', 'Branche', 'Ort', 'Kommentar']
+    const mapping = {
+      [`Firma ${tag}`]: 'business_name',
+      Netz: 'website',
+      Branche: 'niche',
+      Ort: 'region',
+      Kommentar: null,
+    }
+    const first = await upload(
+      token,
+      csv([headers, [`Erste ${tag}`, `erste-${tag}.example`, 'Zahnärzte', 'Berlin', 'x']]),
+      { mapping }
+    )
+    assert.equal(first.status, 201)
+
+    const preview = async (as: string) => {
+      const response = await fetch(`${BASE()}/api/leads/import/preview?partial=true`, {
+        method: 'POST',
+        headers: { 'authorization': `Bearer ${as}`, 'content-type': 'text/csv' },
+        body: csv([
+          headers,
+          ['Zweite', `zweite-${tag}.example`, 'Zahnärzte', 'Hamburg', 'y'],
+          ['cut off', 'mid-'],
+        ]).slice(0, -3),
+      })
+      assert.equal(response.status, 200)
+      return response.json() as Promise<any>
+    }
+    const mine = await preview(token)
+    assert.deepEqual(mine.headers, headers)
+    assert.deepEqual(mine.rows, [['Zweite', `zweite-${tag}.example`, 'Zahnärzte', 'Hamburg', 'y']])
+    assert.deepEqual(mine.mapping, mapping)
+    assert.sameMembers(mine.remembered, headers)
+    assert.deepInclude(mine.fields, { name: 'website', required: true })
+
+    // someone else gets the guess, not this person's choices
+    const theirs = await preview(actors.tokens.admin!)
+    assert.isNull(theirs.mapping[`Firma ${tag}`])
+    assert.deepEqual(theirs.remembered, [])
+
+    // without a mapping, the import uses the remembered one
+    const second = await upload(
+      token,
+      csv([headers, [`Zweite ${tag}`, `zweite-${tag}.example`, 'Zahnärzte', 'Hamburg', 'y']])
+    )
+    assert.equal(second.status, 201, JSON.stringify(second.body))
+    assert.equal(second.body.imported, 1)
+    assert.deepEqual(second.body.mapping, mapping)
+  })
+
+  test('a file that cannot be imported is refused before anything is written', async ({
+    assert,
+  }) => {
+    const before = await footprint()
+    const imports = async () => Number((await db.from('lead_imports').count('* as n'))[0].n)
+    const importsBefore = await imports()
+
+    const unmapped = await upload(actors.tokens.admin, 'Company,Where\nAcme,acme.example\n')
+    assert.equal(unmapped.status, 422)
+    assert.equal(unmapped.body.errors[0].code, 'E_IMPORT_MAPPING')
+    assert.include(unmapped.body.errors[0].message, 'niche, region, website are not mapped')
+
+    const twice = await upload(actors.tokens.admin, 'a,b,c,d\n', {
+      mapping: { a: 'business_name', b: 'business_name', c: 'region', d: 'website' },
+    })
+    assert.equal(twice.status, 422)
+    const unknown = await upload(actors.tokens.admin, 'a\n', { mapping: { zz: 'website' } })
+    assert.equal(unknown.status, 422)
+    const badJson = await upload(actors.tokens.admin, 'a\n', { query: { mapping: '[1,2]' } })
+    assert.equal(badJson.status, 422)
+    const empty = await upload(actors.tokens.admin, '\r\n\r\n')
+    assert.equal(empty.status, 422)
+    assert.equal(empty.body.errors[0].code, 'E_INVALID_CSV')
+    const json = await upload(actors.tokens.admin, '{"a":1}', { contentType: 'application/json' })
+    assert.equal(json.status, 422)
+    const badId = await upload(actors.tokens.admin, 'a\n', { query: { id: 'nope' } })
+    assert.equal(badId.status, 422)
+    assert.deepEqual(await footprint(), before)
+    assert.equal(await imports(), importsBefore)
+
+    // found mid-file (after 3,000 good rows, in a later chunk): the import fails whole, its record says why
+    const tag = randomUUID().slice(0, 8)
+    let good = 'business_name,niche,region,website\n'
+    for (let i = 0; i < 3000; i++) good += `Good ${i},Dentists,Austin,good-${i}-${tag}.example\n`
+    const latin1 = Buffer.concat([
+      Buffer.from(good),
+      Buffer.from([0x43, 0x61, 0x66, 0xe9]), // "Café" in Latin-1
+      Buffer.from(',a,b,cafe-latin.example\n'),
+    ])
+    const refused = await upload(actors.tokens.admin, latin1)
+    assert.equal(refused.status, 422)
+    assert.include(refused.body.errors[0].message, 'not UTF-8')
+    const unclosed = await upload(
+      actors.tokens.admin,
+      'business_name,niche,region,website\n"open,a,b,c\n'
+    )
+    assert.equal(unclosed.status, 422)
+    assert.include(unclosed.body.errors[0].message, 'never closed')
+    const after = await footprint()
+    assert.equal(after.leads, before.leads)
+    assert.equal(after.events, before.events)
+    const failed = await db
+      .from('lead_imports')
+      .where('status', 'failed')
+      .orderBy('created_at', 'desc')
+      .limit(2)
+    assert.lengthOf(failed, 2)
+    assert.isNotNull(failed[0].error)
+  })
+
+  test('a multipart upload above 1 MB streams in; other routes keep the 1 MB limit', async ({
+    assert,
+  }) => {
+    const tag = randomUUID().slice(0, 8)
+    const rows = [['business_name', 'niche', 'region', 'website', 'next_step']]
+    const filler = 'x'.repeat(400)
+    for (let i = 0; i < 4000; i++)
+      rows.push([`Big ${i} ${tag}`, 'Plumbers', 'Leeds, UK', `big-${i}-${tag}.example`, filler])
+    const file = csv(rows)
+    assert.isAbove(file.length, 1_500_000)
+    const done = await upload(actors.tokens.admin, file, {
+      multipart: true,
+      fileName: `big-${tag}.csv`,
+    })
+    assert.equal(done.status, 201, JSON.stringify(done.body))
+    assert.containSubset(done.body, { file_name: `big-${tag}.csv`, imported: 4000, rejected: 0 })
+    assert.isAbove(done.body.bytes_received, 1_500_000)
+
+    const tooBig = await call(actors.tokens.admin, 'POST', '/api/leads', {
+      ...newLeadBody(),
+      next_step: 'y'.repeat(1_100_000),
+    })
+    assert.equal(tooBig.status, 413)
+  }).timeout(60_000)
+
+  test('progress can be followed while the file uploads; the record is its owner’s and admins’', async ({
+    assert,
+  }) => {
+    const tag = randomUUID().slice(0, 8)
+    const id = randomUUID()
+    const lines = ['business_name,niche,region,website\r\n']
+    for (let i = 0; i < 300; i++)
+      lines.push(`Slow ${i} ${tag},Roofers,"Boise, ID",slow-${i}-${tag}.example\r\n`)
+    let sent = 0
+    // the body trickles in: 20 rows, a pause, 20 more... (about 3 s in all)
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (sent >= lines.length) return controller.close()
+        controller.enqueue(new TextEncoder().encode(lines.slice(sent, sent + 20).join('')))
+        sent += 20
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      },
+    })
+    const uploading = fetch(`${BASE()}/api/leads/import?id=${id}&file_name=slow.csv`, {
+      method: 'POST',
+      headers: { 'authorization': `Bearer ${actors.tokens.operator}`, 'content-type': 'text/csv' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+
+    const seen: any[] = []
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
+      const polled = await call(actors.tokens.operator, 'GET', `/api/leads/imports/${id}`)
+      if (polled.status === 200) {
+        seen.push(polled.body)
+        if (polled.body.status === 'done') break
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    const done = await uploading
+    assert.equal(done.status, 201)
+    const loading = seen.filter((record) => record.status === 'loading' && record.rows > 0)
+    assert.isAbove(loading.length, 0, 'rows were counted while the file was still arriving')
+    assert.isBelow(loading[0].rows, 300)
+
+    const record = await call(actors.tokens.operator, 'GET', `/api/leads/imports/${id}`)
+    assert.containSubset(record.body, { id, status: 'done', imported: 300, progress: 100 })
+    assert.equal((await call(actors.tokens.admin, 'GET', `/api/leads/imports/${id}`)).status, 200)
+    const stranger = await makeUser(Role.Operator)
+    const strangerToken = (await User.accessTokens.create(stranger)).value!.release()
+    assert.equal((await call(strangerToken, 'GET', `/api/leads/imports/${id}`)).status, 404)
+    assert.equal((await call(actors.tokens.viewer, 'GET', `/api/leads/imports/${id}`)).status, 403)
+    assert.equal(
+      (await call(actors.tokens.admin, 'GET', `/api/leads/imports/${randomUUID()}`)).status,
+      404
+    )
+
+    // the client's id is the import's: reusing it is a conflict
+    const again = await upload(actors.tokens.operator, 'business_name,niche,region,website\n', {
+      query: { id },
+    })
+    assert.equal(again.status, 409)
+    // with no rejected rows, the file is the header alone
+    const none = await rejectedCsv(actors.tokens.operator!, id)
+    assert.equal(none.text, 'row,reason,message,business_name,niche,region,website\n')
+  }).timeout(60_000)
+
+  test('a dropped upload imports nothing; an import whose server stopped shows failed', async ({
+    assert,
+  }) => {
+    const tag = randomUUID().slice(0, 8)
+    const id = randomUUID()
+    const before = await footprint()
+    const abort = new AbortController()
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        // once aborted, the stream ends: nothing keeps feeding it (nor the process alive)
+        if (abort.signal.aborted) return controller.close()
+        const rows = Array.from(
+          { length: 200 },
+          (_, i) => `Drop ${sent + i} ${tag},HVAC,Reno,drop-${sent + i}-${tag}.example\r\n`
+        )
+        controller.enqueue(
+          new TextEncoder().encode(
+            (sent === 0 ? 'business_name,niche,region,website\r\n' : '') + rows.join('')
+          )
+        )
+        sent += 200
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        // mid-file, the client goes away
+        if (sent >= 1000) abort.abort()
+      },
+    })
+    await fetch(`${BASE()}/api/leads/import?id=${id}`, {
+      method: 'POST',
+      headers: { 'authorization': `Bearer ${actors.tokens.admin}`, 'content-type': 'text/csv' },
+      body,
+      duplex: 'half',
+      signal: abort.signal,
+    } as RequestInit).catch(() => null)
+    let record: any
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+      record = (await call(actors.tokens.admin, 'GET', `/api/leads/imports/${id}`)).body
+      if (record?.status === 'failed') break
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    assert.containSubset(record, {
+      status: 'failed',
+      error: 'The upload was interrupted',
+      imported: 0,
+    })
+    const after = await footprint()
+    assert.equal(after.leads, before.leads)
+    assert.equal(after.events, before.events)
+    assert.equal(after.audit, before.audit)
+
+    // a running import whose heartbeat stopped 30 s ago (its server died; its transaction with it)
+    const orphan = randomUUID()
+    await db.table('lead_imports').insert({
+      id: orphan,
+      actor_type: 'user',
+      actor_id: actors.users.admin.id,
+      file_name: 'orphan.csv',
+      status: 'inserting',
+      heartbeat_at: new Date(Date.now() - 60_000),
+    })
+    const stale = await call(actors.tokens.admin, 'GET', `/api/leads/imports/${orphan}`)
+    assert.containSubset(stale.body, { status: 'failed', rejected_csv: null })
+    assert.include(stale.body.error, 'interrupted')
+  }).timeout(30_000)
+
+  test('suppressed rows are refused, naming the entry', async ({ assert }) => {
+    const { rows } = await db.rawQuery(`SELECT to_regclass('suppressions') IS NOT NULL AS present`)
+    if (!rows[0].present) {
+      console.log(
+        '  (no suppressions table in this database: the suppression step is not exercised)'
+      )
+      return
+    }
+    const tag = randomUUID().slice(0, 8)
+    await db.table('suppressions').multiInsert([
+      { kind: 'email', value: `stop@mail-${tag}.example` },
+      { kind: 'domain', value: `blocked-${tag}.example` },
+    ])
+    const header = ['business_name', 'niche', 'region', 'website', 'email']
+    const done = await upload(
+      actors.tokens.admin,
+      csv([
+        header,
+        [`Mailed ${tag}`, 'HVAC', 'Reno, NV', `mailed-${tag}.example`, `STOP@mail-${tag}.example`],
+        [`Blocked site ${tag}`, 'HVAC', 'Reno, NV', `https://www.blocked-${tag}.example/x`, ''],
+        [
+          `Blocked mail ${tag}`,
+          'HVAC',
+          'Reno, NV',
+          `other-${tag}.example`,
+          `a@blocked-${tag}.example`,
+        ],
+        [`Fine ${tag}`, 'HVAC', 'Reno, NV', `fine-${tag}.example`, `a@fine-${tag}.example`],
+      ])
+    )
+    assert.equal(done.status, 201, JSON.stringify(done.body))
+    assert.containSubset(done.body, { imported: 1, rejected_by_reason: { suppressed: 3 } })
+    const { records } = await rejectedCsv(actors.tokens.admin!, done.body.id)
+    assert.deepEqual(
+      records.slice(1).map((record) => [record[0], record[1], record[2]]),
+      [
+        [
+          '2',
+          'suppressed',
+          `the e-mail address stop@mail-${tag}.example is on the do-not-contact list`,
+        ],
+        ['3', 'suppressed', `the domain blocked-${tag}.example is on the do-not-contact list`],
+        ['4', 'suppressed', `the domain blocked-${tag}.example is on the do-not-contact list`],
+      ]
+    )
+  })
+})
