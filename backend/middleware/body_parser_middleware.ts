@@ -13,12 +13,18 @@ let parser: BodyParserMiddleware | undefined
 const ownBodyRoutes: Route[] = []
 let ownBodyKeys: Set<string> | undefined
 
+/*
+ * Bodies the parser still reads on such a route: JSON and forms keep the
+ * 1 MB limit and the 400 for malformed JSON everywhere, and a multipart one
+ * is left to the route (`request.multipart`, see config/bodyparser.ts).
+ */
+const PARSED_EVERYWHERE = ['json', '+json', 'urlencoded', 'multipart']
+
 /**
  * Marks a route that reads its own request body, as a stream, whatever its
- * size (a CSV import): the parser leaves a non-multipart body unread (no
- * 1 MB limit, nothing buffered) and, as on every route, does not process a
- * multipart one (`request.multipart`, see config/bodyparser.ts). Every
- * other route keeps the 1 MB limits. Returns the route, for chaining.
+ * size (a CSV import): the parser leaves any other body (text/csv, ...)
+ * unread (no 1 MB limit, nothing buffered). Every other route keeps the
+ * 1 MB limits. Returns the route, for chaining.
  */
 export function readsItsOwnBody<T extends Route>(route: T): T {
   ownBodyRoutes.push(route)
@@ -68,7 +74,7 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
  */
 export default class DepthLimitedBodyParserMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    if (readsOwnBody(ctx) && !ctx.request.is(['multipart/form-data'])) return next()
+    if (readsOwnBody(ctx) && !ctx.request.is(PARSED_EVERYWHERE)) return next()
     parser ??= await app.container.make(BodyParserMiddleware)
     let parsed = false
     try {
