@@ -8,8 +8,10 @@ export const EVENT_TYPE_PATTERN = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/
 
 /**
  * Namespaces the host writes through the change recorder. Replay rebuilds
- * the board from `task.*` and `agent.*` snapshots, so a posted event in
- * these namespaces would rewrite history as others see it.
+ * the board from `task.*` and `agent.*` snapshots, and webhooks and
+ * notifications act on recorded events, so a posted event in these
+ * namespaces would rewrite history as others see it. Plugins name the types
+ * they record in `records` (plugin.ts); those are refused too.
  */
 export const RESERVED_EVENT_NAMESPACES = [
   'task',
@@ -21,6 +23,9 @@ export const RESERVED_EVENT_NAMESPACES = [
   'budget',
   'reservation',
   'usage',
+  'webhook',
+  'saved_view',
+  'notification_preferences',
 ] as const
 
 /**

@@ -215,6 +215,15 @@ export interface PluginDefinition {
   /** The plugin's tools and resources on the MCP server (/mcp): a module default-exporting defineMcp({...}). */
   mcp?: LazyImport<McpContribution>
   agentTypes?: AgentTypeDefinition[]
+  /**
+   * The event types the plugin writes through the change recorder, beyond
+   * `<namespace>.created/.updated/.deleted` (which nobody may post anyway):
+   * exact names (`lead.imported`) or whole namespaces (`suppression.*`).
+   * Nobody may post them to POST /api/events and no agent type may declare
+   * them, so a webhook, a notification or the feed never takes a posted
+   * event for the plugin's own change.
+   */
+  records?: string[]
   /** What the plugin's events ask people to act on (drafts waiting for a decision, ...). */
   notifications?: NotificationKind[]
   /** The numbers of the plugin's Home cards in GET /api/summary: a module default-exporting a SummarySource. */
@@ -267,6 +276,7 @@ export function definePlugin(definition: PluginDefinition): DefinedPlugin {
   }
   for (const link of definition.taskLinks ?? []) assertTaskLink(link)
   for (const type of definition.agentTypes ?? []) assertAgentType(type)
+  assertRecordedTypes(definition.records)
   return Object.freeze({ ...definition, [PLUGIN_BRAND]: true as const })
 }
 
@@ -310,6 +320,26 @@ export function assertAgentType(type: AgentTypeDefinition) {
       )
     }
   }
+}
+
+/** `lead.imported` or `suppression.*`. */
+const RECORDED_TYPE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*\.([a-z][a-z0-9_]*|\*)$/
+
+function assertRecordedTypes(records: unknown) {
+  if (records === undefined) return
+  if (!isStringArray(records)) throw new TypeError('"records" must be an array of event types')
+  for (const type of records) {
+    if (!RECORDED_TYPE.test(type)) {
+      throw new TypeError(
+        `"records": ${JSON.stringify(type)} must be an event type (lead.imported) or a namespace (suppression.*)`
+      )
+    }
+  }
+}
+
+/** Whether `eventType` is `pattern` or in its namespace (`suppression.*`). */
+export function matchesRecordedType(pattern: string, eventType: string) {
+  return pattern.endsWith('.*') ? eventType.startsWith(pattern.slice(0, -1)) : pattern === eventType
 }
 
 function isStringArray(value: unknown): value is string[] {

@@ -8,6 +8,7 @@ import type { BasePolicy } from '@adonisjs/bouncer'
 import vine, { type VineValidator } from '@vinejs/vine'
 import {
   assertAgentType,
+  matchesRecordedType,
   type AgentTypeDefinition,
   type LazyImport,
   type PluginHostApi,
@@ -49,6 +50,8 @@ export class PluginHost {
   #policies: Record<string, LazyImport<typeof BasePolicy>> = {}
   #policyOwners = new Map<string, string>()
   #timelineSources: { plugin: string; source: TimelineSource }[] = []
+  /* what each plugin records (`records` in plugin.ts): nobody posts these */
+  #recorded: { plugin: string; pattern: string }[] = []
   #booted = false
 
   /**
@@ -86,6 +89,9 @@ export class PluginHost {
       await this.#as(definition.name, 'register', () => {
         this.tables.roleTable.define(definition.name, definition.permissions ?? [])
         this.tables.taskLinks.define(definition.name, definition.taskLinks ?? [])
+        for (const pattern of definition.records ?? []) {
+          this.#recorded.push({ plugin: definition.name, pattern })
+        }
       })
     }
     for (const plugin of plugins) {
@@ -136,6 +142,11 @@ export class PluginHost {
   /** A declared event type, by name, whichever agent type declares it. */
   eventType(type: string): RegisteredEventType | undefined {
     return this.#eventTypes.get(type)
+  }
+
+  /** The plugin that records this event type itself (`records` in plugin.ts), if one does. */
+  recorderOf(eventType: string): string | undefined {
+    return this.#recorded.find(({ pattern }) => matchesRecordedType(pattern, eventType))?.plugin
   }
 
   /** The event types an agent type declares, in declaration order. */
@@ -196,6 +207,12 @@ export class PluginHost {
       throw new Error(`agent type "${type.name}" is already registered by "${existing.plugin}"`)
     }
     for (const event of type.events ?? []) {
+      const recorder = this.recorderOf(event.type)
+      if (recorder) {
+        throw new Error(
+          `event type "${event.type}" of agent type "${type.name}" is recorded by plugin "${recorder}" itself, so no agent may post it`
+        )
+      }
       const owner = this.#eventTypes.get(event.type)
       if (owner) {
         throw new Error(

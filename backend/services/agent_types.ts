@@ -46,6 +46,14 @@ export async function checkProgressEvent(
   eventType: string,
   payload: Record<string, unknown> | null | undefined
 ): Promise<Record<string, unknown> | undefined> {
+  const recorder = pluginHost.recorderOf(eventType)
+  if (recorder) {
+    throw refuseEventType(
+      `"${eventType}" events are recorded by Mission Control itself (plugin "${recorder}") and cannot be posted`,
+      'reserved',
+      actor instanceof Agent ? pluginHost.eventTypesOf(actor.type).map((event) => event.type) : []
+    )
+  }
   if (actor instanceof Agent) {
     if (!pluginHost.agentType(actor.type)) {
       throw refuseEventType(

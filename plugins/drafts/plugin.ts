@@ -18,6 +18,19 @@ export default definePlugin({
   description: 'Outreach drafts with versions and approval decisions.',
   dependsOn: ['leads'],
   taskLinks: [{ kind: 'draft', label: 'Draft', resource: 'drafts', table: 'drafts' }],
+  /* what only a decision, a submission or a rule writes (the copywriter posts draft.written/revised) */
+  records: [
+    'draft.submitted_for_approval',
+    'draft.version_added',
+    'draft.approved',
+    'draft.rejected',
+    'draft.changes_requested',
+    'draft.approval_overdue',
+    'draft.approval_recorded',
+    'approval.*',
+    'approval_policy.*',
+    'autonomy.*',
+  ],
   permissions: [
     {
       name: DraftPermission.Write,

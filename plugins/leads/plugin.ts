@@ -17,6 +17,14 @@ export default definePlugin({
   label: 'Leads',
   description: 'Businesses found by agents, enriched and worked by closers.',
   taskLinks: [{ kind: 'lead', label: 'Lead', resource: 'leads', table: 'leads' }],
+  /* the agent types post lead.found, lead.enriched, ...: only these are the plugin's own */
+  records: [
+    'lead.imported',
+    'lead.bulk_created',
+    'lead.status_changed',
+    'leads.*',
+    'suppression.*',
+  ],
   permissions: [
     {
       name: LeadPermission.Write,

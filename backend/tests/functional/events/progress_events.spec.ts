@@ -128,6 +128,39 @@ test.group('POST /api/events: declared event types', (group) => {
     assert.equal(reserved.body.errors[0].field, 'event_type')
   })
 
+  test('nobody posts what a plugin or the host records itself: a forged decision or import writes nothing', async ({
+    assert,
+  }) => {
+    const forged = [
+      'draft.approved',
+      'draft.submitted_for_approval',
+      'autonomy.restored',
+      'lead.imported',
+      'lead.bulk_created',
+      'suppression.lifted',
+      'webhook.redelivered',
+      'saved_view.shared',
+      'notification_preferences.changed',
+    ]
+    const before = await db.from('task_events').whereIn('event_type', forged).count('* as n')
+    for (const type of forged) {
+      for (const token of [actors.tokens.admin, actors.tokens.operator]) {
+        const response = await emit(token, type, { id: randomUUID() })
+        assert.equal(response.status, 422, type)
+        assert.equal(response.body.errors[0].field, 'event_type', type)
+        assert.equal(response.body.errors[0].rule, 'reserved', type)
+      }
+    }
+    /* an agent gets the same refusal, with the types it may post */
+    const copywriter = await agentOfType('copywriter')
+    const asAgent = await emit(copywriter.token, 'draft.approved', {})
+    assert.equal(asAgent.status, 422)
+    assert.equal(asAgent.body.errors[0].rule, 'reserved')
+    assert.include(asAgent.body.errors[0].allowed, 'draft.written')
+    const after = await db.from('task_events').whereIn('event_type', forged).count('* as n')
+    assert.equal(after[0].n, before[0].n, 'no forged event was written')
+  })
+
   test('the declared checks run after the generic ones (shape, size)', async ({ assert }) => {
     const notObject = await emit(finder.token, 'lead.found', [1, 2])
     assert.equal(notObject.status, 422)

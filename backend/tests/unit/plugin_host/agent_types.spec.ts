@@ -158,6 +158,55 @@ test.group('agent types: the host', () => {
     /* nothing of the refused type was kept */
     assert.isUndefined(host.agentType('spotter'))
   })
+
+  test('no agent type may declare what another plugin records itself, in any order', async ({
+    assert,
+  }) => {
+    const recorder = loaded({ name: 'leads', records: ['lead.imported', 'suppression.*'] })
+    for (const type of ['lead.imported', 'suppression.lifted']) {
+      const spotter = loaded({
+        name: 'spotting',
+        agentTypes: [{ name: 'spotter', label: 'Spotter', events: [{ type }] }],
+      })
+      for (const order of [
+        [recorder, spotter],
+        [spotter, recorder],
+      ]) {
+        const host = new PluginHost(app)
+        const error = await host.start(order).catch((thrown) => thrown)
+        assert.instanceOf(error, PluginError, type)
+        assert.include(
+          (error as Error).message,
+          `event type "${type}" of agent type "spotter" is recorded by plugin "leads" itself`
+        )
+      }
+    }
+    /* its other types stay open to agents, and what it records is known by name or namespace */
+    const host = new PluginHost(app)
+    await host.start([
+      recorder,
+      loaded({
+        name: 'spotting',
+        agentTypes: [{ name: 'spotter', label: 'Spotter', events: [{ type: 'lead.found' }] }],
+      }),
+    ])
+    assert.equal(host.recorderOf('lead.imported'), 'leads')
+    assert.equal(host.recorderOf('suppression.created_in_bulk'), 'leads')
+    assert.isUndefined(host.recorderOf('lead.found'))
+    assert.isUndefined(host.recorderOf('lead.imported_again'))
+    assert.isUndefined(host.recorderOf('suppressions.x'))
+  })
+
+  test('"records" names event types or namespaces', ({ assert }) => {
+    for (const records of [['Lead.Imported'], ['lead'], ['*'], ['lead.*.x'], 'lead.imported']) {
+      assert.throws(
+        () => definePlugin({ name: 'leads', records: records as any }),
+        /"records"/,
+        JSON.stringify(records)
+      )
+    }
+    assert.doesNotThrow(() => definePlugin({ name: 'leads', records: ['lead.imported', 'a.b.*'] }))
+  })
 })
 
 test.group('agent types: JSON Schema of a VineJS schema', () => {
@@ -205,7 +254,7 @@ test.group('agent types: JSON Schema of a VineJS schema', () => {
     const event = schemaOf(createEventValidator).properties
     assert.deepEqual(event.event_type.not, {
       pattern:
-        '^(task|agent|user|system|auth|audit|budget|reservation|usage)\\.|\\.(created|updated|deleted)$',
+        '^(task|agent|user|system|auth|audit|budget|reservation|usage|webhook|saved_view|notification_preferences)\\.|\\.(created|updated|deleted)$',
     })
     assert.match(event.event_type.description, /rule `reserved`/)
     assert.match(event.payload.description, /^At most 65536 bytes of JSON \(rule `maxSize`\)/)
