@@ -1504,7 +1504,7 @@ export interface paths {
     put?: never
     /**
      * Import leads from a CSV file
-     * @description **Who:** admin, operator, agent (permission `leads.write`). Agents only when their type declares the ability `leads.write`.
+     * @description **Who:** admin, operator, closer, agent (permission `leads.import`). Agents only when their type declares the ability `leads.import` or `leads.write`.
      *
      *     The file is the body (`Content-Type: text/csv`), or the `file` field of a `multipart/form-data` form; it streams into the database as it arrives (no size limit, memory stays flat). UTF-8, with or without a BOM; RFC 4180 quoting (commas, quotes and line breaks inside quotes); the first row names the columns (at most 200). Options are query parameters. The answer comes once the import is done (201, the import record); follow a long one with `GET /api/leads/imports/{id}` using an `id` you chose. Rows are checked with the rules of `POST /api/leads` (lengths, required fields, enums, the website pattern, the e-mail rule); text is trimmed. In a CSV an empty cell is an absent field: empty optional fields are stored as null, and fields with a default take it (`source` import, `lead_score` C, `status` new). `notes`: one note per line (a leading "•" is dropped, blank lines too), as the export writes them. A cell the leads export guarded against formulas (`'=`, `'+`, `'-`, `'@`) is read without its apostrophe. Duplicates follow the rule of single creates (the normalized website and e-mail), against the leads already there and within the file: rows are taken in file order, so of two rows with the same website or e-mail the first is imported. Rows on the do-not-contact list are refused (`suppressed`). Valid rows are imported, the others kept with their reason (`GET /api/leads/imports/{id}/rejected.csv`); the import is recorded once: one `lead.imported` event and one audit row with the counts and the file name. A file that is not UTF-8, or a quote left open, fails the import whole (422, nothing imported; its record says why). The mapping is remembered for this person, by column header.
      */
@@ -1526,7 +1526,7 @@ export interface paths {
     put?: never
     /**
      * Preview a CSV file and the mapping its import would use
-     * @description **Who:** admin, operator, agent (permission `leads.write`). Agents only when their type declares the ability `leads.write`.
+     * @description **Who:** admin, operator, closer, agent (permission `leads.import`). Agents only when their type declares the ability `leads.import` or `leads.write`.
      *
      *     The start of the file as the body (`text/csv`, at most 1 MB; `?partial=true` when it was cut anywhere: the unfinished last row is left out). Writes nothing.
      */
@@ -1546,7 +1546,7 @@ export interface paths {
     }
     /**
      * Get an import (status, counts, progress)
-     * @description **Who:** admin, operator, agent (permission `leads.write`). Agents only when their type declares the ability `leads.write`.
+     * @description **Who:** admin, operator, closer, agent (permission `leads.import`). Agents only when their type declares the ability `leads.import` or `leads.write`.
      *
      *     Poll it while the import runs (its numbers are written every second). Its creator and admins may read it; for anyone else it does not exist (404). An import whose server stopped mid-way shows `failed`.
      */
@@ -1568,7 +1568,7 @@ export interface paths {
     }
     /**
      * Download the rows an import refused
-     * @description **Who:** admin, operator, agent (permission `leads.write`). Agents only when their type declares the ability `leads.write`.
+     * @description **Who:** admin, operator, closer, agent (permission `leads.import`). Agents only when their type declares the ability `leads.import` or `leads.write`.
      *
      *     CSV (UTF-8): `row` (its number in the file, the header being row 1), `reason` (`invalid`, `duplicate`, `duplicate_in_file`, `suppressed`), `message` (every refused field, or the lead or row it duplicates, or the do-not-contact entry), then the row's cells under the file's own headers. A cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` (the import reads it back without). Streamed on an export connection (the export's limits apply).
      */
@@ -1748,7 +1748,7 @@ export interface paths {
     head?: never
     /**
      * Update a lead
-     * @description **Who:** admin, operator, closer, agent (permission `leads.write_follow_up`). Agents only when their type declares the ability `leads.write_follow_up`.
+     * @description **Who:** admin, operator, closer, agent (permission `leads.write_follow_up`). Agents only when their type declares the ability `leads.write_follow_up` or `leads.write`.
      *
      *     Changes the fields it names (`notes` replaces the whole list); a PATCH that changes nothing writes nothing. Closers may send only `status`, `next_step` and `notes`.
      */
@@ -5325,7 +5325,7 @@ export interface operations {
          */
         'application/json': {
           /**
-           * @description Not reserved (rule `reserved`): no `task.`, `agent.`, `user.`, `system.`, `auth.`, `audit.`, `budget.`, `reservation.`, `usage.` namespace, no `.created`, `.updated`, `.deleted` ending. For an agent, one its type declares.
+           * @description Not reserved (rule `reserved`): no `task.`, `agent.`, `user.`, `system.`, `auth.`, `audit.`, `budget.`, `reservation.`, `usage.`, `webhook.`, `saved_view.`, `notification_preferences.` namespace, no `.created`, `.updated`, `.deleted` ending. For an agent, one its type declares.
            * @example lead.enriched
            */
           event_type: string

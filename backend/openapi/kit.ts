@@ -370,9 +370,17 @@ function describeAccess(access: Access, kinds: ActorKind[]) {
   const who = kinds.length === EVERYONE.length ? 'every role and agents' : kinds.join(', ')
   const isPermission = roleTable.has(access)
   const permission = isPermission ? ` (permission \`${access}\`)` : ''
+  /* an ability that includes this one grants it too (`leads.write` includes `leads.import`) */
+  const granting = isPermission
+    ? roleTable
+        .all()
+        .filter((entry) => entry.includes?.includes(access as Permission))
+        .map((entry) => ` or \`${entry.name}\``)
+        .join('')
+    : ''
   const agents =
     isPermission && kinds.includes('agent') && !AGENT_IMPLIED_PERMISSIONS.has(access as Permission)
-      ? ` Agents only when their type declares the ability \`${access}\`.`
+      ? ` Agents only when their type declares the ability \`${access}\`${granting}.`
       : ''
   return `**Who:** ${who}${permission}.${agents}`
 }

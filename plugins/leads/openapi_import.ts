@@ -142,7 +142,7 @@ export const IMPORT_PATHS: OpenApiContribution['paths'] = {
         'Valid rows are imported, the others kept with their reason (`GET /api/leads/imports/{id}/rejected.csv`); the import is recorded once: one `lead.imported` event and one audit row with the counts and the file name.',
         'A file that is not UTF-8, or a quote left open, fails the import whole (422, nothing imported; its record says why). The mapping is remembered for this person, by column header.',
       ].join(' '),
-      access: LeadPermission.Write,
+      access: LeadPermission.Import,
       query: {
         mapping: {
           schema: { type: 'string' },
@@ -194,7 +194,7 @@ export const IMPORT_PATHS: OpenApiContribution['paths'] = {
       summary: 'Preview a CSV file and the mapping its import would use',
       description:
         'The start of the file as the body (`text/csv`, at most 1 MB; `?partial=true` when it was cut anywhere: the unfinished last row is left out). Writes nothing.',
-      access: LeadPermission.Write,
+      access: LeadPermission.Import,
       query: {
         partial: {
           schema: { type: 'boolean' },
@@ -238,7 +238,7 @@ export const IMPORT_PATHS: OpenApiContribution['paths'] = {
       summary: 'Get an import (status, counts, progress)',
       description:
         'Poll it while the import runs (its numbers are written every second). Its creator and admins may read it; for anyone else it does not exist (404). An import whose server stopped mid-way shows `failed`.',
-      access: LeadPermission.Write,
+      access: LeadPermission.Import,
       response: {
         status: 200,
         description: 'The import.',
@@ -253,7 +253,7 @@ export const IMPORT_PATHS: OpenApiContribution['paths'] = {
       summary: 'Download the rows an import refused',
       description:
         "CSV (UTF-8): `row` (its number in the file, the header being row 1), `reason` (`invalid`, `duplicate`, `duplicate_in_file`, `suppressed`), `message` (every refused field, or the lead or row it duplicates, or the do-not-contact entry), then the row's cells under the file's own headers. A cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'` (the import reads it back without). Streamed on an export connection (the export's limits apply).",
-      access: LeadPermission.Write,
+      access: LeadPermission.Import,
       errors: {
         409: 'The import is not done (`E_IMPORT_NOT_DONE`).',
         429: 'Too many exports running (`E_TOO_MANY_EXPORTS`).',

@@ -9,6 +9,8 @@ export const LeadPermission = {
   WriteFollowUp: 'leads.write_follow_up',
   Delete: 'leads.delete',
   Export: 'leads.export',
+  /** a CSV import: closers bring their lists too */
+  Import: 'leads.import',
   /** the do-not-contact list: read it, add and remove entries */
   Suppress: 'leads.suppress',
 } as const

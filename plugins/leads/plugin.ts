@@ -30,11 +30,17 @@ export default definePlugin({
       name: LeadPermission.Write,
       description: 'create/update leads (every field)',
       roles: ['admin', 'operator', 'agent'],
-      includes: [LeadPermission.WriteFollowUp],
+      includes: [LeadPermission.WriteFollowUp, LeadPermission.Import],
     },
     {
       name: LeadPermission.WriteFollowUp,
       description: "update a lead's `status`, `next_step`, `notes`",
+      roles: ['admin', 'operator', 'closer', 'agent'],
+    },
+    {
+      name: LeadPermission.Import,
+      description:
+        'import leads from a CSV file (rows checked as on create; its record and refused rows)',
       roles: ['admin', 'operator', 'closer', 'agent'],
     },
     { name: LeadPermission.Delete, description: 'delete leads', roles: ['admin'] },

@@ -44,7 +44,7 @@ export default defineAdminPlugin({
       edit_all_fields: LeadPermission.Write,
       delete: LeadPermission.Delete,
       export: LeadPermission.Export,
-      import: LeadPermission.Write,
+      import: LeadPermission.Import,
     },
     suppressions: {
       list: LeadPermission.Suppress,

@@ -30,15 +30,15 @@ export default class LeadPolicy extends AppPolicy {
     return this.can(actor, LeadPermission.Export)
   }
 
-  /** A CSV import creates leads: whoever may create them. */
+  /** A CSV import: closers too (a list from elsewhere), every row checked as a created lead. */
   import(actor: Actor) {
-    return this.can(actor, LeadPermission.Write)
+    return this.can(actor, LeadPermission.Import)
   }
 
   /** An import's record and rejected rows: who started it, and whoever reads the audit log (admins). */
   viewImport(actor: Actor, started: { created_by: { id: string | null } }) {
     return (
-      this.can(actor, LeadPermission.Write) &&
+      this.can(actor, LeadPermission.Import) &&
       (started.created_by.id === actor.id || this.can(actor, Permission.ReadAudit))
     )
   }

@@ -470,11 +470,11 @@ test.group('Leads import: API', (group) => {
     })
   })
 
-  test('roles: admin, operator and agents of a type that writes leads; a paused agent 423', async ({
+  test('roles: admin, operator, closer and agents of a type that writes leads; a paused agent 423', async ({
     assert,
     cleanup,
   }) => {
-    const allowed: ActorName[] = ['admin', 'operator', 'agent']
+    const allowed: ActorName[] = ['admin', 'operator', 'closer', 'agent']
     for (const name of ACTORS) {
       const tag = randomUUID().slice(0, 8)
       const before = await footprint()
