@@ -1631,6 +1631,28 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/leads/bulk-actions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Act on many leads at once
+     * @description **Who:** admin, operator, closer, agent (permission `leads.write_follow_up`). Agents only when their type declares the ability `leads.write_follow_up` or `leads.write`.
+     *
+     *     One action over the rows a person ticked (`ids`, at most 1000) or over every lead the list's filters match when it runs (`filter`: the query parameters of `GET /api/leads` as an object, `q` and `suppressed` included; paging and sort are ignored), at most 10,000 leads (more: 422 `E_SELECTION_TOO_LARGE`, nothing changed). `set_status` (stamps `last_action_at`, as a single status change does) and `set_next_step` (null clears it): whoever may update leads, closers included. `delete`: `leads.delete` (admins); linked tasks lose their link, each with its own event, as when one lead is deleted. Send the count you showed as `expected_count`: when the selection now holds another number, nothing is changed (409 `E_SELECTION_CHANGED`, `matched` says how many). The action is ONE recorded change: a `lead.bulk_status_changed`, `lead.bulk_next_step_set` or `lead.bulk_deleted` event with the counts, and one audit row whose before/after keep the ids with their previous values (the whole rows for a delete). Agents: the same abilities, pause rule (423) and rate limits; a request counts as one write.
+     */
+    post: operations['actOnLeads']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/suppressions': {
     parameters: {
       query?: never
@@ -1716,7 +1738,13 @@ export interface paths {
      */
     get: operations['exportLeads']
     put?: never
-    post?: never
+    /**
+     * Export the selected leads as CSV
+     * @description **Who:** admin, operator, closer (permission `leads.export`).
+     *
+     *     The rows a person ticked (`ids`, at most 1000: more than a URL carries), written as `GET /api/leads/export.csv` writes them, in the list's default order. Leads on the do-not-contact list are left out unless `include_suppressed` is true. Same caps and stall rule as the export of a filter.
+     */
+    post: operations['exportSelectedLeads']
     delete?: never
     options?: never
     head?: never
@@ -2906,6 +2934,21 @@ export interface components {
       created_by: string | null
       /** Format: date-time */
       created_at: string
+    }
+    'LeadBulkActionResult': {
+      /**
+       * Format: uuid
+       * @description The recorded change: one event and one audit row for the whole action.
+       */
+      id: string
+      /** @enum {string} */
+      action: 'set_status' | 'set_next_step' | 'delete'
+      /** @description Leads the selection held when the action ran. */
+      matched: number
+      /** @description Of those, the leads it changed. */
+      changed: number
+      /** @description Leads already in that status or with that next step. */
+      unchanged: number
     }
     /** @description What happened to each row of a bulk create. */
     'LeadBulkResult': {
@@ -9003,6 +9046,81 @@ export interface operations {
       503: components['responses']['Unavailable']
     }
   }
+  actOnLeads: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "action": "set_status",
+         *       "filter": {
+         *         "status": "enriched",
+         *         "niche_like": "dent"
+         *       },
+         *       "expected_count": 42,
+         *       "status": "contacted"
+         *     }
+         */
+        'application/json': {
+          /** @enum {unknown} */
+          action: 'set_status' | 'set_next_step' | 'delete'
+          ids?: string[]
+          filter?: {
+            [key: string]: string | string[]
+          }
+          expected_count?: number
+          /** @enum {unknown} */
+          status?:
+            | 'new'
+            | 'enriched'
+            | 'drafted'
+            | 'approved'
+            | 'contacted'
+            | 'replied'
+            | 'booked'
+            | 'lost'
+          next_step?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description What the action did. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c",
+           *       "action": "set_status",
+           *       "matched": 42,
+           *       "changed": 40,
+           *       "unchanged": 2
+           *     }
+           */
+          'application/json': components['schemas']['LeadBulkActionResult']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      /** @description The role may not do this action (`delete` needs `leads.delete`). */
+      403: components['responses']['Forbidden']
+      /** @description The selection holds another number of leads than `expected_count` (`E_SELECTION_CHANGED`): nothing is changed. */
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      /** @description Neither or both of `ids` and `filter`; `status` missing for `set_status`, `next_step` missing for `set_next_step`; a filter the list refuses (`E_INVALID_QUERY`); more leads than the cap (`E_SELECTION_TOO_LARGE`). */
+      422: components['responses']['ValidationFailed']
+      423: components['responses']['AgentPaused']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
   listSuppressions: {
     parameters: {
       query?: {
@@ -9400,6 +9518,49 @@ export interface operations {
       403: components['responses']['Forbidden']
       422: components['responses']['ValidationFailed']
       /** @description Too many exports running (`E_TOO_MANY_EXPORTS`): this person already has `EXPORT_MAX_PER_USER` (2), or the instance `EXPORT_MAX_CONCURRENT` (4). `Retry-After` says when to try again. */
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  exportSelectedLeads: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "ids": [
+         *         "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f"
+         *       ]
+         *     }
+         */
+        'application/json': {
+          ids: string[]
+          /** @enum {unknown} */
+          include_suppressed?: '1' | 1 | 'true' | true | 'on' | '0' | 0 | 'false' | false
+        }
+      }
+    }
+    responses: {
+      /** @description The CSV file. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'text/csv': string
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      /** @description Too many exports running (`E_TOO_MANY_EXPORTS`), as for the export of a filter. */
       429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }

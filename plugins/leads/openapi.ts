@@ -18,6 +18,12 @@ import {
 import { createLeadValidator, updateLeadValidator } from './validators/lead.js'
 import { createLeadsBulkValidator, MAX_BULK_LEADS } from './validators/lead_bulk.js'
 import {
+  bulkLeadActionValidator,
+  exportSelectedLeadsValidator,
+  MAX_BULK_ACTION_IDS,
+} from './validators/lead_bulk_action.js'
+import { BULK_LEAD_ACTIONS, MAX_BULK_ACTION_ROWS } from './actions/lead_bulk_actions.js'
+import {
   createSuppressionValidator,
   createSuppressionsBulkValidator,
   MAX_SUPPRESSIONS_PER_REQUEST,
@@ -148,6 +154,16 @@ export default defineOpenApi({
       },
       'An entry of the suppression (do-not-contact) list.'
     ),
+    LeadBulkActionResult: record({
+      id: uuid('The recorded change: one event and one audit row for the whole action.'),
+      action: enumOf(BULK_LEAD_ACTIONS),
+      matched: { type: 'integer', description: 'Leads the selection held when the action ran.' },
+      changed: { type: 'integer', description: 'Of those, the leads it changed.' },
+      unchanged: {
+        type: 'integer',
+        description: 'Leads already in that status or with that next step.',
+      },
+    }),
     LeadBulkResult: record(
       {
         batch_id: nullable(
@@ -363,6 +379,40 @@ export default defineOpenApi({
         },
       },
     },
+    '/api/leads/bulk-actions': {
+      post: {
+        operationId: 'actOnLeads',
+        summary: 'Act on many leads at once',
+        description: `One action over the rows a person ticked (\`ids\`, at most ${MAX_BULK_ACTION_IDS}) or over every lead the list's filters match when it runs (\`filter\`: the query parameters of \`GET /api/leads\` as an object, \`q\` and \`suppressed\` included; paging and sort are ignored), at most ${MAX_BULK_ACTION_ROWS.toLocaleString('en-US')} leads (more: 422 \`E_SELECTION_TOO_LARGE\`, nothing changed). \`set_status\` (stamps \`last_action_at\`, as a single status change does) and \`set_next_step\` (null clears it): whoever may update leads, closers included. \`delete\`: \`leads.delete\` (admins); linked tasks lose their link, each with its own event, as when one lead is deleted. Send the count you showed as \`expected_count\`: when the selection now holds another number, nothing is changed (409 \`E_SELECTION_CHANGED\`, \`matched\` says how many). The action is ONE recorded change: a \`lead.bulk_status_changed\`, \`lead.bulk_next_step_set\` or \`lead.bulk_deleted\` event with the counts, and one audit row whose before/after keep the ids with their previous values (the whole rows for a delete). Agents: the same abilities, pause rule (423) and rate limits; a request counts as one write.`,
+        access: LeadPermission.WriteFollowUp,
+        body: {
+          schema: bulkLeadActionValidator,
+          example: {
+            action: 'set_status',
+            filter: { status: 'enriched', niche_like: 'dent' },
+            expected_count: 42,
+            status: 'contacted',
+          },
+        },
+        response: {
+          status: 200,
+          description: 'What the action did.',
+          schema: ref('LeadBulkActionResult'),
+          example: {
+            id: '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c',
+            action: 'set_status',
+            matched: 42,
+            changed: 40,
+            unchanged: 2,
+          },
+        },
+        errors: {
+          403: 'The role may not do this action (`delete` needs `leads.delete`).',
+          409: 'The selection holds another number of leads than `expected_count` (`E_SELECTION_CHANGED`): nothing is changed.',
+          422: 'Neither or both of `ids` and `filter`; `status` missing for `set_status`, `next_step` missing for `set_next_step`; a filter the list refuses (`E_INVALID_QUERY`); more leads than the cap (`E_SELECTION_TOO_LARGE`).',
+        },
+      },
+    },
     '/api/suppressions': {
       get: {
         operationId: 'listSuppressions',
@@ -498,6 +548,25 @@ export default defineOpenApi({
               schema: { type: 'string' },
             },
           },
+        },
+      },
+      post: {
+        operationId: 'exportSelectedLeads',
+        summary: 'Export the selected leads as CSV',
+        description: `The rows a person ticked (\`ids\`, at most ${MAX_BULK_ACTION_IDS}: more than a URL carries), written as \`GET /api/leads/export.csv\` writes them, in the list's default order. Leads on the do-not-contact list are left out unless \`include_suppressed\` is true. Same caps and stall rule as the export of a filter.`,
+        access: LeadPermission.Export,
+        body: {
+          schema: exportSelectedLeadsValidator,
+          example: { ids: [LEAD_ID] },
+        },
+        errors: {
+          429: 'Too many exports running (`E_TOO_MANY_EXPORTS`), as for the export of a filter.',
+        },
+        response: {
+          status: 200,
+          description: 'The CSV file.',
+          contentType: 'text/csv',
+          schema: { type: 'string' },
         },
       },
     },

@@ -21,6 +21,9 @@ export default definePlugin({
   records: [
     'lead.imported',
     'lead.bulk_created',
+    'lead.bulk_status_changed',
+    'lead.bulk_next_step_set',
+    'lead.bulk_deleted',
     'lead.status_changed',
     'leads.*',
     'suppression.*',
@@ -91,9 +94,11 @@ export default definePlugin({
         router.get('leads', [LeadsController, 'index'])
         // Before `leads/:id` (ids are UUID-matched anyway).
         router.get('leads/export.csv', [LeadsController, 'export'])
+        router.post('leads/export.csv', [LeadsController, 'exportSelected'])
         router.get('leads/:id', [LeadsController, 'show']).where('id', uuid)
         router.post('leads', [LeadsController, 'store'])
         router.post('leads/bulk', [LeadBulkController, 'store'])
+        router.post('leads/bulk-actions', [LeadBulkController, 'act'])
         router.patch('leads/:id', [LeadsController, 'update']).where('id', uuid)
         router.delete('leads/:id', [LeadsController, 'destroy']).where('id', uuid)
         // CSV import: the body streams into COPY, any size (readsItsOwnBody: no 1 MB limit here)

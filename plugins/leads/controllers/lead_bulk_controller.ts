@@ -4,6 +4,8 @@ import { ApiException } from '#exceptions/api_exception'
 import { actorFromContext } from '#services/change_recorder'
 import { createLeadsBulkValidator, MAX_BULK_LEADS } from '../validators/lead_bulk.js'
 import { createLeadsBulk } from '../actions/create_leads_bulk.js'
+import { bulkLeadActionValidator } from '../validators/lead_bulk_action.js'
+import { runBulkLeadAction } from '../actions/lead_bulk_actions.js'
 
 /** POST /api/leads/bulk: many leads in one request, for agents (and scripts). */
 export default class LeadBulkController {
@@ -24,5 +26,40 @@ export default class LeadBulkController {
     }
     const data = await ctx.request.validateUsing(createLeadsBulkValidator)
     return createLeadsBulk(actorFromContext(ctx), data.leads)
+  }
+
+  /**
+   * POST /api/leads/bulk-actions: set a status or the next step (whoever
+   * may update leads, closers included) or delete (leads.delete) for the
+   * ticked rows (`ids`) or every lead the list's `filter` matches. One
+   * transaction, one recorded change. `expected_count` guards a confirmed
+   * number: 409 when the selection changed in between.
+   */
+  async act(ctx: HttpContext) {
+    const policy = ctx.bouncer.with(LeadPolicy)
+    await policy.authorize('bulkAct')
+    const data = await ctx.request.validateUsing(bulkLeadActionValidator)
+    await policy.authorize(data.action === 'delete' ? 'delete' : 'update')
+    if ((data.ids === undefined) === (data.filter === undefined)) {
+      throw new ApiException(
+        422,
+        'Send either ids (the rows you selected) or filter (every lead the filters match), not both',
+        { field: data.ids ? 'filter' : 'ids', rule: 'oneOf', code: 'E_VALIDATION_ERROR' }
+      )
+    }
+    if (data.action === 'set_next_step' && data.next_step === undefined) {
+      throw new ApiException(422, 'next_step is required (null clears it)', {
+        field: 'next_step',
+        rule: 'required',
+        code: 'E_VALIDATION_ERROR',
+      })
+    }
+    return runBulkLeadAction(actorFromContext(ctx), {
+      action: data.action,
+      selection: data.ids ? { ids: data.ids } : { filter: data.filter! },
+      expectedCount: data.expected_count,
+      status: data.status,
+      nextStep: data.next_step,
+    })
   }
 }

@@ -16,6 +16,7 @@ import { exportSettings, openExportConnection } from '#services/export_connectio
 import { createLead } from '../actions/create_lead.js'
 import { updateLead } from '../actions/update_lead.js'
 import { deleteLead } from '../actions/delete_lead.js'
+import { exportSelectedLeadsValidator } from '../validators/lead_bulk_action.js'
 
 export default class LeadsController {
   async index(ctx: HttpContext) {
@@ -78,23 +79,39 @@ export default class LeadsController {
     assertNoNul(qs)
     // Paging does not apply to an export: every matching row is sent.
     const { _start: _s, _end: _e, ...query } = qs
-    const sql = exportQuery(query)
-    // an export connection of its own, within the caps (429 beyond), never the requests' pool
-    const connection = await openExportConnection(String(ctx.auth.user!.id))
-    const stallMs = exportSettings.stallMs
-    const stream = await openExportStream(sql, connection, {
-      stallMs,
-      onStall: () =>
-        ctx.logger.info(
-          { requestId: ctx.request.id() },
-          `leads export cut: no progress for ${stallMs / 1000} s (the client stopped reading)`
-        ),
-    })
-    ctx.response.header('content-type', 'text/csv; charset=utf-8')
-    ctx.response.header('content-disposition', `attachment; filename="${exportFileName()}"`)
-    ctx.response.header('cache-control', 'no-store')
-    ctx.response.stream(stream)
+    return streamExport(ctx, exportQuery(query))
   }
+
+  /**
+   * POST /api/leads/export.csv `{ids, include_suppressed?}`: the rows a
+   * person ticked, as the list's export writes them (too many ids for a
+   * URL). Same rules: suppressed leads are left out unless asked for.
+   */
+  async exportSelected(ctx: HttpContext) {
+    await ctx.bouncer.with(LeadPolicy).authorize('export')
+    const { ids, include_suppressed: include } = await ctx.request.validateUsing(
+      exportSelectedLeadsValidator
+    )
+    return streamExport(ctx, exportQuery({ id: ids, include_suppressed: String(!!include) }))
+  }
+}
+
+/** Streams an export's COPY as the answer, on a connection of its own, within the caps (429 beyond). */
+async function streamExport(ctx: HttpContext, sql: string) {
+  const connection = await openExportConnection(String(ctx.auth.user!.id))
+  const stallMs = exportSettings.stallMs
+  const stream = await openExportStream(sql, connection, {
+    stallMs,
+    onStall: () =>
+      ctx.logger.info(
+        { requestId: ctx.request.id() },
+        `leads export cut: no progress for ${stallMs / 1000} s (the client stopped reading)`
+      ),
+  })
+  ctx.response.header('content-type', 'text/csv; charset=utf-8')
+  ctx.response.header('content-disposition', `attachment; filename="${exportFileName()}"`)
+  ctx.response.header('cache-control', 'no-store')
+  ctx.response.stream(stream)
 }
 
 /** The record as the API answers it: the columns, and whether the do-not-contact list covers it. */

@@ -26,6 +26,11 @@ export default class LeadPolicy extends AppPolicy {
     return this.can(actor, LeadPermission.Delete)
   }
 
+  /** Some action over many leads: whoever may update or delete them (each action checks its own). */
+  bulkAct(actor: Actor) {
+    return this.update(actor) || this.delete(actor)
+  }
+
   export(actor: Actor) {
     return this.can(actor, LeadPermission.Export)
   }
