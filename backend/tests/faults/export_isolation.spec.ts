@@ -24,12 +24,15 @@ const STALL_SECONDS = 15
 const MAX_EXPORTS = 4
 const MAX_PER_USER = 2
 
-/** The COPY statements of this database still running on the server. */
+/**
+ * The COPY statements of this database still running on the server: their
+ * client backends (a parallel plan's workers show the same query).
+ */
 async function runningCopies(): Promise<number> {
   const { rows } = await db.rawQuery(
     `SELECT count(*)::int AS n FROM pg_stat_activity
      WHERE datname = current_database() AND pid <> pg_backend_pid()
-       AND query ILIKE 'COPY (select%'`
+       AND backend_type = 'client backend' AND query ILIKE 'COPY (select%'`
   )
   return rows[0].n
 }

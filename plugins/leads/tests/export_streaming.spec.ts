@@ -9,12 +9,16 @@ import { seedLeads } from '../actions/seed_leads.js'
 
 const ROWS = 30_000
 
-/** The COPY statements of this database still running on the server. */
+/**
+ * The COPY statements of this database still running on the server: their
+ * client backends (a parallel plan's workers show the same query).
+ */
 async function runningCopies(): Promise<number[]> {
   const { rows } = await db.rawQuery(
     `SELECT pid FROM pg_stat_activity
      WHERE datname = current_database() AND pid <> pg_backend_pid()
-       AND state = 'active' AND query ILIKE 'COPY (select%'`
+       AND backend_type = 'client backend' AND state = 'active'
+       AND query ILIKE 'COPY (select%'`
   )
   return rows.map((row: { pid: number }) => row.pid)
 }
