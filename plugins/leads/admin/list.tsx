@@ -1,4 +1,5 @@
-import type { HttpError } from '@refinedev/core'
+import { useEffect, useState } from 'react'
+import { useCan, type HttpError } from '@refinedev/core'
 import {
   CreateButton,
   DeleteButton,
@@ -23,7 +24,8 @@ import {
   search,
   text,
 } from '@admin/components/list_filters'
-import { ExportCsvButton } from './export_button'
+import { ExportCsvButton, exportUrl } from './export_button'
+import { LeadBulkBar, NOTHING_SELECTED, type LeadSelection } from './bulk_bar'
 import { ImportCsvButton } from './import_button'
 import {
   SCORE_COLORS,
@@ -59,6 +61,15 @@ export default function LeadList() {
     onSearch: (values) => toFilters(FILTERS, values),
   })
   const total = tableQuery.data?.total
+  const rows = tableProps.dataSource ?? []
+  // ticking rows: for whoever may act on them (update, export)
+  const { data: canEdit } = useCan({ resource: 'leads', action: 'edit' })
+  const { data: canExport } = useCan({ resource: 'leads', action: 'export' })
+  const selectable = !!(canEdit?.can || canExport?.can)
+  const [selection, setSelection] = useState<LeadSelection>(NOTHING_SELECTED)
+  // other filters, another set of leads: what was ticked no longer means the same
+  const filterKey = JSON.stringify(filters)
+  useEffect(() => setSelection(NOTHING_SELECTED), [filterKey])
 
   return (
     <List
@@ -79,9 +90,31 @@ export default function LeadList() {
             onRetry={() => tableQuery.refetch()}
           />
         )}
+        {selectable && (
+          <LeadBulkBar
+            selection={selection}
+            pageCount={rows.length}
+            total={total}
+            filters={filters}
+            exportHref={exportUrl(filters, sorters)}
+            onSelectAll={() => setSelection({ ids: [], allMatching: true })}
+            onClear={() => setSelection(NOTHING_SELECTED)}
+          />
+        )}
         <ListTable<LeadRecord>
           {...tableProps}
           rowKey="id"
+          rowSelection={
+            selectable
+              ? {
+                  preserveSelectedRowKeys: true,
+                  selectedRowKeys: selection.allMatching
+                    ? rows.map((row) => row.id)
+                    : selection.ids,
+                  onChange: (keys) => setSelection({ ids: keys.map(String), allMatching: false }),
+                }
+              : undefined
+          }
           locale={{
             emptyText: tableEmptyText({
               isError: tableQuery.isError,
