@@ -228,6 +228,7 @@ export default function CommandPalette({ open, onClose }: { open: boolean; onClo
                   aria-selected={index === active}
                   data-palette-index={index}
                   data-testid="palette-item"
+                  data-group={item.group}
                   onMouseEnter={() => setActive(index)}
                   onClick={() => go(item)}
                   style={{
