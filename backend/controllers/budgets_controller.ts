@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import pluginHost from '#plugin_host/running'
 import db from '@adonisjs/lucid/services/db'
 import Agent from '#models/agent'
 import BudgetPolicy from '#policies/budget_policy'
@@ -169,6 +170,13 @@ export default class BudgetsController {
   /** POST /api/agents/me/reservations: 201, or 423 E_AGENT_OVER_BUDGET (and the agent is paused). */
   async reserve(ctx: HttpContext) {
     const agent = await this.#self(ctx)
+    // an agent only reading (its type no enabled plugin declares) has no step to pay for,
+    // and its holds would crowd out the agents that work
+    if (!pluginHost.agentType(agent.type)) {
+      throw ApiException.forbidden(
+        `This agent's type "${agent.type}" is not declared by any enabled plugin: it may read, not reserve budget`
+      )
+    }
     const request = await ctx.request.validateUsing(reservationValidator)
     return ctx.response.created(await reserveBudget(actorFromContext(ctx), agent, request))
   }

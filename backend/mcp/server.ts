@@ -275,6 +275,20 @@ async function serverFor(ctx: HttpContext, agent: Agent) {
 
 /** One HTTP request of the Streamable HTTP transport, answered in JSON. */
 export async function handleMcpRequest(ctx: HttpContext, agent: Agent) {
+  const parsedBody = ctx.request.method() === 'POST' ? parseBody(ctx) : undefined
+  // One message per request: a batch would run up to a hundred tool calls as
+  // one counted request (rate limits), and MCP 2025-06-18 dropped batching.
+  if (Array.isArray(parsedBody)) {
+    ctx.response.status(400)
+    return {
+      jsonrpc: '2.0',
+      id: null,
+      error: {
+        code: -32600,
+        message: 'Batches are not accepted: send one JSON-RPC message per request',
+      },
+    }
+  }
   const mcp = await serverFor(ctx, agent)
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
@@ -292,7 +306,6 @@ export async function handleMcpRequest(ctx: HttpContext, agent: Agent) {
       method,
       headers,
     })
-    const parsedBody = method === 'POST' ? parseBody(ctx) : undefined
     const response = await transport.handleRequest(request, { parsedBody })
     ctx.response.status(response.status)
     response.headers.forEach((value, name) => {

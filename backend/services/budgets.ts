@@ -64,12 +64,15 @@ export interface CoveringBudget extends BudgetRow {
 
 /**
  * The budgets that cover an agent (its own, its type's, the overall ones),
- * each with its period at `at`, in one read.
+ * each with its period at `at`, in one read. In a transaction that writes
+ * to them (a reservation, usage), `lock` keeps each from being deleted
+ * until the commit (a key-share lock: changing a limit is not held up).
  */
 export async function budgetsFor(
   client: QueryClientContract,
   agent: { id: string; type: string },
-  at: Date = budgetClock.now()
+  at: Date = budgetClock.now(),
+  lock = false
 ): Promise<CoveringBudget[]> {
   const day = periodOf('day', at).key
   const month = periodOf('month', at).key
@@ -81,7 +84,7 @@ export async function budgetsFor(
      WHERE b.scope = 'overall'
         OR (b.scope = 'agent' AND b.agent_id = ?::uuid)
         OR (b.scope = 'agent_type' AND b.agent_type = ?)
-     ORDER BY b.id`,
+     ORDER BY b.id${lock ? ' FOR KEY SHARE OF b' : ''}`,
     [day, month, agent.id, agent.type] as never[]
   )
   return rows

@@ -119,13 +119,23 @@ function coerce(
       if (!['true', 'false', '1', '0'].includes(value))
         throw invalid(`${key} must be true or false`, key)
       return value === 'true' || value === '1'
-    case 'datetime':
-      if (Number.isNaN(Date.parse(value))) throw invalid(`${key} must be an ISO 8601 date`, key)
-      return new Date(value).toISOString()
+    case 'datetime': {
+      const time = Date.parse(value)
+      if (Number.isNaN(time)) throw invalid(`${key} must be an ISO 8601 date`, key)
+      // years 1 to 9999: what PostgreSQL and ISO 8601 both read (and room for the `_lte` millisecond)
+      if (time < FIRST_TIME || time > LAST_TIME) {
+        throw invalid(`${key} must be a date between the years 1 and 9999`, key)
+      }
+      return new Date(time).toISOString()
+    }
     default:
       return value
   }
 }
+
+/* 0001-01-01T00:00:00.000Z and 9999-12-31T23:59:59.999Z */
+const FIRST_TIME = -62135596800000
+const LAST_TIME = 253402300799999
 
 /** Parses and checks the query string against the spec. Throws 422 for anything unknown. */
 export function parseListQuery(qs: Record<string, unknown>, spec: ListSpec): ParsedList {

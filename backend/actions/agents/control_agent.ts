@@ -1,7 +1,13 @@
 import Agent from '#models/agent'
 import { AgentStatus } from '#enums/agent_status'
 import { ApiException } from '#exceptions/api_exception'
-import { recordChange, recordChanges, SYSTEM, type ChangeContext } from '#services/change_recorder'
+import {
+  recordChange,
+  recordChanges,
+  SYSTEM,
+  type ChangeContext,
+  type Recorder,
+} from '#services/change_recorder'
 
 export type ControlAction = 'pause' | 'resume' | 'kill'
 
@@ -71,28 +77,39 @@ export async function controlAgent(
  * killed is left as it is: null.
  */
 export async function pauseByRule(id: string, reason: string, rule: Record<string, unknown>) {
-  return recordChanges(
-    SYSTEM,
-    async (trx, recorder) => {
-      const agent = await Agent.query({ client: trx }).where('id', id).forUpdate().first()
-      if (!agent) return null
-      if (agent.status === AgentStatus.Paused || agent.status === AgentStatus.Blocked) return null
-      const before = agent.serialize()
-      agent.status = AgentStatus.Paused
-      agent.pauseReason = reason
-      await agent.useTransaction(trx).save()
-      await recorder.record({
-        action: 'agent.paused',
-        resourceType: 'agents',
-        resourceId: id,
-        agentId: id,
-        before,
-        after: agent.serialize(),
-        payload: { reason, rule },
-        snapshot: true,
-      })
-      return agent
-    },
-    { allowNoChange: true }
-  )
+  return recordChanges(SYSTEM, (_trx, recorder) => pauseByRuleIn(recorder, id, reason, rule), {
+    allowNoChange: true,
+  })
+}
+
+/**
+ * The same pause inside a change already in progress (usage that reaches a
+ * budget): recorded as the system, committed with that change or not at all.
+ */
+export async function pauseByRuleIn(
+  recorder: Recorder,
+  id: string,
+  reason: string,
+  rule: Record<string, unknown>
+) {
+  const trx = recorder.trx
+  const system = recorder.as({ ...SYSTEM, requestId: recorder.context.requestId })
+  const agent = await Agent.query({ client: trx }).where('id', id).forUpdate().first()
+  if (!agent) return null
+  if (agent.status === AgentStatus.Paused || agent.status === AgentStatus.Blocked) return null
+  const before = agent.serialize()
+  agent.status = AgentStatus.Paused
+  agent.pauseReason = reason
+  await agent.useTransaction(trx).save()
+  await system.record({
+    action: 'agent.paused',
+    resourceType: 'agents',
+    resourceId: id,
+    agentId: id,
+    before,
+    after: agent.serialize(),
+    payload: { reason, rule },
+    snapshot: true,
+  })
+  return agent
 }

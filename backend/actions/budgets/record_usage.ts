@@ -21,7 +21,7 @@ import {
   type ReservationRow,
   type UsageRow,
 } from '#services/budget_view'
-import { pauseByRule } from '#actions/agents/control_agent'
+import { pauseByRuleIn } from '#actions/agents/control_agent'
 
 export interface Usage {
   model?: string | null
@@ -37,11 +37,11 @@ export interface Usage {
  * spend reaches a budget, the agent is paused by it.
  */
 export async function reportUsage(context: ChangeContext, agent: Agent, usage: Usage) {
-  const { view, reachedWindow } = await recordChanges(context, (trx, recorder) =>
-    writeUsage(trx, recorder, agent, usage, null)
-  )
-  await pauseIfReached(agent, reachedWindow)
-  return view
+  return recordChanges(context, async (trx, recorder) => {
+    const { view, reachedWindow } = await writeUsage(trx, recorder, agent, usage, null)
+    await pauseIfReached(recorder, agent, reachedWindow)
+    return view
+  })
 }
 
 /**
@@ -97,10 +97,10 @@ export async function settleReservation(
         expired_before: !wasOpen,
       },
     })
-    return { reservation: after, usage: view, reachedWindow }
+    await pauseIfReached(recorder, agent, reachedWindow)
+    return { reservation: after, usage: view }
   })
-  await pauseIfReached(agent, result.reachedWindow)
-  return { reservation: result.reservation, usage: result.usage }
+  return result
 }
 
 async function writeUsage(
@@ -150,7 +150,7 @@ async function writeUsage(
       kind: 'created',
     })
 
-  const budgets = await budgetsFor(trx, agent, now)
+  const budgets = await budgetsFor(trx, agent, now, true)
   const ensured = await ensureWindows(trx, budgets, now)
   const current = ensured.map(({ budget_id, period_start }) => ({ budget_id, period_start }))
   // a row created just now already counts the usage written above
@@ -189,14 +189,15 @@ function dedupe(keys: WindowKey[]) {
   return [...seen.values()]
 }
 
-async function pauseIfReached(agent: Agent, window: LockedWindow | null) {
+/* in the usage's own transaction: the answer never says "failed" about usage that was counted */
+async function pauseIfReached(recorder: Recorder, agent: Agent, window: LockedWindow | null) {
   if (!window) return
   const what = describeBudget(window, agent.name)
   const limit =
     window.limit_usd !== null
       ? money(window.limit_usd)
       : `${Number(window.limit_tokens).toLocaleString('en-US')} tokens`
-  await pauseByRule(agent.id, `Paused by a budget: ${what} (${limit}) is used up`, {
+  await pauseByRuleIn(recorder, agent.id, `Paused by a budget: ${what} (${limit}) is used up`, {
     kind: 'budget',
     budget_id: window.budget_id,
     period_start: window.period_start,

@@ -48,7 +48,7 @@ export async function reserveBudget(
   const ttl = request.ttl_seconds ?? budgetSettings.reservationTtlSeconds
   try {
     return await recordChanges(context, async (trx, recorder) => {
-      const budgets = await budgetsFor(trx, agent, now)
+      const budgets = await budgetsFor(trx, agent, now, true)
       const keys = (await ensureWindows(trx, budgets, now)).map(({ budget_id, period_start }) => ({
         budget_id,
         period_start,
@@ -78,8 +78,11 @@ export async function reserveBudget(
       // last, so the shared rows stay locked only until the commit
       const held = await holdInWindows(trx, keys, { usd: usdText(request.cost_usd), tokens })
       if (held.length < keys.length) {
-        // one did not fit: which, in words (the rows are locked, so this is what refused it)
+        // one did not fit: which, in words (the rows are locked, so this is what refused it);
+        // the ones that took the hold already count this amount
+        const fitted = new Set(held)
         for (const window of await lockWindows(trx, keys)) {
+          if (fitted.has(window.budget_id)) continue
           const why = overLimit(window, { usd: request.cost_usd, tokens }, agent.name)
           if (why) throw new OverBudget(window, why)
         }

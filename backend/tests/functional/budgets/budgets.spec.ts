@@ -317,6 +317,91 @@ test.group('Budgets: reservations stop spending before it happens', (group) => {
     assert.equal(Number(window.spent_usd), 0.35)
   })
 
+  test('a refusal names the budget that refused, not one that took the hold (whatever their order)', async ({
+    assert,
+  }) => {
+    const mine = await call(actors.tokens.admin, 'POST', '/api/budgets', {
+      scope: 'agent',
+      agent_id: actors.agent.id,
+      period: 'day',
+      limit_usd: 10,
+    })
+    const overall = await call(actors.tokens.admin, 'POST', '/api/budgets', {
+      scope: 'overall',
+      period: 'day',
+      limit_usd: 5,
+    })
+    // the budget that fits sorts first: it is the one a careless check would blame
+    const first = '00000000-0000-4000-8000-000000000001'
+    const last = 'ffffffff-ffff-4fff-bfff-ffffffffffff'
+    await db.from('budgets').where('id', mine.body.id).update({ id: first })
+    await db.from('budgets').where('id', overall.body.id).update({ id: last })
+
+    const refused = await reserve(actors.tokens.agent, { cost_usd: 6 })
+    assert.equal(refused.status, 423)
+    assert.equal(refused.body.errors[0].code, 'E_AGENT_OVER_BUDGET')
+    assert.equal(refused.body.errors[0].budget_id, last)
+    assert.match(refused.body.errors[0].message, /the overall daily budget is \$5/)
+    const me = await call(actors.tokens.agent, 'GET', '/api/agents/me')
+    assert.match(me.body.controls.reason, /overall daily budget/)
+    const windows = await db.from('budget_windows')
+    assert.isTrue(
+      windows.every((w) => Number(w.reserved_usd) === 0),
+      'the refused step holds nothing anywhere'
+    )
+  })
+
+  test('budgets removed and added while agents reserve and report: every answer is 201 or 423, never 500', async ({
+    assert,
+  }) => {
+    const body = { scope: 'agent', agent_id: actors.agent.id, period: 'day', limit_usd: 1000 }
+    let current = (await call(actors.tokens.admin, 'POST', '/api/budgets', body)).body.id
+    const answers: number[] = []
+    const agentWork = (async () => {
+      for (let round = 0; round < 10; round++) {
+        const batch = await Promise.all([
+          ...Array.from({ length: 4 }, () => reserve(actors.tokens.agent, { cost_usd: 0.01 })),
+          call(actors.tokens.agent, 'POST', '/api/agents/me/usage', { cost_usd: 0.01 }),
+        ])
+        answers.push(...batch.map((answer) => answer.status))
+      }
+    })()
+    const adminWork = (async () => {
+      for (let round = 0; round < 10; round++) {
+        assert.equal(
+          (await call(actors.tokens.admin, 'DELETE', `/api/budgets/${current}`)).status,
+          204
+        )
+        current = (await call(actors.tokens.admin, 'POST', '/api/budgets', body)).body.id
+      }
+    })()
+    await Promise.all([agentWork, adminWork])
+    assert.lengthOf(answers, 50)
+    assert.deepEqual(
+      answers.filter((status) => status !== 201),
+      [],
+      'nothing refused or failed: every budget had room'
+    )
+  }).timeout(60_000)
+
+  test('an agent of a type no enabled plugin declares may not hold budget', async ({ assert }) => {
+    await call(actors.tokens.admin, 'POST', '/api/budgets', {
+      scope: 'overall',
+      period: 'day',
+      limit_usd: 100,
+    })
+    const retired = await makeAgent('retired_scout')
+    const token = await tokenOf(retired)
+    const refused = await reserve(token, { cost_usd: 50, ttl_seconds: 86_400 })
+    assert.equal(refused.status, 403)
+    assert.include(refused.body.errors[0].message, '"retired_scout"')
+    const held = await db.from('budget_reservations').where('agent_id', retired.id)
+    assert.lengthOf(held, 0)
+    // what it spent is still counted
+    const usage = await call(token, 'POST', '/api/agents/me/usage', { cost_usd: 0.5 })
+    assert.equal(usage.status, 201)
+  })
+
   test('a usage report that reaches a budget pauses the agent', async ({ assert }) => {
     await call(actors.tokens.admin, 'POST', '/api/budgets', {
       scope: 'overall',

@@ -319,4 +319,31 @@ test.group('MCP server: an agent’s day through its own token', (group) => {
     })
     assert.equal(get.status, 405)
   })
+
+  test('a batch of messages is refused whole: one request is one call (rate limits count requests)', async ({
+    assert,
+  }) => {
+    const before = await count('task_events')
+    const batch = await fetch(MCP_URL(), {
+      method: 'POST',
+      headers: {
+        'authorization': `Bearer ${actors.tokens.agent}`,
+        'content-type': 'application/json',
+        'accept': 'application/json, text/event-stream',
+      },
+      body: JSON.stringify(
+        Array.from({ length: 20 }, (_, id) => ({
+          jsonrpc: '2.0',
+          id,
+          method: 'tools/call',
+          params: { name: 'list_tasks', arguments: {} },
+        }))
+      ),
+    })
+    assert.equal(batch.status, 400)
+    const body = await batch.json()
+    assert.equal(body.error.code, -32600)
+    assert.match(body.error.message, /one JSON-RPC message per request/)
+    assert.equal(await count('task_events'), before)
+  })
 })

@@ -93,6 +93,9 @@ test.group('List translator', () => {
     rejects(assert, { score: '1.5' }, 422, 'score')
     rejects(assert, { active: 'maybe' }, 422, 'active')
     rejects(assert, { created_at_gte: 'yesterday' }, 422, 'created_at_gte')
+    // the last moment JavaScript can hold, and one before the year 1: never a RangeError (500)
+    rejects(assert, { created_at_lte: '+275760-09-13T00:00:00.000Z' }, 422, 'created_at_lte')
+    rejects(assert, { created_at_gte: '-000001-01-01T00:00:00.000Z' }, 422, 'created_at_gte')
     rejects(assert, { constructor: 'x' }, 422, 'constructor')
   })
 
