@@ -341,7 +341,7 @@ test.group('MCP server: an agent’s day through its own token', (group) => {
       ),
     })
     assert.equal(batch.status, 400)
-    const body = await batch.json()
+    const body = (await batch.json()) as { error: { code: number; message: string } }
     assert.equal(body.error.code, -32600)
     assert.match(body.error.message, /one JSON-RPC message per request/)
     assert.equal(await count('task_events'), before)
