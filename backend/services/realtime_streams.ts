@@ -25,6 +25,7 @@ import transmit from '@adonisjs/transmit/services/main'
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import env from '#start/env'
+import logger from '@adonisjs/core/services/logger'
 import User from '#models/user'
 import Agent from '#models/agent'
 import { ApiException } from '#exceptions/api_exception'
@@ -190,6 +191,8 @@ export async function openStream(ctx: HttpContext) {
     response,
     injectResponseHeaders: ctx.response.getHeaders(),
   })
+  /* a broadcast that reaches a stream being ended (write after end) must not crash the instance */
+  stream.on('error', (error) => logger.debug({ uid, error }, 'realtime stream error'))
   const entry: OpenStream = { uid, stream, owner, claim, tag, closed, response }
   streams.set(uid, entry)
   void closed.then(() => {
@@ -342,6 +345,71 @@ export async function revalidateAfter(event: RecordedEvent) {
   if (OWNER_CHANGES.has(event.action)) {
     await revalidateStreams((owner) => owner.id === event.resourceId)
   }
+}
+
+/** The channel of the last message a cut stream gets (its clients need not subscribe to it). */
+export const CUT_CHANNEL = 'realtime/cut'
+const SLOW_CHECK_MS = 250
+/* a client that reads nothing at all cannot take the notice: its socket goes after this */
+const CUT_GRACE_MS = 5000
+
+/**
+ * How many messages a stream may have waiting for its client
+ * (REALTIME_MAX_BEHIND, default 2,000) before it is cut: beyond the
+ * response's and the socket's buffers, every message waits in this
+ * instance's memory, for one client.
+ */
+export function maxBehind() {
+  const max = Number(process.env.REALTIME_MAX_BEHIND ?? env.get('REALTIME_MAX_BEHIND') ?? 2000)
+  return Number.isFinite(max) && max > 0 ? max : 2000
+}
+
+/** Messages written to a stream that its client has not taken yet (above what the socket holds). */
+function behind(entry: OpenStream) {
+  const stream = entry.stream
+  const bufferedBytes = entry.response.writableLength
+  // the Transform queues messages as objects: written and not yet sent, in both of its buffers
+  return stream.writableLength + stream.readableLength + (bufferedBytes > 0 ? 1 : 0)
+}
+
+/**
+ * Cuts a stream whose client fell behind: the others are never slowed by
+ * it (each stream is written on its own), but its queue would grow without
+ * end. Its last message says why, on CUT_CHANNEL; the client reconnects
+ * and backfills from its last `seq` (GET /api/events?after=…).
+ */
+function cut(entry: OpenStream, waiting: number) {
+  logger.warn(
+    { uid: entry.uid, owner: entry.claim.owner, waiting },
+    'realtime stream cut: its client fell behind'
+  )
+  const reason = `This stream fell ${waiting} messages behind (at most ${maxBehind()}): reconnect, then backfill from your last seq`
+  // nothing more is queued for it: its channels let it go first
+  const manager = transmit.getManager()
+  for (const channel of [...(manager.getAllSubscribers().get(entry.stream) ?? [])]) {
+    void manager.unsubscribe({ uid: entry.uid, channel })
+  }
+  entry.stream.writeMessage({
+    data: { channel: CUT_CHANNEL, payload: { code: 'E_TOO_SLOW', reason } },
+  })
+  entry.stream.end()
+  setTimeout(() => entry.response.destroy(), CUT_GRACE_MS).unref()
+}
+
+/** Cuts, every quarter second, the streams whose clients fell too far behind. */
+export function startSlowStreamWatch() {
+  const cutting = new WeakSet<OpenStream>()
+  return setInterval(() => {
+    const max = maxBehind()
+    for (const entry of streams.values()) {
+      if (cutting.has(entry)) continue
+      const waiting = behind(entry)
+      if (waiting > max) {
+        cutting.add(entry)
+        cut(entry, waiting)
+      }
+    }
+  }, SLOW_CHECK_MS).unref()
 }
 
 /**

@@ -45,6 +45,7 @@ export default await Env.create(new URL('../../', import.meta.url), {
   REALTIME_CHANNEL: Env.schema.string.optional(),
   /* Open realtime streams allowed per token or browser session (default 20; 0: no limit). */
   REALTIME_MAX_STREAMS: Env.schema.number.optional(),
+  REALTIME_MAX_BEHIND: Env.schema.number.optional(),
 
   /* First run */
   ADMIN_EMAIL: Env.schema.string.optional({ format: 'email' }),

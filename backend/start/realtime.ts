@@ -26,6 +26,7 @@ import {
   revalidateAfter,
   revalidateStreams,
   startRegistryRefresh,
+  startSlowStreamWatch,
 } from '#services/realtime_streams'
 import { onRemoteMessage, realtimeTransport } from '#services/realtime_transport'
 import { forgetTokensOf } from '#services/token_provider'
@@ -47,6 +48,8 @@ realtimeTransport()?.onReady(() => {
   void refreshRegistry()
 })
 const refresh = startRegistryRefresh()
+/* a client that falls behind is cut (and backfills), instead of growing this instance's memory */
+const slowWatch = startSlowStreamWatch()
 
 /*
 | Changes to a user or an agent (a role, a deactivation, a token revoked)
@@ -77,6 +80,7 @@ onListenerClosed(() => closeAllStreams())
 app.terminating(async () => {
   clearInterval(recheck)
   clearInterval(refresh)
+  clearInterval(slowWatch)
   await closeAllStreams()
   sequencer.deactivate()
 })
