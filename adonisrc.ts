@@ -64,6 +64,7 @@ export default defineConfig({
     () => import('#start/kernel'),
     () => import('#start/realtime'),
     { file: () => import('#start/first_run'), environment: ['web'] },
+    { file: () => import('#start/history'), environment: ['web'] },
     { file: () => import('#start/webhooks'), environment: ['web'] },
     { file: () => import('#start/notifications'), environment: ['web'] },
     { file: () => import('#start/budgets'), environment: ['web'] },
