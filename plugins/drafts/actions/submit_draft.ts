@@ -6,6 +6,9 @@ import { linkedTaskId } from '../services/linked_task.js'
 import { TaskColumn } from '#enums/task'
 import { SYSTEM, recordChanges, type ChangeContext } from '#services/change_recorder'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { ActorType } from '#enums/actor_type'
+import { AgentStatus } from '#enums/agent_status'
+import { GLOBAL_PAUSE } from '#services/controls'
 import { moveLinkedTasks } from '#actions/tasks/move_linked_tasks'
 import { applyDecision, leadSuppression, tellTheAuthor } from './decide_draft.js'
 import {
@@ -19,16 +22,34 @@ import {
 
 /**
  * Whether the approval policy for this draft's author and kind approves it
- * now: an auto-approve policy, an agent whose autonomy is not revoked, and
- * a record that meets every threshold. With the rule and the evidence.
+ * now: the author itself submitting its own text (no one else's version
+ * since the last person's decision), the author and the crew not paused,
+ * an auto-approve policy, autonomy not revoked, and a record that meets
+ * every threshold. With the rule and the evidence. The author's row and
+ * the global pause are share-locked: a pause being written waits for this
+ * submission, or this submission sees it.
  */
-async function autoApproval(trx: TransactionClientContract, draft: Draft) {
+async function autoApproval(trx: TransactionClientContract, draft: Draft, context: ChangeContext) {
+  if (context.actor.type !== ActorType.Agent || context.actor.id !== draft.createdBy) return null
   const author = (await trx
     .from('agents')
     .where('id', draft.createdBy)
-    .select('id', 'type')
-    .first()) as { id: string; type: string } | null
+    .select('id', 'type', 'status')
+    .forShare()
+    .first()) as { id: string; type: string; status: AgentStatus } | null
   if (!author) return null
+  if (author.status === AgentStatus.Paused || author.status === AgentStatus.Blocked) return null
+  const global = await trx.from('system_controls').where('key', GLOBAL_PAUSE).forShare().first()
+  if (global?.value?.paused === true) return null
+  const { rows: foreign } = await trx.rawQuery(
+    `SELECT 1 FROM draft_versions v
+     WHERE v.draft_id = ? AND v.created_by IS DISTINCT FROM ?
+       AND v.version_number > COALESCE(
+         (SELECT max(a.version) FROM approvals a WHERE a.draft_id = ? AND NOT a.auto), 0)
+     LIMIT 1`,
+    [draft.id, author.id, draft.id]
+  )
+  if (foreign.length > 0) return null
   const policy = await policyFor(trx, author.type, draft.channel)
   if (!policy || policy.mode !== PolicyMode.AutoApprove) return null
   // waits for a revocation or a demotion being written, and sees it
@@ -63,7 +84,7 @@ export async function submitDraft(context: ChangeContext, draftId: string) {
     }
     // a lead on the do-not-contact list: no policy approves for it, a person decides
     const suppressed = (await leadSuppression(trx, draft.leadId)) !== null
-    const auto = suppressed ? null : await autoApproval(trx, draft)
+    const auto = suppressed ? null : await autoApproval(trx, draft, context)
     const before = draft.serialize()
     draft.status = DraftStatus.NeedsApproval
     draft.submittedAt = DateTime.now()

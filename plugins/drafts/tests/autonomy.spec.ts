@@ -193,6 +193,79 @@ test.group('Autonomy: auto-approval at submit time', (group) => {
     assert.isTrue(view.body.policies[0].auto_approves)
   })
 
+  test('only the author submitting its own text is trusted: another writer’s version, an operator’s submit, a pause', async ({
+    assert,
+    cleanup,
+  }) => {
+    const who = await writer()
+    await earn(actors, who, 3)
+    const other = await writer()
+
+    // another copywriter adds its text to the trusted agent's draft and submits it: a person decides
+    const borrowed = await write(who)
+    const added = await call(other.token, 'POST', `/api/drafts/${borrowed.id}/versions`, {
+      content: 'Text the trusted agent never wrote',
+      base_version: borrowed.current_version,
+    })
+    assert.equal(added.status, 201, JSON.stringify(added.body))
+    const byOther = await call(other.token, 'POST', `/api/drafts/${borrowed.id}/submit`)
+    assert.equal(byOther.status, 200)
+    assert.equal(byOther.body.status, 'needs_approval')
+
+    // even when the author submits it: the current text is not its own
+    const mixed = await write(who)
+    await call(actors.tokens.operator, 'POST', `/api/drafts/${mixed.id}/versions`, {
+      content: 'An operator’s rewrite',
+      base_version: mixed.current_version,
+    })
+    const ownSubmit = await call(who.token, 'POST', `/api/drafts/${mixed.id}/submit`)
+    assert.equal(ownSubmit.body.status, 'needs_approval')
+
+    // an operator submits the agent's own untouched draft: a person decides
+    const untouched = await write(who)
+    const byOperator = await call(
+      actors.tokens.operator,
+      'POST',
+      `/api/drafts/${untouched.id}/submit`
+    )
+    assert.equal(byOperator.status, 200)
+    assert.equal(byOperator.body.status, 'needs_approval')
+
+    // paused by an admin, its drafts submitted by someone else still wait; so do all during a global pause
+    const pending = await write(who)
+    await call(actors.tokens.admin, 'POST', `/api/agents/${who.id}/pause`)
+    const whilePaused = await call(
+      actors.tokens.operator,
+      'POST',
+      `/api/drafts/${pending.id}/submit`
+    )
+    assert.equal(whilePaused.body.status, 'needs_approval')
+    await call(actors.tokens.admin, 'POST', `/api/agents/${who.id}/resume`)
+
+    const during = await write(who)
+    const paused = await call(actors.tokens.admin, 'POST', '/api/system/pause', {})
+    cleanup(async () => {
+      await call(actors.tokens.admin, 'POST', '/api/system/resume')
+    })
+    assert.equal(paused.status, 200, JSON.stringify(paused.body))
+    const duringPause = await call(
+      actors.tokens.operator,
+      'POST',
+      `/api/drafts/${during.id}/submit`
+    )
+    assert.equal(duringPause.body.status, 'needs_approval')
+    await call(actors.tokens.admin, 'POST', '/api/system/resume')
+
+    // none of them was approved by the policy; the agent's own next draft still is
+    const autos = await db
+      .from('approvals')
+      .where('auto', true)
+      .whereIn('draft_id', [borrowed.id, mixed.id, untouched.id, pending.id, during.id])
+    assert.lengthOf(autos, 0)
+    const own = await submit(who)
+    assert.equal(own.status, 'approved')
+  })
+
   test('a non-qualifying agent’s draft waits in the inbox', async ({ assert }) => {
     const who = await writer()
     await earn(actors, who, 2)

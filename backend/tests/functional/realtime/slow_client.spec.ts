@@ -50,7 +50,9 @@ test.group('Realtime: a client that falls behind', (group) => {
   }) => {
     const uid = randomUUID()
     const slow = await stalledStream(actors.tokens.admin!, uid)
-    cleanup(() => slow.socket.destroy())
+    cleanup(() => {
+      slow.socket.destroy()
+    })
     const subscribed = await call(actors.tokens.admin, 'POST', '/__transmit/subscribe', {
       uid,
       channel: 'events',
