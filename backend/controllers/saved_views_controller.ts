@@ -1,8 +1,13 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { ApiException } from '#exceptions/api_exception'
 import { savedViewRules } from '#policies/saved_view_policy'
-import { createSavedViewValidator, updateSavedViewValidator } from '#validators/saved_view'
+import {
+  createSavedViewValidator,
+  MAX_VIEWS_PER_LIST,
+  updateSavedViewValidator,
+} from '#validators/saved_view'
 import { actorFromContext, recordChange } from '#services/change_recorder'
 import { runList } from '#services/list_query'
 import {
@@ -70,6 +75,17 @@ export default class SavedViewsController {
     const user = person(ctx)
     const data = await ctx.request.validateUsing(createSavedViewValidator)
     refuse(savedViewRules.create(user, data.resource))
+    const [{ n }] = await db
+      .from('saved_views')
+      .where({ user_id: user.id, resource: data.resource })
+      .count('* as n')
+    if (Number(n) >= MAX_VIEWS_PER_LIST) {
+      throw new ApiException(
+        422,
+        `You keep ${n} views of this list (at most ${MAX_VIEWS_PER_LIST}): delete one first`,
+        { field: 'resource', rule: 'maxViews', code: 'E_VALIDATION_ERROR' }
+      )
+    }
     try {
       const id = await recordChange(
         actorFromContext(ctx),

@@ -1,4 +1,22 @@
 import vine from '@vinejs/vine'
+import type { FieldContext } from '@vinejs/vine/types'
+
+/** A view's filters as JSON, at most: a view opens as a URL, and every list's Views menu loads them. */
+export const MAX_VIEW_FILTER_BYTES = 8 * 1024
+/** Views one person keeps per list. */
+export const MAX_VIEWS_PER_LIST = 100
+
+const maxJsonBytes = vine.createRule((value: unknown, limit: number, field: FieldContext) => {
+  if (!field.isValid) return
+  const bytes = Buffer.byteLength(JSON.stringify(value), 'utf8')
+  if (bytes > limit) {
+    field.report(
+      `The filters are ${bytes} bytes of JSON; a view keeps at most ${limit} (it must fit in a link)`,
+      'maxSize',
+      field
+    )
+  }
+})
 
 /** The list a view belongs to: the API path its screen reads (`tasks`, `audit`, a plugin's). */
 export const RESOURCE_PATTERN = /^[a-z][a-z0-9_-]*$/
@@ -35,7 +53,7 @@ const sorter = () =>
 
 const fields = {
   name: () => vine.string().trim().minLength(1).maxLength(100),
-  filters: () => vine.array(filter()).maxLength(50),
+  filters: () => vine.array(filter()).maxLength(50).use(maxJsonBytes(MAX_VIEW_FILTER_BYTES)),
   sorters: () => vine.array(sorter()).maxLength(5),
   hidden_columns: () =>
     vine.array(vine.string().trim().minLength(1).maxLength(100)).maxLength(100).distinct(),

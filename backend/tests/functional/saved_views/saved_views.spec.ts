@@ -235,6 +235,17 @@ test.group('Saved views: private, shared, and whose', (group) => {
       [view({ page_size: 5000 }), 'page_size'],
       [view({ hidden_columns: ['a', 'a'] }), 'hidden_columns'],
       [view({ shared: 'maybe' }), 'shared'],
+      // more than a link holds: 20 filters of 100 values of 50 characters
+      [
+        view({
+          filters: Array.from({ length: 20 }, () => ({
+            field: 'title',
+            operator: 'in',
+            value: Array.from({ length: 100 }, () => 'x'.repeat(50)),
+          })),
+        }),
+        'filters',
+      ],
     ]
     for (const [body, field] of cases) {
       const answer = await call(actors.tokens.closer, 'POST', '/api/saved-views', body)
@@ -285,6 +296,32 @@ test.group('Saved views: private, shared, and whose', (group) => {
       (await call(actors.tokens.closer, 'GET', '/api/saved-views/not-a-uuid')).status,
       404
     )
+  })
+
+  test('a person keeps at most 100 views of a list', async ({ assert }) => {
+    const closer = await makeUser(Role.Closer)
+    const token = (await User.accessTokens.create(closer)).value!.release()
+    await db.table('saved_views').insert(
+      Array.from({ length: 100 }, (_, i) => ({
+        user_id: closer.id,
+        resource: 'tasks',
+        name: `View ${i}`,
+        filters: JSON.stringify([]),
+        sorters: JSON.stringify([]),
+        hidden_columns: JSON.stringify([]),
+      }))
+    )
+    const more = await call(token, 'POST', '/api/saved-views', view({ name: 'One more' }))
+    assert.equal(more.status, 422)
+    assert.equal(more.body.errors[0].rule, 'maxViews')
+    // another list still has room
+    const other = await call(
+      token,
+      'POST',
+      '/api/saved-views',
+      view({ name: 'One more', resource: 'agents' })
+    )
+    assert.equal(other.status, 201)
   })
 
   test('agents have no views; anonymous callers get 401', async ({ assert }) => {
