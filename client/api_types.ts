@@ -715,6 +715,50 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/audit/export.csv': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Export audit entries as CSV
+     * @description **Who:** admin (permission `audit.read`).
+     *
+     *     The list's filters, `q` and sort (`_start`/`_end` are ignored: every matching entry is streamed, straight from PostgreSQL). RFC 4180, UTF-8, a header row, the entry's fields in order; `before_state`, `after_state` and `metadata` are JSON text cells (empty for none). A cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'`. If the database fails mid-stream the connection is cut, never a truncated file that looks whole. Each export has a database connection of its own; an export that makes no progress for `EXPORT_STALL_SECONDS` (30) — its client stopped reading — is cut the same way.
+     */
+    get: operations['exportAuditCsv']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/audit/export.jsonl': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Export audit entries as JSON Lines
+     * @description **Who:** admin (permission `audit.read`).
+     *
+     *     As the CSV export (same filters, sort, caps and failure rules), one JSON object per line (`\n`), each the entry as `GET /api/audit/{id}` answers it, states as JSON values. UTF-8, unguarded.
+     */
+    get: operations['exportAuditJsonl']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/replay/board': {
     parameters: {
       query?: never
@@ -5624,6 +5668,183 @@ export interface operations {
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
       404: components['responses']['NotFound']
+      503: components['responses']['Unavailable']
+    }
+  }
+  exportAuditCsv: {
+    parameters: {
+      query?: {
+        /**
+         * @description Comma-separated fields to sort by, from: id, created_at, action, actor_type, resource_type. Default: id desc. Another field → 422.
+         * @example id
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over action, resource_type, resource_id. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: number[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: number[]
+        /** @description At least (inclusive). */
+        id_gte?: number
+        /** @description At most (inclusive). */
+        id_lte?: number
+        /** @description Equals (repeat the key for any of several values). */
+        actor_type?: ('user' | 'agent' | 'system')[]
+        /** @description Differs from (rows without a value match too). */
+        actor_type_ne?: ('user' | 'agent' | 'system')[]
+        /** @description At least (inclusive). */
+        actor_type_gte?: 'user' | 'agent' | 'system'
+        /** @description At most (inclusive). */
+        actor_type_lte?: 'user' | 'agent' | 'system'
+        /** @description Equals (repeat the key for any of several values). */
+        actor_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        actor_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        action?: string[]
+        /** @description Differs from (rows without a value match too). */
+        action_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        action_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        resource_type?: string[]
+        /** @description Differs from (rows without a value match too). */
+        resource_type_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        resource_type_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        resource_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        resource_id_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        resource_id_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The CSV file (`Content-Disposition: attachment; filename="audit-YYYY-MM-DD.csv"`). */
+      200: {
+        headers: {
+          /** @description `attachment; filename="audit-YYYY-MM-DD.csv"` (UTC date). */
+          'Content-Disposition'?: string
+          [name: string]: unknown
+        }
+        content: {
+          /** @example id,actor_type,actor_id,action,resource_type,resource_id,before_state,after_state,metadata,created_at */
+          'text/csv': string
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      422: components['responses']['ValidationFailed']
+      /** @description Too many exports running (`E_TOO_MANY_EXPORTS`): this person already has `EXPORT_MAX_PER_USER` (2), or the instance `EXPORT_MAX_CONCURRENT` (4). `Retry-After` says when to try again. */
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  exportAuditJsonl: {
+    parameters: {
+      query?: {
+        /**
+         * @description Comma-separated fields to sort by, from: id, created_at, action, actor_type, resource_type. Default: id desc. Another field → 422.
+         * @example id
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over action, resource_type, resource_id. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: number[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: number[]
+        /** @description At least (inclusive). */
+        id_gte?: number
+        /** @description At most (inclusive). */
+        id_lte?: number
+        /** @description Equals (repeat the key for any of several values). */
+        actor_type?: ('user' | 'agent' | 'system')[]
+        /** @description Differs from (rows without a value match too). */
+        actor_type_ne?: ('user' | 'agent' | 'system')[]
+        /** @description At least (inclusive). */
+        actor_type_gte?: 'user' | 'agent' | 'system'
+        /** @description At most (inclusive). */
+        actor_type_lte?: 'user' | 'agent' | 'system'
+        /** @description Equals (repeat the key for any of several values). */
+        actor_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        actor_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        action?: string[]
+        /** @description Differs from (rows without a value match too). */
+        action_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        action_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        resource_type?: string[]
+        /** @description Differs from (rows without a value match too). */
+        resource_type_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        resource_type_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        resource_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        resource_id_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        resource_id_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The JSON Lines file (`Content-Disposition: attachment; filename="audit-YYYY-MM-DD.jsonl"`). */
+      200: {
+        headers: {
+          /** @description `attachment; filename="audit-YYYY-MM-DD.jsonl"` (UTC date). */
+          'Content-Disposition'?: string
+          [name: string]: unknown
+        }
+        content: {
+          'application/jsonl': string
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      422: components['responses']['ValidationFailed']
+      /** @description Too many exports running (`E_TOO_MANY_EXPORTS`), as for the CSV export. */
+      429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
   }

@@ -189,7 +189,9 @@ export default defineOpenApi({
         status: enumOf(AGENT_STATUSES, '`blocked` after a kill.'),
         current_task_id: nullable(uuid()),
         pause_reason: nullable(
-          text('Why it is paused or killed: an admin’s reason, or the rule (a budget) that paused it.')
+          text(
+            'Why it is paused or killed: an admin’s reason, or the rule (a budget) that paused it.'
+          )
         ),
         last_update_at: nullable(dateTime('The last heartbeat.')),
         metadata: anyObject,
@@ -963,6 +965,65 @@ export default defineOpenApi({
         access: Permission.ReadAudit,
         path: { id: integerId },
         response: { status: 200, description: 'The entry.', schema: ref('AuditEntry') },
+      },
+    },
+
+    '/api/audit/export.csv': {
+      get: {
+        operationId: 'exportAuditCsv',
+        summary: 'Export audit entries as CSV',
+        description:
+          "The list's filters, `q` and sort (`_start`/`_end` are ignored: every matching entry is streamed, straight from PostgreSQL). RFC 4180, UTF-8, a header row, the entry's fields in order; `before_state`, `after_state` and `metadata` are JSON text cells (empty for none). A cell starting with `=`, `+`, `-`, `@`, tab or CR is prefixed with `'`. If the database fails mid-stream the connection is cut, never a truncated file that looks whole. Each export has a database connection of its own; an export that makes no progress for `EXPORT_STALL_SECONDS` (30) — its client stopped reading — is cut the same way.",
+        tags: ['Audit'],
+        access: Permission.ReadAudit,
+        list: AUDIT_LIST,
+        paging: false,
+        errors: {
+          429: 'Too many exports running (`E_TOO_MANY_EXPORTS`): this person already has `EXPORT_MAX_PER_USER` (2), or the instance `EXPORT_MAX_CONCURRENT` (4). `Retry-After` says when to try again.',
+        },
+        response: {
+          status: 200,
+          description:
+            'The CSV file (`Content-Disposition: attachment; filename="audit-YYYY-MM-DD.csv"`).',
+          contentType: 'text/csv',
+          schema: { type: 'string' },
+          example:
+            'id,actor_type,actor_id,action,resource_type,resource_id,before_state,after_state,metadata,created_at\n',
+          headers: {
+            'Content-Disposition': {
+              description: '`attachment; filename="audit-YYYY-MM-DD.csv"` (UTC date).',
+              schema: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
+    '/api/audit/export.jsonl': {
+      get: {
+        operationId: 'exportAuditJsonl',
+        summary: 'Export audit entries as JSON Lines',
+        description:
+          'As the CSV export (same filters, sort, caps and failure rules), one JSON object per line (`\\n`), each the entry as `GET /api/audit/{id}` answers it, states as JSON values. UTF-8, unguarded.',
+        tags: ['Audit'],
+        access: Permission.ReadAudit,
+        list: AUDIT_LIST,
+        paging: false,
+        errors: {
+          429: 'Too many exports running (`E_TOO_MANY_EXPORTS`), as for the CSV export.',
+        },
+        response: {
+          status: 200,
+          description:
+            'The JSON Lines file (`Content-Disposition: attachment; filename="audit-YYYY-MM-DD.jsonl"`).',
+          contentType: 'application/jsonl',
+          schema: { type: 'string' },
+          headers: {
+            'Content-Disposition': {
+              description: '`attachment; filename="audit-YYYY-MM-DD.jsonl"` (UTC date).',
+              schema: { type: 'string' },
+            },
+          },
+        },
       },
     },
 

@@ -112,6 +112,8 @@ router
 
         /* Read-only: no route writes the audit log. */
         router.get('audit', [AuditController, 'index'])
+        router.get('audit/export.csv', [AuditController, 'exportCsv'])
+        router.get('audit/export.jsonl', [AuditController, 'exportJsonl'])
         router.get('audit/:id', [AuditController, 'show']).where('id', router.matchers.number())
 
         router.get('replay/board', [ReplayController, 'board'])
