@@ -10,8 +10,22 @@ import { expireReservations } from '#actions/budgets/expire_reservations'
 import { isDatabaseUnavailable } from '#services/database_errors'
 import { databaseOutage } from '#services/database_outage'
 
+const BATCH = 500
+let sweeping = false
+
+/* every reservation due, in batches (never two sweeps of this instance at once) */
+async function sweepAll() {
+  if (sweeping) return
+  sweeping = true
+  try {
+    while ((await expireReservations(BATCH)) === BATCH) {}
+  } finally {
+    sweeping = false
+  }
+}
+
 const sweep = setInterval(() => {
-  expireReservations().catch((error) => {
+  sweepAll().catch((error) => {
     if (isDatabaseUnavailable(error)) return databaseOutage.failed(error)
     logger.error({ err: error }, 'reservation sweep failed')
   })

@@ -62,7 +62,8 @@ export async function reserveBudget(
           tokens,
           purpose: request.purpose ?? null,
           windows: JSON.stringify(keys),
-          expires_at: new Date(Date.now() + ttl * 1000),
+          // the database's clock, as the sweep that compares with it
+          expires_at: trx.raw(`now() + make_interval(secs => ?)`, [ttl]),
           created_at: now,
         })
         .returning('*')) as ReservationRow[]
