@@ -278,7 +278,11 @@ export async function archiveHistory(options: ArchiveOptions): Promise<ArchiveRe
       /* row_to_json writes timestamps in the session's zone: UTC, whoever runs it */
       await trx.rawQuery(`SET LOCAL TIME ZONE 'UTC'`)
       await trx.rawQuery(`SET LOCAL lock_timeout = '30s'`)
-      const parts = (await monthPartitions(trx)).filter((part) => part.month < before)
+      /* never this month or a later one, whatever `before` says: they are still being written */
+      const now = new Date()
+      const thisMonth = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`
+      const until = before < thisMonth ? before : thisMonth
+      const parts = (await monthPartitions(trx)).filter((part) => part.month < until)
       if (parts.length === 0) {
         log(`no history partition before ${before}`)
         return { folder, manifest: manifestPath, archived: [], refused: [] }

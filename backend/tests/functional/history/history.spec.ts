@@ -347,4 +347,16 @@ test.group('History: archive and restore', (group) => {
     assert.deepEqual(third.refused, [])
     assert.isFalse(await exists('task_events_p2001_05'))
   })
+
+  test('this month and later ones are never archived, whatever --before says', async ({
+    assert,
+  }) => {
+    const result = await archiveHistory({ before: '2999-01', folder })
+    assert.deepEqual(result.archived, [])
+    assert.deepEqual(result.refused, [])
+    for (const table of HISTORY_TABLES) {
+      assert.isTrue(await exists(`${table}_p${month(new Date())}`))
+      assert.isTrue(await exists(`${table}_default`))
+    }
+  })
 })
