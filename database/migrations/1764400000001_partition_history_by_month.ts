@@ -129,6 +129,13 @@ DECLARE
   this_month date := date_trunc('month', now() AT TIME ZONE 'UTC')::date;
   created int := 0;
 BEGIN
+  /*
+  | Creating a partition locks the parent: behind a long query it would hold
+  | every insert back. Better to fail and try again tomorrow (months ahead).
+  */
+  IF current_setting('lock_timeout') = '0' THEN
+    PERFORM set_config('lock_timeout', '5s', true);
+  END IF;
   PERFORM pg_advisory_xact_lock(hashtext('mission_control.history_partitions'));
   FOR parent IN SELECT relname FROM pg_class WHERE oid IN (SELECT mc_history_parents()) LOOP
     IF to_regclass(parent || '_default') IS NULL THEN
