@@ -16,12 +16,13 @@ export default class HistoryArchive extends BaseCommand {
   @flags.string({ description: 'YYYY-MM: archive every month before this one', required: true })
   declare before: string
 
-  @flags.string({ description: 'Folder of the archive files and manifest.json' })
+  @flags.string({
+    description: 'Folder of the archive files and manifest.json (default storage/history-archive)',
+  })
   declare folder?: string
 
   async run() {
-    const { archiveHistory, parseMonth, DEFAULT_ARCHIVE_FOLDER } =
-      await import('#services/history_archive')
+    const { archiveHistory, parseMonth } = await import('#services/history_archive')
     try {
       parseMonth(this.before)
     } catch (error) {
@@ -31,7 +32,7 @@ export default class HistoryArchive extends BaseCommand {
     }
     const result = await archiveHistory({
       before: this.before,
-      folder: this.folder ?? DEFAULT_ARCHIVE_FOLDER,
+      folder: this.folder,
       log: (line) => this.logger.info(line),
     })
     if (result.archived.length === 0 && result.refused.length === 0) {

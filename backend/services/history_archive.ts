@@ -18,6 +18,7 @@ import { createGunzip, createGzip } from 'node:zlib'
 import { createInterface } from 'node:readline'
 import { pipeline } from 'node:stream/promises'
 import { Readable } from 'node:stream'
+import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { SYSTEM, recordChanges, type ChangeContext } from '#services/change_recorder'
@@ -267,7 +268,8 @@ async function writeManifest(folder: string, added: ArchiveEntry[]) {
  */
 export async function archiveHistory(options: ArchiveOptions): Promise<ArchiveResult> {
   const before = parseMonth(options.before)
-  const folder = resolve(options.folder ?? DEFAULT_ARCHIVE_FOLDER)
+  /* the default is under the app's folder; a folder given is taken from where the command runs */
+  const folder = options.folder ? resolve(options.folder) : app.makePath(DEFAULT_ARCHIVE_FOLDER)
   const log = options.log ?? (() => {})
   await mkdir(folder, { recursive: true })
   const manifestPath = join(folder, 'manifest.json')
