@@ -68,6 +68,7 @@ export default defineConfig({
     { file: () => import('#start/webhooks'), environment: ['web'] },
     { file: () => import('#start/notifications'), environment: ['web'] },
     { file: () => import('#start/budgets'), environment: ['web'] },
+    { file: () => import('#start/board_snapshots'), environment: ['web'] },
   ],
 
   tests: {

@@ -11,47 +11,14 @@ import { TASK_COLUMNS } from '#enums/task'
 import { staleAfterSeconds } from '#services/agent_view'
 import { can, type Actor } from '#policies/app_policy'
 import { Permission } from '#policies/permissions'
+import { boardFromSnapshot, snapshotSettings } from '#services/board_snapshots'
+import { latestSnapshots } from '#services/replay_sql'
 import type {
   TimelineItem,
   TimelineLinks,
   TimelineSource,
   TimelineSubject,
 } from '#plugin_host/define_plugin'
-
-/*
-| Event times carry microseconds; `at` (and every time the API hands out)
-| carries milliseconds. Reading `at` as the whole millisecond makes "the
-| board at this event's created_at" include that event.
-*/
-const UNTIL = `created_at < ?::timestamptz + interval '1 millisecond'`
-
-/*
-| The latest snapshot or deletion of each record of one kind, up to `at`.
-| A loose index scan: the recursive part hops from one record id to the
-| next, then each record's latest event is one index probe. Unlike DISTINCT
-| ON, its cost follows the number of records, not of events (an agent's
-| heartbeats pile up; 200k of them: ~1 ms here against ~270 ms).
-| `kind` is a fixed literal, never client input: the partial indexes of
-| migration 1764100000012 match `event_type LIKE '<kind>.%'` textually.
-*/
-function latestSnapshots(kind: 'task' | 'agent') {
-  const ofKind = `event_type LIKE '${kind}.%'`
-  return `
-    WITH RECURSIVE ids AS (
-      (SELECT payload->>'id' AS id FROM task_events
-       WHERE ${ofKind} ORDER BY payload->>'id', id DESC LIMIT 1)
-      UNION ALL
-      SELECT (SELECT payload->>'id' FROM task_events
-              WHERE ${ofKind} AND payload->>'id' > ids.id ORDER BY payload->>'id', id DESC LIMIT 1)
-      FROM ids WHERE ids.id IS NOT NULL
-    )
-    SELECT latest.payload FROM ids CROSS JOIN LATERAL (
-      SELECT payload FROM task_events
-      WHERE ${ofKind} AND payload->>'id' = ids.id AND ${UNTIL}
-        AND (payload->'snapshot' IS NOT NULL OR payload->>'deleted' = 'true')
-      ORDER BY id DESC LIMIT 1
-    ) latest`
-}
 
 const ALIVE = `payload->'snapshot' IS NOT NULL AND payload->>'deleted' IS DISTINCT FROM 'true'`
 
@@ -61,8 +28,28 @@ export interface ReplayedBoard {
   agents: Record<string, unknown>[]
 }
 
-/** The board at `at`: tasks by column (board order) then age, agents by name. */
+/**
+ * The board at `at`: tasks by column (board order) then age, agents by name.
+ * From the nearest board snapshot and the events after it
+ * (services/board_snapshots.ts) when there is one at or before `at`, else
+ * from the whole history; both give the same board.
+ */
 export async function boardAt(at: Date): Promise<ReplayedBoard> {
+  if (snapshotSettings.enabled) {
+    const board = await boardFromSnapshot(at)
+    if (board) {
+      return {
+        at: at.toISOString(),
+        tasks: board.tasks,
+        agents: board.agents.map((agent) => withStaleness(agent, at)),
+      }
+    }
+  }
+  return fullReplayAt(at)
+}
+
+/** The board at `at` rebuilt from the whole history (no snapshot). */
+export async function fullReplayAt(at: Date): Promise<ReplayedBoard> {
   const until = at.toISOString()
   const tasks = await db.rawQuery(
     `SELECT payload->'snapshot' AS snapshot FROM (${latestSnapshots('task')}) latest

@@ -93,6 +93,17 @@ export default await Env.create(new URL('../../', import.meta.url), {
   EXPORT_STALL_SECONDS: Env.schema.number.optional(),
 
   /*
+  | Board snapshots for replay (services/board_snapshots.ts): one is taken
+  | once BOARD_SNAPSHOT_EVERY_EVENTS events (default 10000) or
+  | BOARD_SNAPSHOT_EVERY_SECONDS (default 3600) have passed since the last,
+  | whichever comes first; BOARD_SNAPSHOTS=false stops taking them and
+  | replays every moment from the whole history.
+  */
+  BOARD_SNAPSHOTS: Env.schema.boolean.optional(),
+  BOARD_SNAPSHOT_EVERY_EVENTS: Env.schema.number.optional(),
+  BOARD_SNAPSHOT_EVERY_SECONDS: Env.schema.number.optional(),
+
+  /*
   | Graceful shutdown (see start/shutdown.ts, docs/DEPLOY.md): the whole
   | grace period after SIGTERM (default 10), and its first part during which
   | the server still accepts while health says `draining` (default 2; at
