@@ -31,7 +31,7 @@ export const HISTORY_MONTHS_AHEAD = 3
 export const DEFAULT_ARCHIVE_FOLDER = 'storage/history-archive'
 export const RESTORE_SCHEMA = 'history_restore'
 
-const FETCH_ROWS = 2000
+const FETCH_ROWS = 10_000
 
 /** One archived partition, as listed in manifest.json and in the audit record. */
 export interface ArchiveEntry {
@@ -119,8 +119,12 @@ async function monthPartitions(trx: TransactionClientContract): Promise<Partitio
     }))
 }
 
-/** The partition's rows as row_to_json text, in id order, a page at a time (a cursor of the transaction). */
-async function* partitionLines(trx: TransactionClientContract, partition: string) {
+/**
+ * The partition's rows as row_to_json text, in id order: pages of JSON
+ * Lines (each row's text and a newline), read through a cursor of the
+ * transaction.
+ */
+async function* partitionPages(trx: TransactionClientContract, partition: string) {
   const cursor = `history_${partition}`
   await trx.rawQuery(
     `DECLARE ${cursor} NO SCROLL CURSOR FOR
@@ -130,7 +134,7 @@ async function* partitionLines(trx: TransactionClientContract, partition: string
     for (;;) {
       const { rows } = await trx.rawQuery(`FETCH ${FETCH_ROWS} FROM ${cursor}`)
       if (rows.length === 0) return
-      for (const row of rows) yield row.line as string
+      yield { rows: rows.length, text: rows.map((row: any) => row.line + '\n').join('') }
     }
   } finally {
     await trx.rawQuery(`CLOSE ${cursor}`)
@@ -171,11 +175,10 @@ async function writePartition(
   await pipeline(
     Readable.from(
       (async function* () {
-        for await (const line of partitionLines(trx, part.partition)) {
-          const text = line + '\n'
-          content.update(text)
-          rows++
-          yield text
+        for await (const page of partitionPages(trx, part.partition)) {
+          content.update(page.text)
+          rows += page.rows
+          yield page.text
         }
       })()
     ),
@@ -224,9 +227,9 @@ async function verify(
     if (back.rows !== entry.rows) return `the file has ${back.rows} rows, ${entry.rows} written`
     const table = createHash('sha256')
     let rows = 0
-    for await (const line of partitionLines(trx, entry.partition)) {
-      table.update(line + '\n')
-      rows++
+    for await (const page of partitionPages(trx, entry.partition)) {
+      table.update(page.text)
+      rows += page.rows
     }
     if (rows !== back.rows) return `the table has ${rows} rows, the file ${back.rows}`
     if (table.digest('hex') !== back.content_sha256) return 'the rows differ from the table'
