@@ -34,6 +34,20 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      treeshake: {
+        // Pure packages that do not say so (no "sideEffects" in their package.json): kept
+        // whole in the first script because @refinedev/antd and @refinedev/core import them
+        // at the top of their single module, for MarkdownField and useImport, which the admin
+        // never uses. Declared pure, they are dropped: 150 kB less JavaScript on every load.
+        moduleSideEffects: [
+          {
+            test: /node_modules\/(react-markdown|remark-[^/]+|micromark[^/]*|mdast-[^/]+|unist-[^/]+|hast-[^/]+|property-information|unified|vfile[^/]*|papaparse)\//,
+            sideEffects: false,
+          },
+        ],
+      },
+    },
   },
   server: {
     port: 5173,

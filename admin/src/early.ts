@@ -2,7 +2,8 @@ import { dataProvider } from './providers/data'
 import { API_URL, http } from './providers/http'
 import { fetchMe } from './providers/auth'
 import { EARLY_REQUEST } from './lib/early_requests'
-import { BOARD_AGENTS, BOARD_TASKS } from './pages/board/queries'
+import { BOARD_AGENTS, BOARD_COLUMN_QUERIES } from './pages/board/queries'
+import { BoardScreen, HomeScreen } from './screens'
 
 /**
  * Started with the app's script, before React renders: the session check,
@@ -14,12 +15,13 @@ export function startEarly(pathname: string) {
   void fetchMe().catch(() => undefined)
   if (pathname === '/') {
     // the Home: its code, and its one summary of every card's numbers
-    void import('./pages/home')
+    void HomeScreen.preload()
     http.get(`${API_URL}/summary`, { headers: EARLY_REQUEST }).catch(() => undefined)
   }
   if (pathname === '/board' || pathname === '/board/') {
-    void import('./pages/board')
-    for (const query of [BOARD_TASKS, BOARD_AGENTS]) {
+    void BoardScreen.preload()
+    // each column's first page and count, and the agents that own cards
+    for (const query of [...BOARD_COLUMN_QUERIES, BOARD_AGENTS]) {
       dataProvider.getList({ ...query, meta: { headers: EARLY_REQUEST } }).catch(() => undefined)
     }
   }

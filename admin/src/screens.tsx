@@ -16,6 +16,11 @@ import {
 import { defineAdminPlugin } from './plugin_api'
 import { Permission } from './lib/permissions'
 import { COLUMN_LABELS, moveRefusal, type TaskColumn } from './lib/tasks'
+import { preloadable } from './lib/preloadable'
+
+/** The screens the app's start loads ahead when the address is theirs (src/early.ts). */
+export const HomeScreen = preloadable(() => import('./pages/home'))
+export const BoardScreen = preloadable(() => import('./pages/board'))
 
 /*
 | The host's own screens, declared like a plugin's (plugin_api.ts). Menu
@@ -27,7 +32,7 @@ export default defineAdminPlugin({
   resources: [
     {
       name: 'home',
-      list: { path: '/', component: lazy(() => import('./pages/home')) },
+      list: { path: '/', component: HomeScreen },
       meta: { label: 'Home', icon: <DashboardOutlined />, order: 0 },
     },
     {
@@ -95,7 +100,7 @@ export default defineAdminPlugin({
     },
   ],
   routes: [
-    { path: '/board', component: lazy(() => import('./pages/board')) },
+    { path: '/board', component: BoardScreen },
     { path: '/feed', component: lazy(() => import('./pages/feed')) },
     { path: '/replay', component: lazy(() => import('./pages/replay')) },
     { path: '/notifications', component: lazy(() => import('./pages/notifications')) },

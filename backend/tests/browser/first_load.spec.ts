@@ -1,4 +1,6 @@
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
+import type { Page } from 'playwright-core'
 import { DateTime } from 'luxon'
 import Task from '#models/task'
 import { TaskColumn } from '#enums/task'
@@ -7,12 +9,13 @@ import { join } from 'node:path'
 import { DIST } from '#services/admin_files'
 import { Role } from '#enums/roles'
 import { makeUser } from '#tests/helpers/users'
-import { makeActors } from '#tests/helpers/actors'
+import { call, makeActors } from '#tests/helpers/actors'
 import {
   BASE,
   contextFor,
   createTask,
   debugShot,
+  drag,
   unique,
   useAdminBrowser,
 } from '#tests/helpers/admin_browser'
@@ -102,8 +105,10 @@ test.group('Admin: first load', (group) => {
       // app has drawn its frame; the board's data is on its way before that
       const controls = sent.find((r) => r.path === '/api/system/controls')!
       const tasks = sent.filter((r) => r.path === '/api/tasks')
-      assert.lengthOf(tasks, 1, 'the tasks are asked for once')
-      assert.isBelow(tasks[0].at, controls.at, 'asked for with the session check, not after it')
+      assert.lengthOf(tasks, 4, "each column's tasks are asked for once")
+      for (const asked of tasks) {
+        assert.isBelow(asked.at, controls.at, 'asked for with the session check, not after it')
+      }
       assert.lengthOf(
         sent.filter((r) => r.path === '/api/agents'),
         1,
@@ -124,7 +129,7 @@ test.group('Admin: first load', (group) => {
     }
   })
 
-  test('more cards than a board holds: the most recent show, and the board says how many are not shown', async ({
+  test("a column with more cards than it draws: the server's count, the newest first, more on scroll", async ({
     assert,
   }) => {
     const actors = await makeActors()
@@ -141,19 +146,172 @@ test.group('Admin: first load', (group) => {
         linkedLeadId: null,
         linkedDraftId: null,
         createdBy: admin.id,
-        createdAt: old,
+        createdAt: old.minus({ seconds: i }),
       }))
     )
     const task = await createTask(actors, { title: `Newest ${unique()}`, column: 'backlog' })
     const { context, page } = await contextFor(admin.email)
     try {
+      const asked: string[] = []
+      page.on('request', (request) => {
+        const url = new URL(request.url())
+        if (url.pathname === '/api/tasks' && url.searchParams.get('column') === 'done') {
+          asked.push(url.searchParams.get('_start') ?? '')
+        }
+      })
       await page.goto(`${BASE()}/board`)
-      await page.getByTestId(`task-card-${task.id}`).waitFor()
-      const notice = await page.getByTestId('board-hidden').innerText()
-      assert.match(notice, /Showing the 1000 most recent of \d+ tasks/)
+      await page
+        .locator(`[data-testid="column-backlog"] [data-testid="task-card-${task.id}"]`)
+        .waitFor()
+      const done = page.getByTestId('column-done')
+      await done.locator('[data-testid^="task-card-"]').first().waitFor()
+      // the count is the server's, not the cards loaded
+      const total = await call(actors.tokens.admin, 'GET', '/api/tasks?column=done&_end=1')
+      const count = Number(total.headers.get('x-total-count'))
+      assert.isAtLeast(count, 1001)
+      assert.equal(await badge(page, 'done'), count)
+      // only what is in view (and a few either side) is drawn
+      assert.isBelow(await done.locator('[data-testid^="task-card-"]').count(), 40)
+      assert.deepEqual(asked, ['0'])
+      // scrolled to the end of what is loaded: the next page comes, and its cards show
+      const seen = new Set<string>(
+        await done
+          .locator('[data-task-title]')
+          .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-task-title') ?? ''))
+      )
+      for (let i = 0; i < 40 && !seen.has('Old task 99'); i++) {
+        await done.locator('.mc-column-scroll').hover()
+        await page.mouse.wheel(0, 1500)
+        await page.waitForTimeout(100)
+        for (const title of await done
+          .locator('[data-task-title]')
+          .evaluateAll((cards) =>
+            cards.map((card) => card.getAttribute('data-task-title') ?? '')
+          )) {
+          seen.add(title)
+        }
+      }
+      assert.includeMembers(asked, ['0', '40', '80'])
+      // newest first: "Old task 0" is the newest of them, the 100th comes with the third page
+      assert.isTrue(seen.has('Old task 0'))
+      assert.isTrue(seen.has('Old task 99'), [...seen].join(', '))
+    } finally {
+      await debugShot(page)
+      await context.close()
+    }
+  })
+
+  test('the board with 500 tasks: cold and warm time until it shows its cards, and the bytes of a cold load (printed)', async () => {
+    const admin = await makeUser(Role.Admin)
+    await seedTasks(500, admin.id)
+    const { context, page } = await contextFor(admin.email)
+    try {
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Network.enable')
+      let bytes = 0
+      cdp.on('Network.loadingFinished', ({ encodedDataLength }) => (bytes += encodedDataLength))
+      const cold: number[] = []
+      const warm: number[] = []
+      const coldBytes: number[] = []
+      for (let run = 0; run < 5; run++) {
+        await cdp.send('Network.clearBrowserCache')
+        bytes = 0
+        cold.push(await timeBoard(page))
+        await page.waitForLoadState('networkidle')
+        coldBytes.push(bytes)
+        warm.push(await timeBoard(page))
+      }
+      console.log(
+        `board with 500 tasks shows its cards: cold ${median(cold)} ms (${cold.join(', ')}), ` +
+          `warm ${median(warm)} ms (${warm.join(', ')}); ` +
+          `cold load ${Math.round(median(coldBytes) / 1024)} kB transferred`
+      )
+    } finally {
+      await debugShot(page)
+      await context.close()
+    }
+  })
+
+  // Last: it leaves 5,000 more tasks on the board.
+  test('the board with 5,000 tasks is usable, and a drag on it still moves a card', async ({
+    assert,
+  }) => {
+    const admin = await makeUser(Role.Admin)
+    await seedTasks(5000, admin.id)
+    const { context, page } = await contextFor(admin.email)
+    try {
+      const times: number[] = []
+      for (let run = 0; run < 5; run++) times.push(await timeBoard(page))
+      console.log(
+        `board with 5000 more tasks usable: median ${median(times)} ms (${times.join(', ')})`
+      )
+      assert.isBelow(median(times), 15_000)
+      // far down the backlog (pages loaded on the way), a drag to Doing is saved
+      const backlog = page.getByTestId('column-backlog')
+      for (let i = 0; i < 8; i++) {
+        await backlog.locator('.mc-column-scroll').hover()
+        await page.mouse.wheel(0, 1500)
+        await page.waitForTimeout(100)
+      }
+      assert.isBelow(await page.locator('[data-testid^="task-card-"]').count(), 160)
+      const card = backlog.locator('[data-testid^="task-card-"]').nth(6)
+      const id = (await card.getAttribute('data-testid'))!.replace('task-card-', '')
+      const doingBefore = await badge(page, 'doing')
+      await drag(page, `[data-testid="task-card-${id}"]`, '[data-testid="column-doing"]')
+      await page.getByText(/^Moved “/).waitFor()
+      assert.equal((await Task.findOrFail(id)).column, TaskColumn.Doing)
+      assert.equal(await backlog.getByTestId(`task-card-${id}`).count(), 0)
+      // the count moves at once, and stays once the columns are asked again
+      for (let i = 0; i < 50 && (await badge(page, 'doing')) !== doingBefore + 1; i++) {
+        await page.waitForTimeout(100)
+      }
+      assert.equal(await badge(page, 'doing'), doingBefore + 1)
+      await page.waitForLoadState('networkidle')
+      assert.equal(await badge(page, 'doing'), doingBefore + 1)
     } finally {
       await debugShot(page)
       await context.close()
     }
   })
 })
+
+const COLUMNS = [TaskColumn.Backlog, TaskColumn.Doing, TaskColumn.NeedsApproval, TaskColumn.Done]
+
+/** `count` tasks spread over the four columns, each a second older than the one before. */
+async function seedTasks(count: number, createdBy: string) {
+  await db.rawQuery(
+    `insert into tasks (title, "column", priority, owner_type, created_by, created_at, updated_at)
+     select 'Load task ' || i, (?::text[])[1 + i % 4]::text, 'med', 'admin', ?,
+            now() - i * interval '1 second', now()
+     from generate_series(1, ?) as i`,
+    [COLUMNS, createdBy, count]
+  )
+}
+
+/** From navigation until every column shows its first card. */
+async function timeBoard(page: Page) {
+  const started = Date.now()
+  await page.goto(`${BASE()}/board`)
+  for (const column of COLUMNS) {
+    await page
+      .locator(`[data-testid="column-${column}"] [data-testid^="task-card-"]`)
+      .first()
+      .waitFor({ timeout: 30_000 })
+  }
+  return Date.now() - started
+}
+
+/** A column's count as its badge says it (the badge's title: its digits roll while they change). */
+async function badge(page: Page, column: string) {
+  const title = await page
+    .getByTestId(`column-${column}`)
+    .locator('.ant-scroll-number')
+    .first()
+    .getAttribute('title')
+  return Number(title)
+}
+
+function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}

@@ -166,7 +166,12 @@ export function ColumnFrame({
       <Flex justify="space-between" align="center" style={{ padding: '4px 4px 8px' }}>
         <Typography.Text strong>{COLUMN_LABELS[column]}</Typography.Text>
         <Tooltip title={refused ?? undefined}>
-          <Badge count={count} showZero color={token.colorTextSecondary} />
+          <Badge
+            count={count}
+            showZero
+            overflowCount={Number.MAX_SAFE_INTEGER}
+            color={token.colorTextSecondary}
+          />
         </Tooltip>
       </Flex>
       <Flex vertical gap={8}>

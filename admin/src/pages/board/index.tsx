@@ -1,5 +1,11 @@
-import { useMemo, useState } from 'react'
-import { useGetIdentity, useList, useUpdate, type HttpError } from '@refinedev/core'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import {
+  useGetIdentity,
+  useInfiniteList,
+  useList,
+  useUpdate,
+  type HttpError,
+} from '@refinedev/core'
 import { CreateButton, List } from '@refinedev/antd'
 import { App, Button, Flex, Modal, Typography } from 'antd'
 import {
@@ -20,14 +26,14 @@ import { QueryError } from '../../components/states'
 import { allows } from '../../providers/access_control'
 import type { Me } from '../../providers/auth'
 import { useLinkLabels } from '../../lib/task_links'
-import { BOARD_AGENTS, BOARD_MAX_CARDS, BOARD_TASKS } from './queries'
+import { BOARD_AGENTS, boardColumnQuery } from './queries'
+import { VirtualCards } from './virtual_cards'
 import { TASK_COLUMNS, COLUMN_LABELS, type TaskColumn, type TaskRecord } from '../../lib/tasks'
 import type { AgentRecord } from '../../lib/agents'
 import {
   BoardSkeleton,
   ColumnFrame,
   TaskCard,
-  groupByColumn,
   useBoardColors,
   type BoardLookups,
 } from './board_columns'
@@ -58,6 +64,10 @@ function DraggableCard({
 function DroppableColumn({
   column,
   tasks,
+  count,
+  hasMore,
+  loadingMore,
+  onNearEnd,
   lookups,
   canDrag,
   over,
@@ -66,6 +76,11 @@ function DroppableColumn({
 }: {
   column: TaskColumn
   tasks: TaskRecord[]
+  /** The column's count from the server (X-Total-Count), whatever is loaded. */
+  count: number
+  hasMore: boolean
+  loadingMore: boolean
+  onNearEnd: () => void
   lookups: BoardLookups
   canDrag: boolean
   over: boolean
@@ -75,24 +90,50 @@ function DroppableColumn({
   const { setNodeRef } = useDroppable({ id: column })
   return (
     <div ref={setNodeRef} style={{ flex: '1 1 240px', minWidth: 240, display: 'flex' }}>
-      <ColumnFrame
-        column={column}
-        count={tasks.length}
-        highlight={over}
-        refused={over ? refused : null}
-      >
-        {tasks.map((task) => (
-          <DraggableCard
-            key={task.id}
-            task={task}
-            lookups={lookups}
-            disabled={!canDrag}
-            onMoveMenu={onMoveMenu}
+      <ColumnFrame column={column} count={count} highlight={over} refused={over ? refused : null}>
+        {tasks.length > 0 && (
+          <VirtualCards
+            items={tasks}
+            hasMore={hasMore}
+            loadingMore={loadingMore}
+            onNearEnd={onNearEnd}
+            render={(task) => (
+              <DraggableCard
+                task={task}
+                lookups={lookups}
+                disabled={!canDrag}
+                onMoveMenu={onMoveMenu}
+              />
+            )}
           />
-        ))}
+        )}
       </ColumnFrame>
     </div>
   )
+}
+
+/** One column's cards as the server has them: pages loaded so far, its count, the next page. */
+function useColumnTasks(column: TaskColumn) {
+  const { result, query } = useInfiniteList<TaskRecord, HttpError>(boardColumnQuery(column))
+  const pages = result.data?.pages
+  const tasks = useMemo(() => {
+    // a card created meanwhile shifts the pages: the same card may come twice
+    const seen = new Set<string>()
+    return (pages ?? []).flatMap((page) =>
+      page.data.filter((task) => !seen.has(task.id) && !!seen.add(task.id))
+    )
+  }, [pages])
+  const { fetchNextPage, hasNextPage, isFetchingNextPage } = query
+  const more = useCallback(() => void fetchNextPage(), [fetchNextPage])
+  return {
+    column,
+    tasks,
+    total: pages?.[0]?.total ?? 0,
+    hasMore: !!hasNextPage,
+    loadingMore: isFetchingNextPage,
+    more,
+    query,
+  }
 }
 
 /**
@@ -100,17 +141,69 @@ function DroppableColumn({
  * table refuses is refused here, with the reason, before anything is sent;
  * an allowed one moves at once (optimistic) and rolls back with the
  * server's message if the server refuses. Live mode refetches on changes
- * by anyone else.
+ * by anyone else. Each column loads its newest cards and more on scroll,
+ * and draws only those in view; its count is the server's.
  */
 export default function Board() {
   const { message } = App.useApp()
   const { data: me } = useGetIdentity<Me>()
-  // the same queries the app's start sent already (src/early.ts)
-  const { result, query } = useList<TaskRecord, HttpError>(BOARD_TASKS)
+  // the same queries the app's start sent already (src/early.ts); one per column, always four
+  const columns = TASK_COLUMNS.map(useColumnTasks)
   const { result: agents } = useList<AgentRecord>(BOARD_AGENTS)
-  // the most recent cards, shown oldest first in each column
-  const tasks = useMemo(() => [...(result.data ?? [])].reverse(), [result.data])
-  const hidden = Math.max(0, (result.total ?? 0) - tasks.length)
+  // Moves sent and not yet seen in the server's lists: the card shows in its new column meanwhile.
+  const [moved, setMoved] = useState<ReadonlyMap<string, TaskColumn>>(new Map())
+  const loaded = columns.map((c) => c.tasks)
+  const board = useMemo(() => {
+    // a card refetched in one column's list and not yet in the other's: its latest version, once
+    const byId = new Map<string, TaskRecord>()
+    for (const list of loaded) {
+      for (const task of list) {
+        const seen = byId.get(task.id)
+        if (!seen || seen.updated_at < task.updated_at) byId.set(task.id, task)
+      }
+    }
+    const groups = Object.fromEntries(TASK_COLUMNS.map((c) => [c, [] as TaskRecord[]])) as Record<
+      TaskColumn,
+      TaskRecord[]
+    >
+    for (const task of byId.values()) {
+      const column = moved.get(task.id) ?? task.column
+      groups[column]?.push(column === task.column ? task : { ...task, column })
+    }
+    // newest first, as each column's list (a moved card among them)
+    for (const column of TASK_COLUMNS) {
+      groups[column].sort((x, y) =>
+        x.created_at === y.created_at
+          ? x.id < y.id
+            ? -1
+            : 1
+          : x.created_at < y.created_at
+            ? 1
+            : -1
+      )
+    }
+    // Each column's count is the server's, give or take the cards moved since it answered.
+    const counts = Object.fromEntries(
+      columns.map((c, index) => {
+        const shown = new Set(groups[c.column].map((t) => t.id))
+        const listed = new Set(loaded[index].map((t) => t.id))
+        let count = c.total
+        for (const id of listed) if (!shown.has(id)) count--
+        for (const id of shown) if (!listed.has(id)) count++
+        return [c.column, Math.max(0, count)]
+      })
+    ) as Record<TaskColumn, number>
+    return { groups, counts }
+  }, [...loaded, ...columns.map((c) => c.total), moved])
+  // forget a move once no list shows the card where it was
+  useEffect(() => {
+    if (moved.size === 0) return
+    const stale = [...moved].filter(([id, to]) =>
+      loaded.some((list) => list.some((t) => t.id === id && t.column !== to))
+    )
+    if (stale.length < moved.size) setMoved(new Map(stale))
+  }, [...loaded])
+  const tasks = useMemo(() => Object.values(board.groups).flat(), [board])
   // a card names the records it links to, and says where they stand (a draft: approved, rejected)
   const links = useLinkLabels(tasks)
   const lookups: BoardLookups = {
@@ -137,15 +230,15 @@ export default function Board() {
     const answer = allows(permissions, 'tasks', 'move', { from, to })
     return answer.can ? null : (answer.reason ?? 'Not allowed')
   }
+  const find = (id: unknown) => tasks.find((t) => t.id === id) ?? null
 
-  const onDragStart = ({ active: a }: DragStartEvent) =>
-    setActive(tasks.find((t) => t.id === a.id) ?? null)
+  const onDragStart = ({ active: a }: DragStartEvent) => setActive(find(a.id))
   const onDragOver = ({ over }: DragOverEvent) =>
     setOverColumn((over?.id as TaskColumn | undefined) ?? null)
   const onDragEnd = ({ active: a, over }: DragEndEvent) => {
     setActive(null)
     setOverColumn(null)
-    const task = tasks.find((t) => t.id === a.id)
+    const task = find(a.id)
     const to = over?.id as TaskColumn | undefined
     if (task && to) move(task, to)
   }
@@ -158,12 +251,21 @@ export default function Board() {
       message.error({ content: `Move refused: ${reason}`, key: 'board-move' })
       return
     }
+    const forget = () =>
+      setMoved((now) => {
+        const next = new Map(now)
+        next.delete(task.id)
+        return next
+      })
+    setMoved((now) => new Map(now).set(task.id, to))
     mutate(
       {
         resource: 'tasks',
         id: task.id,
         values: { column: to },
-        mutationMode: 'optimistic',
+        // shown moved at once (`moved`); then every list of tasks, the columns too, asks again
+        mutationMode: 'pessimistic',
+        invalidates: ['resourceAll'],
         successNotification: false,
         errorNotification: false,
       },
@@ -173,34 +275,31 @@ export default function Board() {
             content: `Moved “${task.title}” to ${COLUMN_LABELS[to]}`,
             key: 'board-move',
           }),
-        onError: (error) =>
+        onError: (error) => {
+          forget()
           message.error({
             content: `The server refused the move: ${error.message}`,
             key: 'board-move',
-          }),
+          })
+        },
       }
     )
   }
 
-  const groups = groupByColumn(tasks)
+  const loading = columns.some((c) => c.query.isLoading)
+  const failed = columns.find((c) => c.query.isError)?.query
   return (
     <List title="Board" headerButtons={<CreateButton resource="tasks" />}>
-      {query.isLoading ? (
+      {loading ? (
         <BoardSkeleton />
-      ) : query.isError ? (
+      ) : failed ? (
         <QueryError
           title="The board could not be loaded"
-          error={query.error}
-          onRetry={() => query.refetch()}
+          error={failed.error}
+          onRetry={() => columns.forEach((c) => c.query.refetch())}
         />
       ) : (
         <>
-          {hidden > 0 && (
-            <Typography.Paragraph type="secondary" data-testid="board-hidden">
-              Showing the {BOARD_MAX_CARDS} most recent of {result.total} tasks; the {hidden} older
-              ones are in the Tasks list.
-            </Typography.Paragraph>
-          )}
           {!canDrag && me && (
             <Typography.Paragraph type="secondary">
               Your role can see the board but not move tasks.
@@ -217,11 +316,15 @@ export default function Board() {
             }}
           >
             <Flex gap={12} wrap style={{ alignItems: 'stretch', ...colors }} data-testid="board">
-              {TASK_COLUMNS.map((column) => (
+              {TASK_COLUMNS.map((column, index) => (
                 <DroppableColumn
                   key={column}
                   column={column}
-                  tasks={groups[column]}
+                  tasks={board.groups[column]}
+                  count={board.counts[column]}
+                  hasMore={columns[index].hasMore}
+                  loadingMore={columns[index].loadingMore}
+                  onNearEnd={columns[index].more}
                   lookups={lookups}
                   canDrag={canDrag}
                   over={overColumn === column && !!active && active.column !== column}
