@@ -19,6 +19,7 @@ import { formatDateTime, shortId } from '../../lib/format'
 import { hasResource, pluginResourceNames } from '../../registry'
 import { ACTOR_COLORS, recordPath, type AuditRecord } from './shared'
 import { ActorName, useActorNames } from '../../components/actor_name'
+import { AuditExportButtons } from './export_buttons'
 
 const RESOURCE_TYPES = ['tasks', 'agents', 'users', ...pluginResourceNames(), 'system', 'events']
 
@@ -51,7 +52,20 @@ export default function AuditList() {
   )
 
   return (
-    <List title="Audit log" canCreate={false}>
+    <List
+      title="Audit log"
+      canCreate={false}
+      headerButtons={({ defaultButtons }) => (
+        <>
+          {defaultButtons}
+          <AuditExportButtons
+            filters={filters}
+            sorters={sorters}
+            total={tableProps.pagination ? tableProps.pagination.total : undefined}
+          />
+        </>
+      )}
+    >
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <ListFilters spec={FILTERS} formProps={searchFormProps} current={filters} />
         {tableQuery.isError && (
