@@ -41,6 +41,16 @@ try {
       app.terminating(async () => {
         await stopEmbeddedDatabase()
       })
+      /*
+      | A promise nobody awaited failing (a response stream's own bug, say)
+      | must not take every other request down with the process: logged.
+      */
+      app.booted(async () => {
+        const logger = await app.container.make('logger')
+        process.on('unhandledRejection', (reason) => {
+          logger.error({ err: reason }, 'unhandled promise rejection')
+        })
+      })
     })
     .httpServer()
     .start(createHttpServer)

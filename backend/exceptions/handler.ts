@@ -214,6 +214,20 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       }
     }
     if (pgCode === '23505') return duplicateAnswer(e)
+    /* two writes crossed (a deadlock, a serialization failure): nothing was written, try again */
+    if (pgCode === '40P01' || pgCode === '40001') {
+      return {
+        status: 503,
+        errors: [
+          {
+            message:
+              'Another change to the same records crossed this one: nothing was written, try again',
+            code: 'E_CONFLICT_RETRY',
+          },
+        ],
+        headers: { 'Retry-After': '1' },
+      }
+    }
     if (pgCode && PG_CLIENT_ERRORS[pgCode]) {
       /* the database's own detail quotes stored values and internals: never sent */
       const { status, message, code } = PG_CLIENT_ERRORS[pgCode]

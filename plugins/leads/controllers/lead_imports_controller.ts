@@ -70,27 +70,39 @@ export default class LeadImportsController {
     if (ctx.request.is(['multipart/form-data'])) {
       const multipart = ctx.request.multipart
       let failure: unknown
-      multipart.onFile('file', {}, async (part) => {
-        try {
-          record = await importLeads(context, {
-            id: options.id,
-            fileName: options.file_name ?? part.filename ?? 'upload.csv',
-            mapping,
-            bytesTotal,
-            source: part,
-          })
-        } catch (error) {
-          // stop reading the form: the answer goes out now, the rest of the body is discarded
-          failure = error
-          multipart.abort(error)
+      // one import per request: the first file part; any other is read and dropped
+      let importing: Promise<void> | undefined
+      multipart.onFile('file', {}, (part) => {
+        if (importing) {
+          part.resume()
+          return Promise.resolve()
         }
+        importing = (async () => {
+          try {
+            record = await importLeads(context, {
+              id: options.id,
+              fileName: options.file_name ?? part.filename ?? 'upload.csv',
+              mapping,
+              bytesTotal,
+              source: part,
+            })
+          } catch (error) {
+            // stop reading the form: the answer goes out now, the rest of the body is discarded
+            failure = error
+            multipart.abort(error)
+          }
+        })()
+        return importing
       })
       try {
         // no size limit: the file part streams into the import, never into memory or a temporary file
         await multipart.process({ limit: 0 } as any)
       } catch (error) {
-        throw failure ?? error
+        // what the form did after the file cannot undo an import that committed: its record is the answer
+        await importing
+        if (!record) throw failure ?? error
       }
+      await importing
       if (failure) throw failure
       if (!record) {
         throw new ApiException(422, 'Send the CSV file in the "file" field of the form', {
@@ -204,11 +216,13 @@ export default class LeadImportsController {
         if (end + 1 < chunk.length) yield chunk.subarray(end + 1)
       }
     }
-    const base = record.file_name.replace(/\.csv$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '_')
+    const base = record.file_name.replace(/\.csv$/i, '').slice(0, 100) || 'import'
+    // a header holds Latin-1 only (anything else throws inside the response): an ASCII name, and the real one encoded
+    const ascii = base.replace(/[^A-Za-z0-9._-]+/g, '_')
     ctx.response.header('content-type', 'text/csv; charset=utf-8')
     ctx.response.header(
       'content-disposition',
-      `attachment; filename="${base.slice(0, 100) || 'import'}-rejected.csv"`
+      `attachment; filename="${ascii}-rejected.csv"; filename*=UTF-8''${rfc5987(`${base}-rejected.csv`)}`
     )
     ctx.response.header('cache-control', 'no-store')
     ctx.response.stream(Readable.from(body(), { objectMode: false }))
@@ -224,4 +238,12 @@ export default class LeadImportsController {
     }
     return record
   }
+}
+
+/** A header parameter's value in UTF-8, percent-encoded as RFC 5987 wants it. */
+function rfc5987(value: string) {
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+  )
 }

@@ -197,6 +197,29 @@ test.group('Leads bulk: per-row results', (group) => {
     assert.equal(refused.code, 'E_DUPLICATE_LEAD')
     assert.equal(refused.existing_id, created.id)
   })
+
+  test('agents finding the same leads in opposite orders: never a 500, each lead created once', async ({
+    assert,
+  }) => {
+    const leads = Array.from({ length: 40 }, () => newLeadBody())
+    const reversed = [...leads].reverse()
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        bulk(i % 2 ? actors.tokens.admin : actors.tokens.agent, i % 2 ? reversed : leads)
+      )
+    )
+    for (const answer of answers) {
+      // a crossing that PostgreSQL had to break is a 503 to retry, with nothing written
+      assert.include([200, 503], answer.status, JSON.stringify(answer.body))
+      if (answer.status === 503) {
+        assert.equal(answer.body.errors[0].code, 'E_CONFLICT_RETRY')
+        assert.equal(answer.headers.get('retry-after'), '1')
+      }
+    }
+    const websites = leads.map((lead) => lead.website)
+    const rows = await db.from('leads').whereIn('website', websites)
+    assert.lengthOf(rows, leads.length, 'each lead exactly once')
+  }).timeout(60_000)
 })
 
 test.group('Leads bulk: who may', (group) => {

@@ -639,6 +639,65 @@ test.group('Leads import: API', (group) => {
     assert.isNotNull(failed[0].error)
   })
 
+  test('a file name in any script: its rejected rows download with it, and the server stays up', async ({
+    assert,
+  }) => {
+    const tag = randomUUID().slice(0, 8)
+    const file = csv([
+      ['business_name', 'niche', 'region', 'website'],
+      [`Клиника ${tag}`, 'Dentists', 'Москва', 'not a website'],
+    ])
+    for (const multipart of [false, true]) {
+      const done = await upload(actors.tokens.operator, file, {
+        fileName: 'клиенты «весна».csv',
+        multipart,
+      })
+      assert.equal(done.status, 201, JSON.stringify(done.body))
+      assert.equal(done.body.file_name, 'клиенты «весна».csv')
+      const { response, records } = await rejectedCsv(actors.tokens.operator!, done.body.id)
+      assert.equal(response.status, 200)
+      const disposition = response.headers.get('content-disposition')!
+      assert.include(disposition, 'filename="_-rejected.csv"')
+      assert.include(
+        disposition,
+        `filename*=UTF-8''${encodeURIComponent('клиенты «весна»-rejected.csv')}`
+      )
+      assert.equal(records[1][1], 'invalid')
+    }
+    assert.equal((await fetch(`${BASE()}/api/health`)).status, 200)
+  })
+
+  test('a form with two files imports the first only, and answers its record', async ({
+    assert,
+  }) => {
+    const tag = randomUUID().slice(0, 8)
+    const first = csv([
+      ['business_name', 'niche', 'region', 'website'],
+      [`First ${tag}`, 'HVAC', 'Reno, NV', `first-${tag}.example`],
+    ])
+    const second = csv([
+      ['business_name', 'niche', 'region', 'website'],
+      [`Second ${tag}`, 'HVAC', 'Reno, NV', `second-${tag}.example`],
+    ])
+    const form = new FormData()
+    form.append('file', new Blob([first], { type: 'text/csv' }), 'first.csv')
+    form.append('file', new Blob([second], { type: 'text/csv' }), 'second.csv')
+    const importsBefore = await db.from('lead_imports').count('* as n')
+    const response = await fetch(`${BASE()}/api/leads/import?id=${randomUUID()}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${actors.tokens.operator}` },
+      body: form,
+    })
+    const body = (await response.json()) as any
+    assert.equal(response.status, 201, JSON.stringify(body))
+    assert.equal(body.file_name, 'first.csv')
+    assert.equal(body.imported, 1)
+    assert.exists(await leadByWebsite(`first-${tag}.example`))
+    assert.notExists(await leadByWebsite(`second-${tag}.example`))
+    const importsAfter = await db.from('lead_imports').count('* as n')
+    assert.equal(Number(importsAfter[0].n), Number(importsBefore[0].n) + 1)
+  })
+
   test('a multipart upload above 1 MB streams in; other routes keep the 1 MB limit', async ({
     assert,
   }) => {

@@ -242,6 +242,26 @@ test.group('Suppression: leads it covers', (group) => {
     assert.deepInclude(sub.body, { suppressed: false, suppression: null })
   })
 
+  test('letters beyond ASCII match in any case (the database may lower-case ASCII only)', async ({
+    assert,
+  }) => {
+    const tag = randomUUID().slice(0, 8)
+    const entry = await suppress(actors.tokens.admin, `JÖRG@Zürich-${tag}.example`)
+    assert.equal(entry.status, 201, JSON.stringify(entry.body))
+    assert.equal(entry.body.value, `jörg@zürich-${tag}.example`)
+    const host = await suppress(actors.tokens.admin, `münchen-${tag}.example`)
+    assert.equal(host.status, 201)
+    const cases = [
+      { email: `jörg@ZÜRICH-${tag}.example` },
+      { website: `https://MÜNCHEN-${tag}.example/praxis`, email: null },
+    ]
+    for (const fields of cases) {
+      const answer = await call(actors.tokens.agent, 'POST', '/api/leads', newLeadBody(fields))
+      assert.equal(answer.status, 409, JSON.stringify(fields))
+      assert.equal(answer.body.errors[0].code, 'E_SUPPRESSED')
+    }
+  })
+
   test('a bulk row is refused with the entry; the other rows are created', async ({ assert }) => {
     const tag = randomUUID().slice(0, 8)
     const entry = await suppress(actors.tokens.admin, `nope-${tag}.example.com`)

@@ -24,7 +24,18 @@ const fields = {
   business_name: text(200),
   niche: text(100),
   region: text(100),
-  website: vine.string().trim().maxLength(2048).regex(WEBSITE),
+  website: vine
+    .string()
+    .trim()
+    .maxLength(2048)
+    .regex(WEBSITE)
+    // the host in lower case, every letter (the database's C locale lower-cases ASCII only): MÜNCHEN.de is münchen.de
+    .transform((value) =>
+      value.replace(
+        /^(https?:\/\/)?([^/?#:]+)/i,
+        (_, scheme = '', host: string) => scheme + host.toLowerCase()
+      )
+    ),
   contact_name: optionalText(200),
   contact_role: optionalText(100),
   email: vine

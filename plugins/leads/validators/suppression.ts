@@ -30,7 +30,8 @@ export type ClassifiedValue = { kind: SuppressionKind; input: string } | { error
  * database normalizes (leads_email_key, leads_website_host).
  */
 export function classifySuppressionValue(raw: string): ClassifiedValue {
-  const value = raw.trim()
+  // lower-cased here, every letter: the database may lower-case ASCII only (a C locale)
+  const value = raw.trim().toLowerCase()
   if (value === '') return { error: 'Enter an e-mail address or a domain' }
   if (value.includes('*')) {
     return {
