@@ -1,5 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react'
-import { Badge, Card, Empty, Flex, Skeleton, Tooltip, Typography, theme } from 'antd'
+import { Badge, Empty, Flex, Tooltip, Typography, theme } from 'antd'
 import './board.css'
 import { Link } from 'react-router'
 import { RobotOutlined, UserOutlined } from '@ant-design/icons'
@@ -217,9 +217,13 @@ export function StaticBoard({
   )
 }
 
-/** The board's shape while its tasks load: the four columns, each with placeholder cards. */
+/**
+ * The board's shape while its tasks load: the four columns, each with
+ * placeholder cards. Plain elements (board.css), like the cards: antd's Card
+ * and Skeleton would compute their styles for a screen shown a few frames.
+ */
 export function BoardSkeleton() {
-  const { token } = theme.useToken()
+  const colors = useBoardColors()
   return (
     <Flex
       gap={12}
@@ -227,27 +231,19 @@ export function BoardSkeleton() {
       data-testid="board-skeleton"
       aria-busy="true"
       aria-label="Loading the board"
+      style={colors}
     >
       {TASK_COLUMNS.map((column) => (
-        <div
-          key={column}
-          style={{
-            flex: '1 1 240px',
-            minWidth: 240,
-            background: token.colorFillQuaternary,
-            borderRadius: 8,
-            padding: 8,
-            minHeight: 200,
-          }}
-        >
+        <div key={column} className="mc-skeleton-column">
           <Typography.Text strong style={{ display: 'block', padding: '4px 4px 8px' }}>
             {COLUMN_LABELS[column]}
           </Typography.Text>
           <Flex vertical gap={8}>
             {[0, 1, 2].map((i) => (
-              <Card key={i} size="small" styles={{ body: { padding: 10 } }}>
-                <Skeleton active title={{ width: '70%' }} paragraph={{ rows: 1, width: '40%' }} />
-              </Card>
+              <div key={i} className="mc-card mc-skeleton-card">
+                <span className="mc-skeleton-line" style={{ width: '70%' }} />
+                <span className="mc-skeleton-line" style={{ width: '40%' }} />
+              </div>
             ))}
           </Flex>
         </div>
