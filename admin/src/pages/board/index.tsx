@@ -114,7 +114,11 @@ function DroppableColumn({
 
 /** One column's cards as the server has them: pages loaded so far, its count, the next page. */
 function useColumnTasks(column: TaskColumn) {
-  const { result, query } = useInfiniteList<TaskRecord, HttpError>(boardColumnQuery(column))
+  const { result, query } = useInfiniteList<TaskRecord, HttpError>({
+    ...boardColumnQuery(column),
+    // one subscription for the four: a change refetches every list of tasks (Refine's "resourceAll")
+    liveMode: column === TASK_COLUMNS[0] ? undefined : 'off',
+  })
   const pages = result.data?.pages
   const tasks = useMemo(() => {
     // a card created meanwhile shifts the pages: the same card may come twice
