@@ -1,8 +1,7 @@
 /**
  * Streams a `COPY (...) TO STDOUT` from an export connection of its own
- * (services/export_connections.ts) as an HTTP body, for the host's exports
- * (the audit log). The same rules as the leads export of the leads plugin,
- * which the host cannot import:
+ * (services/export_connections.ts) as an HTTP body, for every export (the
+ * audit log here, the leads plugin's CSV):
  * - it resolves once PostgreSQL sent the first bytes, so an error before any
  *   data is still a normal JSON error answer;
  * - destroying the stream (the client went away) closes the connection,

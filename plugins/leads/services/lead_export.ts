@@ -5,13 +5,18 @@
  * client chunk by chunk, never holding rows in memory. PostgreSQL does the
  * RFC 4180 quoting, the formula-injection guard and the notes rendering.
  */
-import { Readable } from 'node:stream'
-import pg from 'pg'
-import copyStreams from 'pg-copy-streams'
+import type { Readable } from 'node:stream'
 import db from '@adonisjs/lucid/services/db'
-import type { ExportConnection } from '#services/export_connections'
-import { DatabaseTimeoutError } from '#services/database_errors'
 import { ApiException } from '#exceptions/api_exception'
+import type { ExportConnection } from '#services/export_connections'
+import {
+  assertNoNul,
+  formulaGuard as guard,
+  inlineBindings,
+  isoTime,
+  openCopyStream,
+  sqlLiteral,
+} from '#services/copy_stream'
 import { applyFilters, applySort, parseListQuery, type ParsedList } from '#services/list_query'
 import { LEAD_LIST, takeSuppressedFilter } from './lead_list.js'
 import { suppressedCondition } from './suppression.js'
@@ -20,17 +25,10 @@ import { suppressedCondition } from './suppression.js'
    value, not by the guarded output column of the same name. */
 const EXPORT_SPEC = { ...LEAD_LIST, table: 'leads' }
 
-/**
- * A text cell starting with =, +, -, @, tab or CR is read as a formula by
- * spreadsheets: prefix it with an apostrophe (OWASP's CSV injection advice).
- */
-const guard = (expression: string) =>
-  // ascii() of the first character: = + - @ tab CR (cheaper than left(); NULL stays NULL)
-  `CASE WHEN ascii(${expression}) IN (61, 43, 45, 64, 9, 13) ` +
-  `THEN '''' || ${expression} ELSE ${expression} END`
+/* the host's CSV rules (services/copy_stream.ts): the formula guard, times as the API writes them */
+const iso = (column: string) => isoTime(`leads.${column}`)
 
-const iso = (column: string) =>
-  `to_char(leads.${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+export { assertNoNul, sqlLiteral }
 
 /* One bullet per line: readable in a spreadsheet cell, and the leading "•"
    means the cell never needs the guard. An ARRAY() of the elements (in array
@@ -62,23 +60,6 @@ export const EXPORT_COLUMNS: [name: string, sql: string][] = [
 ]
 
 /**
- * A bound value as an SQL literal. COPY takes no bind parameters, so the
- * translator's bindings are inlined, escaped by the driver (escapeLiteral
- * doubles quotes and backslashes). Values are strings, numbers or booleans
- * from the translator, already checked against the field's type.
- */
-export function sqlLiteral(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL'
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError('cannot inline a non-finite number')
-    return String(value)
-  }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
-  if (value instanceof Date) return pg.escapeLiteral(value.toISOString())
-  return pg.escapeLiteral(String(value))
-}
-
-/**
  * The export's SELECT with its bindings inlined, ready for COPY (or psql
  * \copy: the SQL is one line unless a filter value holds a line break).
  */
@@ -90,9 +71,7 @@ export function exportSql(parsed: ParsedList, suppressed: boolean | null = null)
   applyFilters(query, parsed, EXPORT_SPEC)
   if (suppressed !== null) query.whereRaw(suppressedCondition(suppressed))
   applySort(query, parsed, EXPORT_SPEC)
-  const { sql, bindings } = query.toSQL().toNative()
-  // One pass over the generated SQL: inlined values are never rescanned.
-  return sql.replace(/\$(\d+)/g, (_, index) => sqlLiteral(bindings[Number(index) - 1]))
+  return inlineBindings(query.toSQL().toNative())
 }
 
 /**
@@ -128,117 +107,19 @@ export function exportFileName(now = new Date()) {
 }
 
 /**
- * Starts `COPY (select) TO STDOUT` on an export connection of its own
- * (services/export_connections.ts, never the requests' pool) and resolves
- * once PostgreSQL sent the first bytes (so an error before any data is
- * still a normal JSON error answer). The returned stream ends with the last
- * row; destroying it (client gone) closes the connection, which stops the
- * COPY on the server. An error mid-stream errors the stream, so the HTTP
- * answer is aborted instead of looking complete.
- *
- * `stallMs`: an export that makes no progress for that long (its client
- * reads nothing, so the rows wait on backpressure; or PostgreSQL sends
- * nothing) is cut: the stream errors (the answer is aborted) and the
- * connection is closed. Progress is a chunk handed on (PostgreSQL sends
- * ~64 kB at a time), checked by a timer: nothing is done per row.
- * The connection is released in every case, exactly once.
+ * Starts `COPY (select) TO STDOUT` on an export connection of its own and
+ * streams it (the host's openCopyStream: first bytes before the answer
+ * starts, the connection released once, a client gone or a stall cuts it,
+ * a failure mid-stream aborts the answer).
  */
-export async function openExportStream(
+export function openExportStream(
   select: string,
   connection: ExportConnection,
   options: { stallMs: number; onStall?: () => void }
 ): Promise<Readable> {
-  let completed = false
-  const release = (broken: boolean) => connection.release(broken)
-  let copy: ReturnType<typeof copyStreams.to>
-  try {
-    copy = connection.client.query(
-      copyStreams.to(`COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER, ENCODING 'UTF8')`)
-    )
-  } catch (error) {
-    release(true)
-    throw error
-  }
-  // pg reports a broken connection to the active query; never let it go unhandled.
-  copy.on('error', () => release(!completed))
-  copy.once('end', () => {
-    completed = true
-    release(false)
-  })
-  copy.once('close', () => release(!completed))
-
-  const chunks = copy[Symbol.asyncIterator]()
-  let first: IteratorResult<Buffer>
-  let waiting: NodeJS.Timeout | undefined
-  try {
-    // the first rows are bounded like the rest: a database that says nothing is an unavailable one
-    first = await Promise.race([
-      chunks.next(),
-      new Promise<never>((_, reject) => {
-        waiting = setTimeout(
-          () => reject(new DatabaseTimeoutError(options.stallMs, 'CSV export')),
-          options.stallMs
-        )
-      }),
-    ])
-  } catch (error) {
-    release(true)
-    void chunks.return?.()
-    throw error
-  } finally {
-    clearTimeout(waiting)
-  }
-
-  let progress = 0
-  async function* body() {
-    if (!first.done) yield first.value
-    for (;;) {
-      const next = await chunks.next()
-      if (next.done) return
-      progress++
-      yield next.value
-    }
-  }
-  const stream = Readable.from(body(), { objectMode: false })
-
-  let seen = -1
-  let lastProgressAt = Date.now()
-  const watchdog = setInterval(
-    () => {
-      if (progress !== seen) {
-        seen = progress
-        lastProgressAt = Date.now()
-      } else if (Date.now() - lastProgressAt >= options.stallMs) {
-        clearInterval(watchdog)
-        options.onStall?.()
-        release(true)
-        stream.destroy(new Error(`the export made no progress for ${options.stallMs} ms`))
-      }
-    },
-    Math.max(100, Math.floor(options.stallMs / 8))
+  return openCopyStream(
+    `COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER, ENCODING 'UTF8')`,
+    connection,
+    { ...options, what: 'CSV export' }
   )
-  watchdog.unref()
-
-  // The client went away (or the watchdog cut it): stop reading, which destroys the COPY stream.
-  stream.once('close', () => {
-    clearInterval(watchdog)
-    if (!completed) {
-      release(true)
-      void chunks.return?.()
-    }
-  })
-  return stream
-}
-
-/** NUL cannot travel in an SQL literal (nor a bind parameter): refuse it up front. */
-export function assertNoNul(qs: Record<string, unknown>) {
-  for (const [key, raw] of Object.entries(qs)) {
-    const values = Array.isArray(raw) ? raw : [raw]
-    if (values.some((value) => typeof value === 'string' && value.includes('\u0000'))) {
-      throw new ApiException(422, `${key} must not contain a NUL character`, {
-        field: key,
-        code: 'E_INVALID_QUERY',
-      })
-    }
-  }
 }
