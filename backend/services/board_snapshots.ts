@@ -155,8 +155,12 @@ export async function boardFromSnapshot(
 
 /**
  * The latest moment a snapshot may be taken at now: 100 ms ago, and before
- * the start of every transaction of this database still running (their
- * events are not visible yet). Truncated to the millisecond.
+ * the start of every transaction of this database still running that may
+ * yet commit an event (their events are not visible yet): one that has
+ * written (it holds an xid) or is running a statement, as the realtime
+ * sequencer counts them. A read-only session left idle in a transaction
+ * (a psql window, a leaked connection) does not hold snapshots back for
+ * good. Truncated to the millisecond.
  */
 async function safeMoment(): Promise<Date> {
   const { rows } = await db.rawQuery(
@@ -164,7 +168,7 @@ async function safeMoment(): Promise<Date> {
        clock_timestamp() - interval '100 milliseconds',
        (SELECT min(xact_start) FROM pg_stat_activity
         WHERE datname = current_database() AND pid <> pg_backend_pid()
-          AND xact_start IS NOT NULL)
+          AND xact_start IS NOT NULL AND (backend_xid IS NOT NULL OR state = 'active'))
      )) - interval '1 millisecond' AS at`
   )
   return rows[0].at

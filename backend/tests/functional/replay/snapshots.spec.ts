@@ -210,6 +210,31 @@ test.group('Replay from board snapshots', (group) => {
     await assertSameBoards(moments, assert)
   }).timeout(60_000)
 
+  test('a session idle in a read-only transaction does not hold snapshots back; one that wrote does', async ({
+    assert,
+    cleanup,
+  }) => {
+    const idle = await db.connection().transaction()
+    cleanup(() => idle.rollback().catch(() => {}))
+    await idle.rawQuery('SELECT 1')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await call(actors.tokens.admin, 'POST', '/api/tasks', { title: `after the idle one` })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const free = await takeSnapshot()
+    assert.isAbove(free.at.getTime(), Date.now() - 2000, 'taken now, not when the idle one began')
+
+    // a transaction that wrote may still commit events dated from its start: the moment stays before it
+    const writing = await db.connection().transaction()
+    cleanup(() => writing.rollback().catch(() => {}))
+    await writing.rawQuery('SELECT txid_current()')
+    const began = Date.now()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const held = await takeSnapshot()
+    assert.isBelow(held.at.getTime(), began + 50)
+    await writing.rollback()
+    await idle.rollback()
+  })
+
   test('a snapshot cannot be updated, deleted or truncated', async ({ assert }) => {
     const { rows } = await db.rawQuery('SELECT id FROM board_snapshots ORDER BY id LIMIT 1')
     const id = rows[0].id
