@@ -6,6 +6,8 @@ import { runMigrations } from '#services/migrations'
 
 /** Drops everything in the test schema and migrates from scratch. */
 export async function resetDatabase() {
+  // history:restore's schema too: a run restores the same archive as the last one
+  await db.rawQuery('DROP SCHEMA IF EXISTS history_restore CASCADE')
   await db.rawQuery('DROP SCHEMA IF EXISTS public CASCADE')
   await db.rawQuery('CREATE SCHEMA public')
   await runMigrations()
