@@ -3,8 +3,14 @@
  * (a) the board at a random moment through GET /api/replay/board, served
  *     from the nearest board snapshot plus the events after it, beside the
  *     same request on a server that replays the whole history
- *     (BOARD_SNAPSHOTS=false); p50/p99 over BENCH_MOMENTS (50) moments, and
- *     both answers must be equal;
+ *     (BOARD_SNAPSHOTS=false, no statement timeout); p50/p99 over
+ *     BENCH_MOMENTS (50) moments, the full replay over the first
+ *     BENCH_FULL_MOMENTS (10) of them (seconds each), where both answers
+ *     must be equal; each in its own pass (a full replay of 10M events
+ *     evicts PostgreSQL's buffers);
+ * (c) task moves per second through the API against the bare three-write
+ *     transaction (bench/moves.ts) with the whole history in the database,
+ *     beside the same pair on a database created empty for this run;
  * (d) the audit export of AUDIT_BENCH_ROWS (1M) entries through
  *     GET /api/audit/export.csv beside `psql \copy` of the very same SELECT
  *     (printed by `node ace audit:export-sql`).
@@ -13,7 +19,7 @@
  * year, in a database of its own (BENCH_HISTORY_DATABASE_URL), filled once
  * and reused; snapshots are taken through it with
  * `node ace replay:snapshot --backfill` (every BOARD_SNAPSHOT_EVERY_EVENTS).
- * HISTORY_BENCH_ONLY=replay or =export runs one half. Only 127.0.0.1.
+ * HISTORY_BENCH_ONLY=replay, =moves or =export runs one part. Only 127.0.0.1.
  */
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -22,6 +28,7 @@ import { pipeline } from 'node:stream/promises'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 import copyStreams from 'pg-copy-streams'
+import { CONCURRENCY, ROUNDS, SECONDS, movesPerSecond } from './moves.js'
 import {
   APP_ROOT,
   adminToken,
@@ -36,11 +43,12 @@ const DATABASE_URL =
 const EVENTS = Number(process.env.BENCH_EVENTS || 10_000_000)
 const AUDIT_ROWS = Number(process.env.AUDIT_BENCH_ROWS || 1_000_000)
 const MOMENTS = Number(process.env.BENCH_MOMENTS || 50)
+const FULL_MOMENTS = Math.min(MOMENTS, Number(process.env.BENCH_FULL_MOMENTS || 10))
 const TASKS = Number(process.env.BENCH_TASKS || 2000)
 const AGENTS = 20
 const PORT = Number(process.env.HISTORY_BENCH_PORT || 3491)
 const EXPORT_RUNS = 3
-/* HISTORY_BENCH_ONLY=replay or =export runs that half alone. */
+/* HISTORY_BENCH_ONLY=replay, =moves or =export runs that part alone. */
 const ONLY = process.env.HISTORY_BENCH_ONLY
 const YEAR_MS = 365 * 24 * 3600 * 1000
 const COLUMNS = ['backlog', 'doing', 'needs_approval', 'done']
@@ -243,7 +251,12 @@ async function timed(url: string, token: string, at: Date) {
 
 async function benchReplay(token: string) {
   const withSnapshots = await startServer(PORT, { DATABASE_URL })
-  const fullReplay = await startServer(PORT + 1, { DATABASE_URL, BOARD_SNAPSHOTS: 'false' })
+  /* no statement timeout: a full replay of 10M events takes longer than the API's 5 s */
+  const fullReplay = await startServer(PORT + 1, {
+    DATABASE_URL,
+    BOARD_SNAPSHOTS: 'false',
+    DATABASE_STATEMENT_TIMEOUT_MS: '0',
+  })
   try {
     const { rows } = await withClient((client) =>
       client.query(
@@ -259,24 +272,29 @@ async function benchReplay(token: string) {
       () => new Date(first + Math.floor(next() * span))
     )
     // warm-up: code paths loaded, plans cached
-    for (const at of moments.slice(0, 3)) {
-      await timed(withSnapshots.url, token, at)
-      await timed(fullReplay.url, token, at)
-    }
+    for (const at of moments.slice(0, 3)) await timed(withSnapshots.url, token, at)
     const snap: number[] = []
     const full: number[] = []
+    const answers: string[] = []
     let cards = 0
+    /* each in its own pass: a full replay reads the whole history and evicts
+       PostgreSQL's buffers, which a team scrubbing through replay does not */
     for (const at of moments) {
       const a = await timed(withSnapshots.url, token, at)
-      const b = await timed(fullReplay.url, token, at)
-      if (a.body !== b.body) throw new Error(`the boards at ${at.toISOString()} differ`)
-      cards += JSON.parse(a.body).tasks.length
       snap.push(a.ms)
+      answers.push(a.body)
+      cards += JSON.parse(a.body).tasks.length
+    }
+    /* the full replay (seconds each at 10M events) on the first FULL_MOMENTS only */
+    await timed(fullReplay.url, token, moments[0])
+    for (const [index, at] of moments.slice(0, FULL_MOMENTS).entries()) {
+      const b = await timed(fullReplay.url, token, at)
+      if (answers[index] !== b.body) throw new Error(`the boards at ${at.toISOString()} differ`)
       full.push(b.ms)
     }
     console.log(
       `\n  (a) board at a random moment: ${EVENTS.toLocaleString('en')} events, ${rows[0].snapshots} snapshots, ` +
-        `${Math.round(cards / MOMENTS)} cards on average, ${MOMENTS} moments (same answers)`
+        `${Math.round(cards / MOMENTS)} cards on average, ${MOMENTS} moments (the full replay on ${FULL_MOMENTS}: same answers)`
     )
     report([
       [
@@ -367,6 +385,58 @@ async function benchAuditExport(token: string) {
   }
 }
 
+/** A database created empty for this run (dropped first if an earlier run left it). */
+async function emptyDatabase(url: string) {
+  const admin = new URL(url)
+  const name = admin.pathname.slice(1).replace(/"/g, '')
+  admin.pathname = '/postgres'
+  const client = new pg.Client({ connectionString: admin.toString() })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    await client.query(`CREATE DATABASE "${name}"`)
+  } finally {
+    await client.end()
+  }
+}
+
+async function movesOn(databaseUrl: string, port: number) {
+  const server = await startServer(port, { DATABASE_URL: databaseUrl })
+  try {
+    const token = await adminToken(server.url)
+    const [api, bare] = await movesPerSecond(server.url, token, databaseUrl)
+    return { api, bare, ratio: api / bare }
+  } finally {
+    await server.stop()
+  }
+}
+
+async function benchMoves() {
+  const emptyUrl = new URL(DATABASE_URL)
+  emptyUrl.pathname = `${emptyUrl.pathname}_empty`
+  await emptyDatabase(emptyUrl.toString())
+  const events = await withClient(
+    async (client) =>
+      (await client.query('SELECT count(*)::bigint AS n FROM task_events')).rows[0].n
+  )
+  const full = await movesOn(DATABASE_URL, PORT)
+  const empty = await movesOn(emptyUrl.toString(), PORT + 2)
+  console.log(
+    `\n  (c) task moves per second, ${CONCURRENCY} concurrent writers, ${SECONDS} s each side, ${ROUNDS} alternating rounds`
+  )
+  report([
+    [
+      `${Number(events).toLocaleString('en')} events in history`,
+      `API ${fmt(full.api, 0)}   bare ${fmt(full.bare, 0)}   ratio ${fmt(full.ratio, 2)}`,
+    ],
+    [
+      'empty history',
+      `API ${fmt(empty.api, 0)}   bare ${fmt(empty.bare, 0)}   ratio ${fmt(empty.ratio, 2)}`,
+    ],
+    ['ratio with history / without (aim >= 1.0, within noise)', fmt(full.ratio / empty.ratio, 2)],
+  ])
+}
+
 export default async function run() {
   await ensureBenchDatabase(DATABASE_URL)
   // the first start migrates the database and creates the bench admin
@@ -374,6 +444,7 @@ export default async function run() {
   const token = await adminToken(first.url)
   await first.stop()
   await fill()
-  if (ONLY !== 'export') await benchReplay(token)
-  if (ONLY !== 'replay') await benchAuditExport(token)
+  if (!ONLY || ONLY === 'replay') await benchReplay(token)
+  if (!ONLY || ONLY === 'moves') await benchMoves()
+  if (!ONLY || ONLY === 'export') await benchAuditExport(token)
 }

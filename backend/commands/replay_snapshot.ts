@@ -4,7 +4,8 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 /**
  * Takes a board snapshot now (what the web server's timer does when one is
  * due), or at a past moment with --at; --backfill first takes one every
- * --every events through the history after the latest snapshot.
+ * --every events through the whole history, wherever two snapshots are
+ * further apart (after BOARD_SNAPSHOT_EVERY_EVENTS was lowered, say).
  */
 export default class ReplaySnapshot extends BaseCommand {
   static commandName = 'replay:snapshot'
@@ -15,7 +16,10 @@ export default class ReplaySnapshot extends BaseCommand {
   @flags.string({ description: 'An ISO 8601 time in the past (default: now)' })
   declare at?: string
 
-  @flags.boolean({ description: 'First snapshot the history since the latest snapshot' })
+  @flags.boolean({
+    description:
+      'First snapshot the history wherever snapshots are further apart than --every events',
+  })
   declare backfill?: boolean
 
   @flags.number({
@@ -39,17 +43,20 @@ export default class ReplaySnapshot extends BaseCommand {
     if (this.backfill) {
       const every =
         this.every && this.every > 0 ? Math.floor(this.every) : snapshotSettings.everyEvents
-      const taken = await backfillSnapshots(every, (snapshot) =>
-        this.logger.info(
-          `snapshot #${snapshot.id} at ${snapshot.at.toISOString()} (event ${snapshot.last_event_id})`
-        )
+      const taken = await backfillSnapshots(
+        every,
+        (snapshot) =>
+          this.logger.info(
+            `snapshot #${snapshot.id} at ${snapshot.at.toISOString()} (event ${snapshot.last_event_id})`
+          ),
+        { fillGaps: true }
       )
       this.logger.info(`${taken} snapshots through the history`)
     }
     const snapshot = await takeSnapshot(at)
     this.logger.success(
       `${snapshot.created ? 'Took' : 'Found'} snapshot #${snapshot.id} at ${snapshot.at.toISOString()}: ` +
-        `up to event ${snapshot.last_event_id}, ${snapshot.tasks} tasks and ${snapshot.agents} agents (deleted ones included)`
+        `up to event ${snapshot.last_event_id}, ${snapshot.tasks} tasks and ${snapshot.agents} agents (and the deletions a later event may still need)`
     )
   }
 }

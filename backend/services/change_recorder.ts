@@ -336,6 +336,11 @@ export async function recordChanges<T>(
 ): Promise<T> {
   let recorder!: Recorder
   const result = await db.connection(options.connection).transaction(async (trx) => {
+    /* A transaction id from the start: board snapshots are never taken after
+       the start of a transaction that holds one (board_snapshots.ts,
+       safeMoment), and this one's events are dated from its start, though
+       it may read for a while before it writes anything. */
+    await trx.rawQuery('SELECT pg_current_xact_id()')
     recorder = new Recorder(trx, context)
     const value = await work(trx, recorder)
     // a write without its event and audit row is a bug; a sweep that found nothing to do is not

@@ -35,40 +35,53 @@ export interface ReplayedBoard {
  * from the whole history; both give the same board.
  */
 export async function boardAt(at: Date): Promise<ReplayedBoard> {
+  return JSON.parse(await boardJsonAt(at))
+}
+
+/**
+ * boardAt as the JSON text GET /api/replay/board answers: the cards' JSON
+ * as the database holds it, never parsed and written again (a board of
+ * 2,000 cards is some 650 kB).
+ */
+export async function boardJsonAt(at: Date): Promise<string> {
   if (snapshotSettings.enabled) {
     const board = await boardFromSnapshot(at)
-    if (board) {
-      return {
-        at: at.toISOString(),
-        tasks: board.tasks,
-        agents: board.agents.map((agent) => withStaleness(agent, at)),
-      }
-    }
+    if (board) return boardJson(at, board.tasks, board.agents)
   }
-  return fullReplayAt(at)
+  return fullReplayJsonAt(at)
 }
 
 /** The board at `at` rebuilt from the whole history (no snapshot). */
 export async function fullReplayAt(at: Date): Promise<ReplayedBoard> {
+  return JSON.parse(await fullReplayJsonAt(at))
+}
+
+async function fullReplayJsonAt(at: Date): Promise<string> {
   const until = at.toISOString()
   const tasks = await db.rawQuery(
-    `SELECT payload->'snapshot' AS snapshot FROM (${latestSnapshots('task')}) latest
+    `SELECT (payload->'snapshot')::text AS snapshot FROM (${latestSnapshots('task')}) latest
      WHERE ${ALIVE}
      ORDER BY array_position(?::text[], payload->'snapshot'->>'column'),
        (payload->'snapshot'->>'created_at')::timestamptz, payload->>'id'`,
     [until, TASK_COLUMNS]
   )
   const agents = await db.rawQuery(
-    `SELECT payload->'snapshot' AS snapshot FROM (${latestSnapshots('agent')}) latest
+    `SELECT (payload->'snapshot')::text AS snapshot FROM (${latestSnapshots('agent')}) latest
      WHERE ${ALIVE}
      ORDER BY payload->'snapshot'->>'name', payload->>'id'`,
     [until]
   )
-  return {
-    at: until,
-    tasks: tasks.rows.map((row: any) => row.snapshot),
-    agents: agents.rows.map((row: any) => withStaleness(row.snapshot, at)),
-  }
+  return boardJson(
+    at,
+    tasks.rows.map((row: any) => row.snapshot),
+    agents.rows.map((row: any) => row.snapshot)
+  )
+}
+
+/** `{at, tasks, agents}`: the tasks' JSON as it is, the agents with `stale` added. */
+function boardJson(at: Date, tasks: string[], agents: string[]) {
+  const withStale = agents.map((agent) => withStaleness(JSON.parse(agent), at))
+  return `{"at":${JSON.stringify(at.toISOString())},"tasks":[${tasks.join(',')}],"agents":${JSON.stringify(withStale)}}`
 }
 
 /* `stale` as GET /api/agents would have shown it at that moment. */
@@ -148,17 +161,7 @@ export async function timelineOf(
      ORDER BY id`,
     [links.task_ids, ids]
   )
-  const items: TimelineItem[] = events.rows.map((row: any) => ({
-    at: row.created_at.toISOString(),
-    kind: 'event',
-    id: Number(row.id),
-    seq: Number(row.id),
-    event_type: row.event_type,
-    task_id: row.task_id,
-    agent_id: row.agent_id,
-    created_by: row.created_by,
-    payload: row.payload,
-  }))
+  const items: TimelineItem[] = events.rows.map(eventItem)
 
   if (can(actor, Permission.ReadAudit)) {
     /* Audit rows name the same resource as their event: look them up by (type, id). */
@@ -174,22 +177,7 @@ export async function timelineOf(
        ORDER BY id`,
       [types, ids]
     )
-    for (const row of audit.rows) {
-      items.push({
-        at: row.created_at.toISOString(),
-        kind: 'audit',
-        id: Number(row.id),
-        seq: typeof row.metadata?.seq === 'number' ? row.metadata.seq : null,
-        action: row.action,
-        actor_type: row.actor_type,
-        actor_id: row.actor_id,
-        resource_type: row.resource_type,
-        resource_id: row.resource_id,
-        before_state: row.before_state,
-        after_state: row.after_state,
-        metadata: row.metadata,
-      })
-    }
+    for (const row of audit.rows) items.push(auditItem(row))
   }
 
   for (const { plugin, source } of sources) {
@@ -203,6 +191,39 @@ export async function timelineOf(
   }
 
   return items.sort(oldestFirst)
+}
+
+/** A task_events row as a timeline item (plugins' sources that find events of their own use it too). */
+export function eventItem(row: any): TimelineItem {
+  return {
+    at: row.created_at.toISOString(),
+    kind: 'event',
+    id: Number(row.id),
+    seq: Number(row.id),
+    event_type: row.event_type,
+    task_id: row.task_id,
+    agent_id: row.agent_id,
+    created_by: row.created_by,
+    payload: row.payload,
+  }
+}
+
+/** An audit_log row as a timeline item (for actors who may read the audit log). */
+export function auditItem(row: any): TimelineItem {
+  return {
+    at: row.created_at.toISOString(),
+    kind: 'audit',
+    id: Number(row.id),
+    seq: typeof row.metadata?.seq === 'number' ? row.metadata.seq : null,
+    action: row.action,
+    actor_type: row.actor_type,
+    actor_id: row.actor_id,
+    resource_type: row.resource_type,
+    resource_id: row.resource_id,
+    before_state: row.before_state,
+    after_state: row.after_state,
+    metadata: row.metadata,
+  }
 }
 
 function normalize(item: TimelineItem, plugin: string): TimelineItem {

@@ -94,7 +94,7 @@ export default await Env.create(new URL('../../', import.meta.url), {
 
   /*
   | Board snapshots for replay (services/board_snapshots.ts): one is taken
-  | once BOARD_SNAPSHOT_EVERY_EVENTS events (default 10000) or
+  | once BOARD_SNAPSHOT_EVERY_EVENTS events (default 2500) or
   | BOARD_SNAPSHOT_EVERY_SECONDS (default 3600) have passed since the last,
   | whichever comes first; BOARD_SNAPSHOTS=false stops taking them and
   | replays every moment from the whole history.

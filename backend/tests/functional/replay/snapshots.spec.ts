@@ -5,6 +5,8 @@ import { TASK_COLUMNS } from '#enums/task'
 import { taskLinks } from '#plugin_host/task_links'
 import { call, makeActors, type Actors } from '#tests/helpers/actors'
 import { boardAt, fullReplayAt } from '#services/replay'
+import { SYSTEM, recordChanges } from '#services/change_recorder'
+import Task from '#models/task'
 import {
   backfillSnapshots,
   snapshotBefore,
@@ -29,7 +31,11 @@ test.group('Replay from board snapshots', (group) => {
   let firstEventAt: Date
   let lastEventAt: Date
 
+  /* snapshots taken before this group (history:archive's at its cut) hold history archived since:
+     the full replay no longer sees it, so moments are compared from this group's own on */
+  let groupStart: Date
   group.setup(async () => {
+    groupStart = new Date()
     actors = await makeActors()
   })
 
@@ -146,6 +152,9 @@ test.group('Replay from board snapshots', (group) => {
       moments.push(ms(snapshot.at, -1), ms(snapshot.at), ms(snapshot.at, 1))
     // before the first snapshot, before any event, after the last
     moments.push(ms(firstEventAt, -1000), ms(snapshots[0].at, -5), ms(lastEventAt, 1000))
+    // and before the first snapshot of all (another group's, maybe): the board from the events alone
+    const { rows: first } = await db.rawQuery('SELECT min(at) AS at FROM board_snapshots')
+    moments.push(ms(first[0].at, -1))
     // right at events (the board right after each), and random moments in between
     for (const row of events.rows) if (next() < 0.3) moments.push(ms(row.created_at))
     const span = lastEventAt.getTime() - firstEventAt.getTime()
@@ -203,12 +212,53 @@ test.group('Replay from board snapshots', (group) => {
     await new Promise((resolve) => setTimeout(resolve, 300))
     const taken = await backfillSnapshots(4)
     assert.isAtLeast(taken, 2)
-    const { rows } = await db.rawQuery('SELECT at FROM board_snapshots ORDER BY at')
+    const { rows } = await db.rawQuery('SELECT at FROM board_snapshots WHERE at >= ? ORDER BY at', [
+      groupStart.toISOString(),
+    ])
     const moments = rows.flatMap((row: any) => [
       new Date(row.at.getTime() - 1),
       row.at,
       new Date(row.at.getTime() + 2),
     ])
+    const { rows: first } = await db.rawQuery('SELECT min(at) AS at FROM board_snapshots')
+    moments.push(new Date(first[0].at.getTime() - 1))
+    await assertSameBoards(moments, assert)
+  }).timeout(60_000)
+
+  test('a lowered interval: the backfill fills the gaps between snapshots, and the boards stay the same', async ({
+    assert,
+  }) => {
+    for (let i = 0; i < 9; i++) {
+      await call(actors.tokens.admin, 'POST', '/api/tasks', { title: `gap ${i}` })
+    }
+    await sleep(300)
+    await backfillSnapshots(6)
+    const before = await db.from('board_snapshots').count('* as n')
+    const gaps = async () => {
+      const { rows } = await db.rawQuery(
+        `SELECT last_event_id - lag(last_event_id) OVER (ORDER BY at) AS gap
+         FROM board_snapshots WHERE at >= ?`,
+        [groupStart.toISOString()]
+      )
+      return rows.map((row: any) => Number(row.gap ?? 0))
+    }
+    assert.isAbove(Math.max(...(await gaps())), 2, 'snapshots further apart than 2 events')
+
+    const taken = await backfillSnapshots(2, undefined, { fillGaps: true })
+    assert.isAbove(taken, 0)
+    const after = await db.from('board_snapshots').count('* as n')
+    assert.equal(Number(after[0].n), Number(before[0].n) + taken)
+    // events that are not the board's (users, leads...) may sit between two: a few more, never 6
+    assert.isBelow(Math.max(...(await gaps())), 6)
+    // and again: nothing left to fill
+    assert.equal(await backfillSnapshots(2, undefined, { fillGaps: true }), 0)
+
+    const { rows } = await db.rawQuery('SELECT at FROM board_snapshots WHERE at >= ? ORDER BY at', [
+      groupStart.toISOString(),
+    ])
+    const moments = rows.flatMap((row: any) => [new Date(row.at.getTime() - 1), row.at])
+    const { rows: first } = await db.rawQuery('SELECT min(at) AS at FROM board_snapshots')
+    moments.push(new Date(first[0].at.getTime() - 1))
     await assertSameBoards(moments, assert)
   }).timeout(60_000)
 
@@ -235,6 +285,143 @@ test.group('Replay from board snapshots', (group) => {
     assert.isBelow(held.at.getTime(), began + 50)
     await writing.rollback()
     await idle.rollback()
+  })
+
+  test('a change that reads for a while before it writes: a snapshot taken meanwhile does not lose its event', async ({
+    assert,
+  }) => {
+    // as creating a task does: read (the owner), then write the task and its event
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    let hasRead!: () => void
+    const reading = new Promise<void>((resolve) => (hasRead = resolve))
+    const title = `read first ${randomUUID()}`
+    const writing = recordChanges(SYSTEM, async (trx, recorder) => {
+      await trx.rawQuery('SELECT count(*) FROM agents')
+      hasRead()
+      await gate
+      const task = await Task.create(
+        {
+          title,
+          description: '',
+          column: 'backlog' as any,
+          priority: 'med' as any,
+          ownerType: 'admin' as any,
+          ownerId: null,
+          createdBy: actors.users.admin.id,
+        },
+        { client: trx }
+      )
+      await recorder.record({
+        action: 'task.created',
+        resourceType: 'tasks',
+        resourceId: task.id,
+        taskId: task.id,
+        after: task.serialize(),
+        snapshot: true,
+      })
+      return task
+    })
+    await reading
+    await sleep(300)
+    // taken while the change is between its read and its write
+    const snapshot = await takeSnapshot()
+    release()
+    const task = await writing
+    await sleep(20)
+    const now = new Date()
+    const fromSnapshot = await boardAt(now)
+    assert.include(
+      fromSnapshot.tasks.map((row) => row.title),
+      title
+    )
+    assert.deepEqual(
+      JSON.parse(JSON.stringify(fromSnapshot)),
+      JSON.parse(JSON.stringify(await fullReplayAt(now)))
+    )
+    const [{ created_at: dated }] = await db.from('task_events').where('task_id', task.id)
+    assert.isAtMost(
+      snapshot.at.getTime(),
+      dated.getTime(),
+      'the snapshot is from before the change began'
+    )
+  })
+
+  test('a deletion leaves later snapshots, unless an event after the moment with a lower seq needs it', async ({
+    assert,
+  }) => {
+    const admin = actors.tokens.admin
+    const created = await call(admin, 'POST', '/api/tasks', {
+      title: 'deleted before the snapshot',
+    })
+    assert.equal(created.status, 201)
+    assert.equal((await call(admin, 'DELETE', `/api/tasks/${created.body.id}`)).status, 204)
+    await sleep(300)
+    const plain = await takeSnapshot()
+    const stored = async (id: number) =>
+      (await db.rawQuery('SELECT board FROM board_snapshots WHERE id = ?', [id])).rows[0].board
+    assert.notProperty(
+      (await stored(plain.id)).tasks,
+      created.body.id,
+      'a settled deletion is left out'
+    )
+
+    /* A transaction that began before the moment deletes a card after one that began after it
+       moved the card: the move has the lower seq but the later time. */
+    const rid = randomUUID()
+    const card = (column: string, at: string) => ({
+      id: rid,
+      title: 'raced',
+      column,
+      created_at: at,
+      updated_at: at,
+    })
+    const insert = (client: any, type: string, payload: any) =>
+      client.rawQuery(
+        `INSERT INTO task_events (event_type, payload) VALUES (?, ?::jsonb) RETURNING id, created_at`,
+        [type, JSON.stringify({ resource: 'tasks', ...payload })]
+      )
+    const born = (
+      await insert(db, 'task.created', {
+        id: rid,
+        snapshot: card('backlog', new Date().toISOString()),
+      })
+    ).rows[0]
+    await sleep(20)
+    const deleting = await db.connection().transaction()
+    const began: Date = (await deleting.rawQuery('SELECT now() AS at')).rows[0].at
+    await sleep(40)
+    const moved = (
+      await insert(db, 'task.moved', {
+        id: rid,
+        snapshot: card('doing', born.created_at.toISOString()),
+      })
+    ).rows[0]
+    const deleted = (
+      await insert(deleting, 'task.deleted', {
+        id: rid,
+        deleted: true,
+        snapshot: card('doing', born.created_at.toISOString()),
+      })
+    ).rows[0]
+    await deleting.commit()
+    assert.isBelow(Number(moved.id), Number(deleted.id))
+    await sleep(300)
+
+    const moment = new Date(Math.floor((began.getTime() + moved.created_at.getTime()) / 2))
+    const raced = await takeSnapshot(moment)
+    assert.isTrue(raced.created)
+    assert.deepInclude((await stored(raced.id)).tasks[rid], { deleted: true })
+    const after = new Date(moved.created_at.getTime() + 5)
+    const board = await boardAt(after)
+    assert.notInclude(
+      board.tasks.map((task: any) => task.id),
+      rid
+    )
+    assert.deepEqual(
+      JSON.parse(JSON.stringify(board)),
+      JSON.parse(JSON.stringify(await fullReplayAt(after)))
+    )
   })
 
   test('a snapshot cannot be updated, deleted or truncated', async ({ assert }) => {
