@@ -20,6 +20,7 @@ import { pipeline } from 'node:stream/promises'
 import { Readable } from 'node:stream'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
+import { takeSnapshot } from '#services/board_snapshots'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { SYSTEM, recordChanges, type ChangeContext } from '#services/change_recorder'
 
@@ -185,10 +186,7 @@ async function writePartition(
     createGzip({ level: 6 }),
     createWriteStream(temporary)
   )
-  const handle = await open(temporary, 'r+')
-  await handle.sync()
-  await handle.close()
-  await rename(temporary, path)
+  await durableRename(temporary, path)
   const { rows: bounds } = await trx.rawQuery(
     `SELECT count(*)::bigint AS n, min(id) AS min_id, max(id) AS max_id FROM ${part.partition}`
   )
@@ -259,8 +257,29 @@ async function writeManifest(folder: string, added: ArchiveEntry[]) {
     (a, b) => a.month.localeCompare(b.month) || a.table.localeCompare(b.table)
   )
   await writeFile(`${path}.partial`, JSON.stringify(manifest, null, 2) + '\n')
-  await rename(`${path}.partial`, path)
+  await durableRename(`${path}.partial`, path)
   return path
+}
+
+/**
+ * Puts a file written in full under its name, on disk before anything is
+ * dropped: the file's data, then the folder's entry for the new name (a
+ * crash right after the partitions are dropped must not lose the archive).
+ */
+async function durableRename(temporary: string, path: string) {
+  const file = await open(temporary, 'r+')
+  try {
+    await file.sync()
+  } finally {
+    await file.close()
+  }
+  await rename(temporary, path)
+  const folder = await open(dirname(path), 'r')
+  try {
+    await folder.sync()
+  } finally {
+    await folder.close()
+  }
 }
 
 /**
@@ -269,6 +288,10 @@ async function writeManifest(folder: string, added: ArchiveEntry[]) {
  * one `system.history_archived` change. A partition whose archive does not
  * verify stays (listed in `refused`).
  */
+const currentMonth = (now = new Date()) =>
+  `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`
+const minMonth = (a: string, b: string) => (a < b ? a : b)
+
 export async function archiveHistory(options: ArchiveOptions): Promise<ArchiveResult> {
   const before = parseMonth(options.before)
   /* the default is under the app's folder; a folder given is taken from where the command runs */
@@ -276,6 +299,9 @@ export async function archiveHistory(options: ArchiveOptions): Promise<ArchiveRe
   const log = options.log ?? (() => {})
   await mkdir(folder, { recursive: true })
   const manifestPath = join(folder, 'manifest.json')
+  /* the board at the cut, kept as a snapshot: replay after it needs no archived event */
+  const cutMonth = minMonth(before, currentMonth())
+  await takeSnapshot(new Date(`${cutMonth}-01T00:00:00.000Z`))
 
   return recordChanges(
     options.context ?? SYSTEM,
@@ -284,9 +310,7 @@ export async function archiveHistory(options: ArchiveOptions): Promise<ArchiveRe
       await trx.rawQuery(`SET LOCAL TIME ZONE 'UTC'`)
       await trx.rawQuery(`SET LOCAL lock_timeout = '30s'`)
       /* never this month or a later one, whatever `before` says: they are still being written */
-      const now = new Date()
-      const thisMonth = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`
-      const until = before < thisMonth ? before : thisMonth
+      const until = minMonth(before, currentMonth())
       const parts = (await monthPartitions(trx)).filter((part) => part.month < until)
       if (parts.length === 0) {
         log(`no history partition before ${before}`)

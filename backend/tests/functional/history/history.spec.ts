@@ -3,12 +3,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import HistoryArchive from '#commands/history_archive'
 import HistoryRestore from '#commands/history_restore'
 import { runCommand } from '#tests/helpers/scaffold'
 import { archiveHistory, HISTORY_TABLES, type Manifest } from '#services/history_archive'
+import { boardAt } from '#services/replay'
+import { snapshotBefore } from '#services/board_snapshots'
 
 /*
 | docs/HISTORY.md: task_events and audit_log are partitioned by month; every
@@ -348,6 +350,54 @@ test.group('History: archive and restore', (group) => {
     const third = await archiveHistory({ before: '2001-06', folder })
     assert.deepEqual(third.refused, [])
     assert.isFalse(await exists('task_events_p2001_05'))
+  })
+
+  test('a card last changed in an archived month stays on the replayed board', async ({
+    assert,
+  }) => {
+    await db.rawQuery(`SELECT mc_create_history_partition('task_events', '2002-01-01')`)
+    await db.rawQuery(`SELECT mc_create_history_partition('audit_log', '2002-01-01')`)
+    const id = randomUUID()
+    const at = '2002-01-15T08:00:00.000Z'
+    const card = {
+      id,
+      title: 'Set up in 2002',
+      column: 'doing',
+      created_at: at,
+      updated_at: at,
+    }
+    await db.table('task_events').insert({
+      event_type: 'task.created',
+      payload: JSON.stringify({ id, resource: 'tasks', snapshot: card }),
+      created_at: at,
+    })
+    // a moment after the cut and before the live history (snapshots taken today never saw this card)
+    const onBoard = async () =>
+      (await boardAt(new Date('2002-03-01T00:00:00.000Z'))).tasks.map((task: any) => task.id)
+    assert.include(await onBoard(), id)
+
+    const result = await archiveHistory({ before: '2002-02', folder })
+    assert.include(
+      result.archived.map((entry) => entry.partition),
+      'task_events_p2002_01'
+    )
+    assert.isFalse(await exists('task_events_p2002_01'))
+    // its event is archived; the board at the cut, kept as a snapshot, still has the card
+    assert.include(await onBoard(), id)
+    const snapshot = await snapshotBefore(new Date('2002-02-01T00:00:00.000Z'))
+    assert.equal(snapshot?.at.toISOString(), '2002-02-01T00:00:00.000Z')
+
+    // the card goes, after the cut: every later board, from a snapshot or not, is without it (as other tests expect)
+    await db.table('task_events').insert({
+      event_type: 'task.deleted',
+      payload: JSON.stringify({ id, resource: 'tasks', deleted: true, snapshot: card }),
+      created_at: '2002-02-15T08:00:00.000Z',
+    })
+    assert.notInclude(await onBoard(), id)
+    assert.notInclude(
+      (await boardAt(new Date('2020-01-01T00:00:00.000Z'))).tasks.map((task: any) => task.id),
+      id
+    )
   })
 
   test('this month and later ones are never archived, whatever --before says', async ({
