@@ -230,8 +230,10 @@ export function applyFilters<Q extends AnyQuery>(query: Q, parsed: ParsedList, s
         const value = values[values.length - 1]
         // times are handed out to the millisecond but stored to the microsecond:
         // "up to 10:00:00.123" includes everything within that millisecond
-        if (typeof type === 'string' && type === 'datetime') {
-          query.where(column, '<', new Date(Date.parse(String(value)) + 1).toISOString())
+        // (the year 9999's last millisecond has no next one that PostgreSQL reads)
+        const time = Date.parse(String(value))
+        if (typeof type === 'string' && type === 'datetime' && time < LAST_TIME) {
+          query.where(column, '<', new Date(time + 1).toISOString())
         } else {
           query.where(column, '<=', value)
         }
