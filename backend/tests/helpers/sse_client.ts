@@ -15,15 +15,72 @@ interface Waiter {
   resolve: (payload: any) => void
 }
 
+/** The messages a client received, and the waits for one to come. */
+export class Inbox {
+  readonly received: { channel: string; payload: any }[] = []
+  #waiters = new Set<Waiter>()
+
+  /** The first message on `channel` matching `match` (already received or to come), or null after `timeoutMs`. */
+  waitFor(channel: string, match: (payload: any) => boolean, timeoutMs = 1000): Promise<any> {
+    const seen = this.received.find((m) => m.channel === channel && match(m.payload))
+    if (seen) return Promise.resolve(seen.payload)
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        channel,
+        match,
+        resolve: (payload) => {
+          clearTimeout(timer)
+          this.#waiters.delete(waiter)
+          resolve(payload)
+        },
+      }
+      const timer = setTimeout(() => waiter.resolve(null), timeoutMs)
+      this.#waiters.add(waiter)
+    })
+  }
+
+  deliver(channel: string, payload: any) {
+    this.received.push({ channel, payload })
+    for (const waiter of this.#waiters) {
+      if (waiter.channel === channel && waiter.match(payload)) waiter.resolve(payload)
+    }
+  }
+}
+
+/**
+ * The messages in an SSE text buffer: each complete frame's `data:` lines
+ * parsed as JSON (Transmit's pings left out); `rest` is the incomplete
+ * frame still to be completed by the next chunk.
+ */
+export function sseFrames(buffer: string): { messages: any[]; rest: string } {
+  const messages: any[] = []
+  let end: number
+  while ((end = buffer.indexOf('\n\n')) >= 0) {
+    const frame = buffer.slice(0, end)
+    buffer = buffer.slice(end + 2)
+    const data = frame
+      .split('\n')
+      .filter((line) => line.startsWith('data:'))
+      .map((line) => line.slice(5).trimStart())
+      .join('\n')
+    if (!data) continue
+    try {
+      const message = JSON.parse(data)
+      if (message.channel !== '$$transmit/ping') messages.push(message)
+    } catch {}
+  }
+  return { messages, rest: buffer }
+}
+
 /**
  * The real browser client (@adonisjs/transmit-client) over `eventsource` v4
  * (Node 20 has no EventSource), with the credentials a script, an agent or a
  * browser sends: Authorization on the stream and on every subscribe.
  */
 export class SseClient {
-  readonly received: { channel: string; payload: any }[] = []
   readonly client: Transmit
-  #waiters = new Set<Waiter>()
+  readonly #inbox = new Inbox()
+  readonly received = this.#inbox.received
   #lastFailure: { status: number; body: any } | null = null
   #opened: Promise<void>
 
@@ -85,21 +142,7 @@ export class SseClient {
 
   /** The first message on `channel` matching `match` (already received or to come), or null after `timeoutMs`. */
   waitFor(channel: string, match: (payload: any) => boolean, timeoutMs = 1000): Promise<any> {
-    const seen = this.received.find((m) => m.channel === channel && match(m.payload))
-    if (seen) return Promise.resolve(seen.payload)
-    return new Promise((resolve) => {
-      const waiter: Waiter = {
-        channel,
-        match,
-        resolve: (payload) => {
-          clearTimeout(timer)
-          this.#waiters.delete(waiter)
-          resolve(payload)
-        },
-      }
-      const timer = setTimeout(() => waiter.resolve(null), timeoutMs)
-      this.#waiters.add(waiter)
-    })
+    return this.#inbox.waitFor(channel, match, timeoutMs)
   }
 
   /** Whether the server ends this stream within `timeoutMs` (true once the client sees it disconnect). */
@@ -114,10 +157,7 @@ export class SseClient {
   }
 
   #deliver(channel: string, payload: any) {
-    this.received.push({ channel, payload })
-    for (const waiter of this.#waiters) {
-      if (waiter.channel === channel && waiter.match(payload)) waiter.resolve(payload)
-    }
+    this.#inbox.deliver(channel, payload)
   }
 
   close() {
@@ -166,22 +206,9 @@ export class RawStream {
     let buffer = ''
     try {
       for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true })
-        let end: number
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, end)
-          buffer = buffer.slice(end + 2)
-          const data = frame
-            .split('\n')
-            .filter((line) => line.startsWith('data: '))
-            .map((line) => line.slice(6))
-            .join('\n')
-          if (!data) continue
-          try {
-            const message = JSON.parse(data)
-            if (message.channel !== '$$transmit/ping') this.received.push(message)
-          } catch {}
-        }
+        const { messages, rest } = sseFrames(buffer + decoder.decode(chunk, { stream: true }))
+        buffer = rest
+        this.received.push(...messages)
       }
     } catch {
       /* aborted, or the server ended the stream */
