@@ -1581,6 +1581,28 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/leads/imports': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List past and running imports
+     * @description **Who:** admin, operator, closer, agent (permission `leads.import`). Agents only when their type declares the ability `leads.import` or `leads.write`.
+     *
+     *     Newest first: the caller’s own imports; admins (who read the audit log) see everyone’s. An import whose server stopped mid-way shows `failed`. Each done import with refused rows links its rejected rows (`rejected_csv`).
+     */
+    get: operations['listLeadImports']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/leads/imports/{id}': {
     parameters: {
       query?: never
@@ -3557,6 +3579,25 @@ export interface components {
          *         {
          *           "message": "This change conflicts with the current state",
          *           "code": "E_CONFLICT"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['Error']
+      }
+    }
+    /** @description A streamed upload stopped sending (`E_UPLOAD_STALLED`): nothing is written, and the connection closes. */
+    RequestTimeout: {
+      headers: {
+        [name: string]: unknown
+      }
+      content: {
+        /**
+         * @example {
+         *       "errors": [
+         *         {
+         *           "message": "The upload stalled: nothing arrived for 60 s, nothing was imported",
+         *           "code": "E_UPLOAD_STALLED"
          *         }
          *       ]
          *     }
@@ -8601,12 +8642,14 @@ export interface operations {
       400: components['responses']['BadRequest']
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
+      /** @description The upload stalled: nothing arrived for `LEAD_IMPORT_IDLE_SECONDS` (60) (`E_UPLOAD_STALLED`; the connection closes). Nothing is imported. */
+      408: components['responses']['RequestTimeout']
       /** @description The `id` is taken by another import (`E_IMPORT_EXISTS`). */
       409: components['responses']['Conflict']
       /** @description The mapping leaves a required field unmapped, maps two columns to one field or names a column the file has not (`E_IMPORT_MAPPING`); the file is empty, not UTF-8, has an unclosed quote or is not CSV (`E_INVALID_CSV`). Nothing is imported. */
       422: components['responses']['ValidationFailed']
       423: components['responses']['AgentPaused']
-      /** @description Two imports already run on this instance (`E_TOO_MANY_IMPORTS`; `Retry-After`), or an agent’s rate limit. */
+      /** @description The caller has an import running, or two imports already run on this instance (`E_TOO_MANY_IMPORTS`; `Retry-After`), or an agent’s rate limit. */
       429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }
@@ -8734,6 +8777,126 @@ export interface operations {
       /** @description Empty, not CSV, or more columns than the import takes (`E_INVALID_CSV`). */
       422: components['responses']['ValidationFailed']
       423: components['responses']['AgentPaused']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  listLeadImports: {
+    parameters: {
+      query?: {
+        /** @description First row of the page (inclusive, 0-based). Default 0. */
+        _start?: components['parameters']['_start']
+        /** @description End of the page (exclusive). Default `_start + 10`; a page over 1000 rows → 422. */
+        _end?: components['parameters']['_end']
+        /**
+         * @description Comma-separated fields to sort by, from: created_at, file_name, status, rows_total, imported, rejected. Default: created_at desc. Another field → 422.
+         * @example created_at
+         */
+        _sort?: string
+        /**
+         * @description Comma-separated `asc`/`desc`, matched with `_sort` by position (default asc).
+         * @example desc
+         */
+        _order?: components['parameters']['_order']
+        /** @description Free text: case-insensitive contains over file_name. */
+        q?: string
+        /** @description Equals (repeat the key for any of several values). */
+        id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        status?: ('loading' | 'checking' | 'inserting' | 'done' | 'failed')[]
+        /** @description Differs from (rows without a value match too). */
+        status_ne?: ('loading' | 'checking' | 'inserting' | 'done' | 'failed')[]
+        /** @description At least (inclusive). */
+        status_gte?: 'loading' | 'checking' | 'inserting' | 'done' | 'failed'
+        /** @description At most (inclusive). */
+        status_lte?: 'loading' | 'checking' | 'inserting' | 'done' | 'failed'
+        /** @description Equals (repeat the key for any of several values). */
+        actor_id?: string[]
+        /** @description Differs from (rows without a value match too). */
+        actor_id_ne?: string[]
+        /** @description Equals (repeat the key for any of several values). */
+        file_name?: string[]
+        /** @description Differs from (rows without a value match too). */
+        file_name_ne?: string[]
+        /** @description Contains, case-insensitive. */
+        file_name_like?: string
+        /** @description Equals (repeat the key for any of several values). */
+        created_at?: string[]
+        /** @description Differs from (rows without a value match too). */
+        created_at_ne?: string[]
+        /** @description At least (inclusive). */
+        created_at_gte?: string
+        /** @description At most (inclusive (to the millisecond)). */
+        created_at_lte?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description A page of imports. */
+      200: {
+        headers: {
+          'x-total-count': components['headers']['XTotalCount']
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example [
+           *       {
+           *         "id": "3d9a7c1e-2b4f-4e6a-9c8d-7f1e2a3b4c5d",
+           *         "status": "done",
+           *         "file_name": "trade-show-2026.csv",
+           *         "headers": [
+           *           "Company",
+           *           "Industry",
+           *           "City",
+           *           "Web",
+           *           "E-mail",
+           *           "Internal id"
+           *         ],
+           *         "mapping": {
+           *           "Company": "business_name",
+           *           "Industry": "niche",
+           *           "City": "region",
+           *           "Web": "website",
+           *           "E-mail": "email",
+           *           "Internal id": null
+           *         },
+           *         "created_by": {
+           *           "type": "user",
+           *           "id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+           *         },
+           *         "rows": 1200,
+           *         "imported": 1150,
+           *         "rejected": 50,
+           *         "rejected_by_reason": {
+           *           "invalid": 12,
+           *           "duplicate": 30,
+           *           "duplicate_in_file": 8,
+           *           "suppressed": 0
+           *         },
+           *         "bytes_received": 183204,
+           *         "bytes_total": 183204,
+           *         "progress": 100,
+           *         "error": null,
+           *         "rejected_csv": "/api/leads/imports/3d9a7c1e-2b4f-4e6a-9c8d-7f1e2a3b4c5d/rejected.csv",
+           *         "created_at": "2026-03-01T10:00:00.000Z",
+           *         "updated_at": "2026-03-01T10:00:00.000Z",
+           *         "finished_at": "2026-03-01T10:00:00.000Z"
+           *       }
+           *     ]
+           */
+          'application/json': components['schemas']['LeadImport'][]
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      422: components['responses']['ValidationFailed']
       429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']
     }

@@ -83,6 +83,13 @@ const RESPONSES = {
     'Conflict with the current state: an invalid state change or a stale version (`E_CONFLICT`), a unique value taken (`E_DUPLICATE`), a record still referenced (`E_REFERENCE`).',
     errorExample('This change conflicts with the current state', 'E_CONFLICT')
   ),
+  RequestTimeout: errorResponse(
+    'A streamed upload stopped sending (`E_UPLOAD_STALLED`): nothing is written, and the connection closes.',
+    errorExample(
+      'The upload stalled: nothing arrived for 60 s, nothing was imported',
+      'E_UPLOAD_STALLED'
+    )
+  ),
   PayloadTooLarge: errorResponse(
     'The body is over 1 MB (`E_BODY_TOO_LARGE`).',
     errorExample('The body is larger than 1 MB', 'E_BODY_TOO_LARGE')

@@ -57,14 +57,32 @@ export function assertNoNul(qs: Record<string, unknown>) {
   }
 }
 
+/* The first characters that make a spreadsheet read a cell as a formula: = + - @ tab CR. */
+export const FORMULA_STARTS: readonly number[] = [61, 43, 45, 64, 9, 13]
+
 /**
  * A text cell starting with =, +, -, @, tab or CR is read as a formula by
  * spreadsheets: prefix it with an apostrophe (OWASP's CSV injection advice).
  * ascii() of the first character is cheaper than left(); NULL stays NULL.
  */
 export const formulaGuard = (expression: string) =>
-  `CASE WHEN ascii(${expression}) IN (61, 43, 45, 64, 9, 13) ` +
+  `CASE WHEN ascii(${expression}) IN (${FORMULA_STARTS.join(', ')}) ` +
   `THEN '''' || ${expression} ELSE ${expression} END`
+
+/** Undoes formulaGuard: `'=...` (and the rest) read back without the apostrophe; for importing an export. */
+export const formulaUnguard = (expression: string) =>
+  `CASE WHEN ascii(${expression}) = 39 AND ascii(substr(${expression}, 2, 1)) IN (${FORMULA_STARTS.join(', ')}) ` +
+  `THEN substr(${expression}, 2) ELSE ${expression} END`
+
+/** formulaGuard in JavaScript, for one cell (a header line written by hand). */
+export const guardCell = (value: string) =>
+  FORMULA_STARTS.includes(value.charCodeAt(0)) ? `'${value}` : value
+
+/** formulaUnguard in JavaScript, for one cell. */
+export const unguardCell = (value: string) =>
+  value.charCodeAt(0) === 39 && FORMULA_STARTS.includes(value.charCodeAt(1))
+    ? value.slice(1)
+    : value
 
 /** A timestamptz as the API writes times: ISO 8601 UTC to the millisecond. */
 export const isoTime = (column: string) =>

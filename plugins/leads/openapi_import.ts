@@ -1,12 +1,12 @@
 /**
  * The CSV import's routes in the OpenAPI document (spread into openapi.ts).
  */
-import { dateTime, enumOf, nullable, record, ref, text, uuid } from '#openapi/kit'
+import { dateTime, enumOf, listOf, nullable, record, ref, text, uuid } from '#openapi/kit'
 import type { OpenApiContribution } from '#openapi/kit'
 import { LeadPermission } from './permissions.js'
 import { IMPORT_FIELDS, MAX_COLUMNS } from './services/lead_import_mapping.js'
 import { IMPORT_DEFAULTS } from './services/lead_import_sql.js'
-import { ImportStatus, REJECTION_REASONS } from './services/lead_imports.js'
+import { IMPORT_LIST, ImportStatus, REJECTION_REASONS } from './services/lead_imports.js'
 
 const IMPORT_ID = '3d9a7c1e-2b4f-4e6a-9c8d-7f1e2a3b4c5d'
 const AT = '2026-03-01T10:00:00.000Z'
@@ -178,7 +178,8 @@ export const IMPORT_PATHS: OpenApiContribution['paths'] = {
       errors: {
         409: 'The `id` is taken by another import (`E_IMPORT_EXISTS`).',
         422: 'The mapping leaves a required field unmapped, maps two columns to one field or names a column the file has not (`E_IMPORT_MAPPING`); the file is empty, not UTF-8, has an unclosed quote or is not CSV (`E_INVALID_CSV`). Nothing is imported.',
-        429: 'Two imports already run on this instance (`E_TOO_MANY_IMPORTS`; `Retry-After`), or an agent’s rate limit.',
+        408: 'The upload stalled: nothing arrived for `LEAD_IMPORT_IDLE_SECONDS` (60) (`E_UPLOAD_STALLED`; the connection closes). Nothing is imported.',
+        429: 'The caller has an import running, or two imports already run on this instance (`E_TOO_MANY_IMPORTS`; `Retry-After`), or an agent’s rate limit.',
       },
       response: {
         status: 201,
@@ -229,6 +230,22 @@ export const IMPORT_PATHS: OpenApiContribution['paths'] = {
             required: ['business_name', 'niche', 'region', 'website'].includes(name),
           })),
         },
+      },
+    },
+  },
+  '/api/leads/imports': {
+    get: {
+      operationId: 'listLeadImports',
+      summary: 'List past and running imports',
+      description:
+        'Newest first: the caller’s own imports; admins (who read the audit log) see everyone’s. An import whose server stopped mid-way shows `failed`. Each done import with refused rows links its rejected rows (`rejected_csv`).',
+      access: LeadPermission.Import,
+      list: IMPORT_LIST,
+      response: {
+        status: 200,
+        description: 'A page of imports.',
+        schema: listOf('LeadImport'),
+        example: [importRecord],
       },
     },
   },

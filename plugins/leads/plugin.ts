@@ -75,7 +75,10 @@ export default definePlugin({
   mcp: () => import('./mcp.js'),
   // the numbers of its Home cards, in GET /api/summary
   summary: () => import('./services/summary.js'),
-  register(host) {
+  async register(host) {
+    // an import or bulk change in a lead's replay timeline (recorded once for many leads)
+    const { leadTimeline } = await import('./services/timeline.js')
+    host.registerTimelineSource(leadTimeline)
     // other plugins move a lead through its funnel by asking the app container, never by importing this plugin
     host.app.container.singleton(
       'leads.funnel',
@@ -104,6 +107,7 @@ export default definePlugin({
         // CSV import: the body streams into COPY, any size (readsItsOwnBody: no 1 MB limit here)
         readsItsOwnBody(router.post('leads/import', [LeadImportsController, 'store']))
         router.post('leads/import/preview', [LeadImportsController, 'preview'])
+        router.get('leads/imports', [LeadImportsController, 'index'])
         router.get('leads/imports/:id', [LeadImportsController, 'show']).where('id', uuid)
         router
           .get('leads/imports/:id/rejected.csv', [LeadImportsController, 'rejected'])

@@ -4,6 +4,8 @@ import logger from '@adonisjs/core/services/logger'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { ApiException } from '#exceptions/api_exception'
 import { recordBulkChanges, type ChangeContext } from '#services/change_recorder'
+import { unguardCell } from '#services/copy_stream'
+import { lowerCaseHost } from '../validators/lead.js'
 import { CsvError, CsvReader, isBlankRecord } from '../services/csv_reader.js'
 import { CopyWriter, copyText, transactionConnection } from '../services/copy_in.js'
 import {
@@ -40,6 +42,19 @@ export interface ImportRequest {
 /* At most this many imports at once on one instance: each holds a connection of the `bulk` pool (4). */
 const MAX_RUNNING = 2
 let running = 0
+/* and one at a time per person or agent, so that nobody holds every slot */
+const runningBy = new Set<string>()
+
+/**
+ * An upload that sends nothing for this long is given up (408), so that a
+ * stalled client does not hold an import slot, a connection and a
+ * transaction until Node's request timeout (LEAD_IMPORT_IDLE_SECONDS,
+ * default 60).
+ */
+function idleMs() {
+  const seconds = Number(process.env.LEAD_IMPORT_IDLE_SECONDS ?? 60)
+  return (Number.isFinite(seconds) && seconds > 0 ? seconds : 60) * 1000
+}
 
 function invalidCsv(message: string) {
   return new ApiException(422, message, { code: 'E_INVALID_CSV' })
@@ -64,6 +79,14 @@ export async function importLeads(
   context: ChangeContext,
   request: ImportRequest
 ): Promise<LeadImportRecord> {
+  const who = `${context.actor.type}:${context.actor.id}`
+  if (runningBy.has(who)) {
+    throw new ApiException(
+      429,
+      'You have an import running: wait until it is done before starting another',
+      { code: 'E_TOO_MANY_IMPORTS', headers: { 'Retry-After': '30' } }
+    )
+  }
   if (running >= MAX_RUNNING) {
     throw new ApiException(429, 'Too many imports are running: try again in a minute', {
       code: 'E_TOO_MANY_IMPORTS',
@@ -71,12 +94,16 @@ export async function importLeads(
     })
   }
   running++
+  runningBy.add(who)
   try {
     return await runImport(context, request)
   } finally {
     running--
+    runningBy.delete(who)
   }
 }
+
+const STALLED = Symbol('stalled')
 
 /** Pulls the file chunk by chunk through the UTF-8 decoder and the CSV reader. */
 class CsvSource {
@@ -97,10 +124,25 @@ class CsvSource {
   async pull(): Promise<boolean> {
     if (this.ended) return false
     let next: IteratorResult<Buffer | Uint8Array>
+    let timer: NodeJS.Timeout | undefined
+    const idle = idleMs()
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(STALLED), idle)
+    })
     try {
-      next = await this.#source.next()
+      next = await Promise.race([this.#source.next(), stalled])
     } catch (error) {
+      if (error === STALLED) {
+        throw new ApiException(
+          408,
+          `The upload stalled: nothing arrived for ${idle / 1000} s, nothing was imported`,
+          // the rest of the body is not read: the connection closes with the answer
+          { code: 'E_UPLOAD_STALLED', headers: { Connection: 'close' } }
+        )
+      }
       throw new ApiException(400, 'The upload was interrupted', { code: 'E_UPLOAD_ABORTED' })
+    } finally {
+      clearTimeout(timer)
     }
     try {
       if (next.done) {
@@ -125,12 +167,15 @@ class CsvSource {
   }
 }
 
+/** A column name as the mapping knows it: without the rejected-rows file's formula guard, trimmed. */
+export const headerName = (name: string) => unguardCell(name).trim()
+
 /** The first non-blank record: the column names. */
 async function readHeader(source: CsvSource) {
   for (;;) {
     while (source.queue.length) {
       const record = source.queue.shift()!
-      if (!isBlankRecord(record.fields)) return record.fields.map((name) => name.trim())
+      if (!isBlankRecord(record.fields)) return record.fields.map(headerName)
     }
     if (!(await source.pull())) {
       throw invalidCsv('The file is empty: its first row must name the columns')
@@ -232,12 +277,8 @@ async function runImport(context: ChangeContext, request: ImportRequest) {
   return (await findImport(id))!
 }
 
-/* = + - @ tab CR: what the export's formula guard prefixes with an apostrophe */
-const GUARDED = new Set([61, 43, 45, 64, 9, 13])
-
 /** A cell as the SQL steps read it (services/lead_import_sql.ts: unguard, then trim). */
-const cellValue = (value: string) =>
-  (value.charCodeAt(0) === 39 && GUARDED.has(value.charCodeAt(1)) ? value.slice(1) : value).trim()
+const cellValue = (value: string) => unguardCell(value).trim()
 
 /** Streams the data rows into the staging table; resolves with how many there were. */
 async function loadRows(
@@ -288,7 +329,8 @@ async function loadRows(
         email = copyText(value.toLowerCase())
       }
     }
-    return `${row}\t${copyText(problem)}\t${websiteOk}\t${emailOk}\t${email}${line}\n`
+    const stored = website === '' ? '\\N' : copyText(lowerCaseHost(website))
+    return `${row}\t${copyText(problem)}\t${websiteOk}\t${emailOk}\t${email}\t${stored}${line}\n`
   }
 
   try {

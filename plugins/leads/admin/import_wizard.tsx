@@ -22,6 +22,7 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons'
 import type { components } from '#client/api_types'
 import { API_URL, http, type ApiHttpError } from '@admin/providers/http'
 import { Forbidden, Loading } from '@admin/components/states'
+import { PastImports } from './past_imports'
 
 type Preview = components['schemas']['LeadImportPreview']
 type LeadImport = components['schemas']['LeadImport']
@@ -46,6 +47,9 @@ const FIELD_LABELS: Record<Field, string> = {
   next_step: 'Next step',
   notes: 'Notes (one per line)',
 }
+
+/* after a lost connection, how long an import the server never heard of is waited for */
+const LOST_GIVE_UP_MS = 30_000
 
 const PHASES: Record<LeadImport['status'], string> = {
   loading: 'Reading the file',
@@ -131,36 +135,43 @@ export default function LeadImportWizard() {
   }
 
   return (
-    <Card title="Import leads from a CSV file" data-testid="lead-import">
-      <Steps
-        current={step}
-        size="small"
-        style={{ marginBottom: 24 }}
-        items={[{ title: 'File' }, { title: 'Columns' }, { title: 'Check' }, { title: 'Import' }]}
-      />
-      {step === 0 && (
-        <ChooseFile reading={reading} error={readError} onFile={(chosen) => void choose(chosen)} />
-      )}
-      {step === 1 && preview && (
-        <MapColumns
-          preview={preview}
-          mapping={mapping}
-          onChange={setMapping}
-          onBack={restart}
-          onNext={() => setStep(2)}
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card title="Import leads from a CSV file" data-testid="lead-import">
+        <Steps
+          current={step}
+          size="small"
+          style={{ marginBottom: 24 }}
+          items={[{ title: 'File' }, { title: 'Columns' }, { title: 'Check' }, { title: 'Import' }]}
         />
-      )}
-      {step === 2 && preview && file && (
-        <CheckRows
-          preview={preview}
-          mapping={mapping}
-          file={file}
-          onBack={() => setStep(1)}
-          onNext={() => setStep(3)}
-        />
-      )}
-      {step === 3 && file && <RunImport file={file} mapping={mapping} onRestart={restart} />}
-    </Card>
+        {step === 0 && (
+          <ChooseFile
+            reading={reading}
+            error={readError}
+            onFile={(chosen) => void choose(chosen)}
+          />
+        )}
+        {step === 1 && preview && (
+          <MapColumns
+            preview={preview}
+            mapping={mapping}
+            onChange={setMapping}
+            onBack={restart}
+            onNext={() => setStep(2)}
+          />
+        )}
+        {step === 2 && preview && file && (
+          <CheckRows
+            preview={preview}
+            mapping={mapping}
+            file={file}
+            onBack={() => setStep(1)}
+            onNext={() => setStep(3)}
+          />
+        )}
+        {step === 3 && file && <RunImport file={file} mapping={mapping} onRestart={restart} />}
+      </Card>
+      {step === 0 && <PastImports />}
+    </Space>
   )
 }
 
@@ -395,6 +406,8 @@ function RunImport({
   const [uploaded, setUploaded] = useState(0)
   const [record, setRecord] = useState<LeadImport | null>(null)
   const [error, setError] = useState<string | null>(null)
+  /* the answer to the upload never came (the connection dropped): the server may still be importing */
+  const [lost, setLost] = useState(false)
   const finished = useRef(false)
   const invalidate = useInvalidate()
 
@@ -404,29 +417,50 @@ function RunImport({
       file_name: file.name,
       mapping: JSON.stringify(mapping),
     })
+    const succeeded = (data: LeadImport) => {
+      finished.current = true
+      setRecord(data)
+      void invalidate({ resource: 'leads', invalidates: ['list'] })
+    }
+    const failed = (message: string) => {
+      finished.current = true
+      setError(message)
+    }
+    let lostAt: number | null = null
     http
       .post<LeadImport>(`${API_URL}/leads/import?${query}`, file, {
         headers: { 'Content-Type': 'text/csv' },
         onUploadProgress: (event) => setUploaded(event.loaded),
       })
-      .then(({ data }) => {
-        finished.current = true
-        setRecord(data)
-        void invalidate({ resource: 'leads', invalidates: ['list'] })
-      })
+      .then(({ data }) => succeeded(data))
       .catch((failure) => {
-        finished.current = true
-        setError(errorMessage(failure))
+        if (finished.current) return
+        // the server answered: its refusal is the outcome
+        if (failure?.response) return failed(errorMessage(failure))
+        // no answer: the record tells how the import ends
+        lostAt = Date.now()
+        setLost(true)
       })
-    // the record, while the import runs: its rows and its phase
+    // the record, while the import runs (its rows and its phase), and after a lost connection
     const poll = setInterval(() => {
       if (finished.current) return clearInterval(poll)
       http
         .get<LeadImport>(`${API_URL}/leads/imports/${id}`, { validateStatus: (s) => s === 200 })
         .then(({ data }) => {
-          if (!finished.current) setRecord(data)
+          if (finished.current) return
+          setRecord(data)
+          if (lostAt === null) return
+          if (data.status === 'done') succeeded(data)
+          else if (data.status === 'failed') failed(data.error ?? 'The import failed')
         })
-        .catch(() => {}) // 404 until the server has read the header
+        .catch(() => {
+          // 404 until the server has read the header; a network error: try again next time
+          if (lostAt !== null && Date.now() - lostAt > LOST_GIVE_UP_MS) {
+            failed(
+              'The connection to the server was lost and the server has no record of this import: nothing was imported. Check your connection and start again.'
+            )
+          }
+        })
     }, 700)
     return () => clearInterval(poll)
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -466,6 +500,15 @@ function RunImport({
           </Typography.Text>
         )}
       </Typography.Text>
+      {lost && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="import-connection-lost"
+          message="The connection to the server was lost"
+          description="The import may still be running on the server: this page follows it and shows how it ends."
+        />
+      )}
       <Progress percent={percent} status="active" data-testid="import-progress" />
       <Typography.Text type="secondary">
         {formatBytes(uploaded)} of {formatBytes(file.size)} sent.{' '}

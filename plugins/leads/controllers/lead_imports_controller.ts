@@ -5,7 +5,7 @@ import { ApiException } from '#exceptions/api_exception'
 import { actorFromContext } from '#services/change_recorder'
 import { exportSettings, openExportConnection } from '#services/export_connections'
 import { openExportStream } from '../services/lead_export.js'
-import { importLeads } from '../actions/import_leads.js'
+import { headerName, importLeads } from '../actions/import_leads.js'
 import { importOptionsValidator, previewOptionsValidator } from '../validators/lead_import.js'
 import {
   guessMapping,
@@ -20,6 +20,7 @@ import {
   csvLine,
   findImport,
   ImportStatus,
+  listImports,
   rejectedRowsSql,
   type LeadImportRecord,
 } from '../services/lead_imports.js'
@@ -158,7 +159,7 @@ export default class LeadImportsController {
         code: 'E_INVALID_CSV',
       })
     }
-    const headers = records[0].map((name) => name.trim())
+    const headers = records[0].map(headerName)
     if (headers.length > MAX_COLUMNS) {
       throw new ApiException(
         422,
@@ -176,6 +177,17 @@ export default class LeadImportsController {
       remembered: guess.remembered,
       fields: IMPORT_FIELDS.map((name) => ({ name, required: REQUIRED_FIELDS.includes(name) })),
     }
+  }
+
+  /**
+   * GET /api/leads/imports: past and running imports, newest first: one's
+   * own; every one for who reads the audit log (admins).
+   */
+  async index(ctx: HttpContext) {
+    const policy = ctx.bouncer.with(LeadPolicy)
+    await policy.authorize('import')
+    const all = await policy.allows('viewAllImports')
+    return listImports(ctx, all ? null : ctx.auth.getUserOrFail().id)
   }
 
   /** GET /api/leads/imports/:id: status, counts and progress (poll it while the import runs). */

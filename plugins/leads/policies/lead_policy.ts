@@ -40,6 +40,11 @@ export default class LeadPolicy extends AppPolicy {
     return this.can(actor, LeadPermission.Import)
   }
 
+  /** Every person's imports in the list: whoever reads the audit log (admins). */
+  viewAllImports(actor: Actor) {
+    return this.can(actor, LeadPermission.Import) && this.can(actor, Permission.ReadAudit)
+  }
+
   /** An import's record and rejected rows: who started it, and whoever reads the audit log (admins). */
   viewImport(actor: Actor, started: { created_by: { id: string | null } }) {
     return (

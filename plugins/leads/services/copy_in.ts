@@ -33,10 +33,14 @@ export class CopyWriter {
   readonly #stream: Writable & { rowCount?: number }
   readonly #done: Promise<unknown>
   #buffer = ''
+  #failed = false
 
   /** Starts `sql` (a `COPY ... FROM STDIN`) on the connection. */
   constructor(connection: { query: <T>(query: T) => T }, sql: string) {
     this.#stream = connection.query(copyStreams.from(sql))
+    /* for good, not once: when the connection dies, more errors may follow the first
+       (an unheard one would be an uncaught exception: the process would exit) */
+    this.#stream.on('error', () => (this.#failed = true))
     // settles once PostgreSQL answered the COPY (its end, or its failure)
     this.#done = new Promise((resolve, reject) => {
       this.#stream.once('finish', resolve)
@@ -47,6 +51,8 @@ export class CopyWriter {
 
   /** Queues text; resolves at once, or when the socket has taken the previous writes. */
   async write(text: string) {
+    // a COPY that failed (its connection lost) fails the next write, not the end of the file
+    if (this.#failed) await this.#done
     this.#buffer += text
     if (this.#buffer.length >= FLUSH_AT) await this.flush()
   }
@@ -75,7 +81,8 @@ export class CopyWriter {
    */
   async abort(reason: Error) {
     this.#buffer = ''
-    if (!this.#stream.destroyed) this.#stream.destroy(reason)
+    // a COPY that failed (its connection lost, or refused) has nothing left to cancel
+    if (!this.#failed && !this.#stream.destroyed) this.#stream.destroy(reason)
     await this.#done.catch(() => {})
   }
 }

@@ -21,6 +21,7 @@ import pg from 'pg'
 import vine from '@vinejs/vine'
 import { createLeadValidator, WEBSITE } from '../validators/lead.js'
 import { IMPORT_FIELDS, type ImportField } from './lead_import_mapping.js'
+import { formulaUnguard } from '#services/copy_stream'
 
 const SCHEMA = (createLeadValidator as any).toJSONSchema() as {
   properties: Record<string, any>
@@ -53,9 +54,7 @@ export const jsTooLong = (expression: string, max: number) =>
  * rejected-rows file) wrote as `'=...`, `'+...`, `'-...`, `'@...` is read
  * back without the apostrophe, so an exported file imports as it was.
  */
-export const unguard = (expression: string) =>
-  `CASE WHEN ascii(${expression}) = 39 AND ascii(substr(${expression}, 2, 1)) IN (61, 43, 45, 64, 9, 13) ` +
-  `THEN substr(${expression}, 2) ELSE ${expression} END`
+export const unguard = formulaUnguard
 
 const sqlList = (values: readonly string[]) => values.map((v) => pg.escapeLiteral(v)).join(', ')
 
@@ -73,13 +72,21 @@ export function isValidWebsite(value: string) {
   return WEBSITE.test(value)
 }
 
-export const STAGING_META = ['row_no', 'problem', 'website_ok', 'email_ok', 'email_lower'] as const
+export const STAGING_META = [
+  'row_no',
+  'problem',
+  'website_ok',
+  'email_ok',
+  'email_lower',
+  'website_stored',
+] as const
 
 /** The staging table: what Node decided per row, then the file's cells as text. */
 export function createStagingSql(columns: number) {
   const cells = Array.from({ length: columns }, (_, i) => `c${i + 1} text`).join(', ')
   return `CREATE TEMP TABLE lead_import_raw (
     row_no integer NOT NULL, problem text, website_ok boolean, email_ok boolean, email_lower text,
+    website_stored text,
     ${cells}) ON COMMIT DROP`
 }
 
@@ -106,6 +113,8 @@ function valueOf(field: ImportField, column: number | undefined): string {
   if (column === undefined) return field === 'notes' ? 'NULL::text[]' : 'NULL::text'
   const cell = `c${column + 1}`
   if (field === 'email') return 'email_lower'
+  // trimmed, unguarded, its host lower-cased in Node as the API does (every letter, not ASCII only)
+  if (field === 'website') return `NULLIF(website_stored, '')`
   if (TEXT_FIELDS.includes(field)) return `NULLIF(${jsTrim(unguard(cell))}, '')`
   if (field === 'notes') {
     // one bullet per line; the export's leading "•" is dropped, blank lines too

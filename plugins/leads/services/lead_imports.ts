@@ -5,6 +5,9 @@
 import db from '@adonisjs/lucid/services/db'
 import pg from 'pg'
 import { ActorType } from '#enums/actor_type'
+import { formulaGuard, guardCell } from '#services/copy_stream'
+import { runList, type ListSpec } from '#services/list_query'
+import type { HttpContext } from '@adonisjs/core/http'
 
 /** Where an import is: loading rows, checking them, inserting, then done or failed. */
 export enum ImportStatus {
@@ -84,15 +87,9 @@ function serialize(row: any): LeadImportRecord {
   }
 }
 
-/**
- * An import record, or null. A running import whose heartbeat stopped (its
- * server stopped mid-way: its transaction was rolled back with it) is
- * marked failed on the way.
- */
-export async function findImport(id: string): Promise<LeadImportRecord | null> {
-  await db
-    .from('lead_imports')
-    .where('id', id)
+/* A running import whose heartbeat stopped: its server stopped mid-way, its transaction with it. */
+function markInterrupted(query: any) {
+  return query
     .whereIn('status', RUNNING_STATUSES)
     .whereRaw(`heartbeat_at < now() - interval '${STALE_AFTER_SECONDS} seconds'`)
     .update({
@@ -101,18 +98,57 @@ export async function findImport(id: string): Promise<LeadImportRecord | null> {
       updated_at: db.knexRawQuery('now()'),
       finished_at: db.knexRawQuery('now()'),
     })
+}
+
+/** The list of past imports (GET /api/leads/imports). */
+export const IMPORT_LIST: ListSpec = {
+  filters: {
+    id: 'uuid',
+    status: { enum: Object.values(ImportStatus) },
+    actor_id: 'uuid',
+    file_name: 'text',
+    created_at: 'datetime',
+  },
+  sortable: ['created_at', 'file_name', 'status', 'rows_total', 'imported', 'rejected'],
+  search: ['file_name'],
+  defaultSort: [['created_at', 'desc']],
+  tieBreaker: 'id',
+}
+
+/**
+ * A page of imports, newest first by default: `actorId`'s own, or every
+ * one (null: who reads the audit log). Interrupted ones show failed.
+ */
+export async function listImports(ctx: HttpContext, actorId: string | null) {
+  const own = (query: any) => (actorId === null ? query : query.where('actor_id', actorId))
+  await markInterrupted(own(db.from('lead_imports')))
+  const rows = await runList(ctx, own(db.from('lead_imports')), IMPORT_LIST)
+  return rows.map(serialize)
+}
+
+/**
+ * An import record, or null. A running import whose heartbeat stopped (its
+ * server stopped mid-way: its transaction was rolled back with it) is
+ * marked failed on the way.
+ */
+export async function findImport(id: string): Promise<LeadImportRecord | null> {
+  await markInterrupted(db.from('lead_imports').where('id', id))
   const row = await db.from('lead_imports').where('id', id).first()
   return row ? serialize(row) : null
 }
 
 /** A text cell that a spreadsheet would run as a formula gets a leading `'` (as in the leads export). */
-const guard = (expression: string) =>
-  `CASE WHEN ascii(${expression}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${expression} ELSE ${expression} END`
+const guard = formulaGuard
 
-/** One CSV line for the header the file had, ending as COPY ends its lines (LF). */
+/**
+ * One CSV line for the header the file had, ending as COPY ends its lines
+ * (LF); formula-guarded like the rows (the import reads headers back
+ * without the guard).
+ */
 export function csvLine(cells: string[]) {
   return (
     cells
+      .map(guardCell)
       .map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell))
       .join(',') + '\n'
   )

@@ -90,6 +90,27 @@ test.group('Leads bulk actions: one recorded change per action', (group) => {
     assert.sameMembers(audit.before_state.status.new, ids.slice(1))
     assert.sameMembers(audit.after_state.ids, ids.slice(1))
     assert.isTrue(await countersMatchLeads())
+
+    // each changed lead's replay timeline shows the change (the audit row to those who read the audit log)
+    const timeline = async (token: string | null, id: string) =>
+      (await call(token, 'GET', `/api/replay/timeline?lead_id=${id}`)).body
+    const viewerSees = await timeline(actors.tokens.viewer, ids[2])
+    assert.containSubset(viewerSees, [
+      { kind: 'event', event_type: 'lead.bulk_status_changed', id: Number(event.id) },
+    ])
+    assert.notInclude(
+      viewerSees.map((item: any) => item.kind),
+      'audit'
+    )
+    assert.containSubset(await timeline(actors.tokens.admin, ids[2]), [
+      { kind: 'audit', action: 'lead.bulk_status_changed', resource_id: answer.body.id },
+    ])
+    // the lead that was already contacted did not change: not in its timeline
+    const unchanged = await timeline(actors.tokens.admin, ids[0])
+    assert.notInclude(
+      unchanged.map((item: any) => item.event_type ?? item.action),
+      'lead.bulk_status_changed'
+    )
   })
 
   test('"all N matching the filter": the next step for every lead the list filter finds, guarded by the count shown', async ({

@@ -76,7 +76,11 @@ test.group('Admin: bulk actions on leads in Chromium', (group) => {
 
       await page.getByTestId('bulk-status').click()
       await page.getByTestId('bulk-status-contacted').click()
-      await page.getByTestId('bulk-confirm').click()
+      const [answer] = await Promise.all([
+        page.waitForResponse((response) => response.url().endsWith('/api/leads/bulk-actions')),
+        page.getByTestId('bulk-confirm').click(),
+      ])
+      assert.equal(answer.status(), 200, await answer.text())
       await page.getByText('Status "contacted" set on 25 leads').waitFor()
       // the selection is cleared and the list shows the new status
       await page.getByTestId('bulk-bar').waitFor({ state: 'detached' })

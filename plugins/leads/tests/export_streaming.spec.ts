@@ -2,8 +2,8 @@ import { test } from '@japa/runner'
 import { parse } from 'csv-parse/sync'
 import db from '@adonisjs/lucid/services/db'
 import { randomUUID } from 'node:crypto'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { call, makeActors, type Actors } from '#tests/helpers/actors'
+import { runningCopies, until } from '#tests/helpers/exports'
 import { SYSTEM } from '#services/change_recorder'
 import { seedLeads } from '../actions/seed_leads.js'
 
@@ -13,25 +13,6 @@ const ROWS = 30_000
  * The COPY statements of this database still running on the server: their
  * client backends (a parallel plan's workers show the same query).
  */
-async function runningCopies(): Promise<number[]> {
-  const { rows } = await db.rawQuery(
-    `SELECT pid FROM pg_stat_activity
-     WHERE datname = current_database() AND pid <> pg_backend_pid()
-       AND backend_type = 'client backend' AND state = 'active'
-       AND query ILIKE 'COPY (select%'`
-  )
-  return rows.map((row: { pid: number }) => row.pid)
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await check()) return true
-    await sleep(50)
-  }
-  return false
-}
-
 test.group('Leads export: streaming, disconnects and failures', (group) => {
   let actors: Actors
   const source = `stream-${randomUUID().slice(0, 8)}`

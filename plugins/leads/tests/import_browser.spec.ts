@@ -76,13 +76,57 @@ test.group('Admin: CSV import wizard in Chromium', (group) => {
       assert.equal(stored.next_step, 'Call Monday')
       assert.equal(stored.email, `hi@wizard-${tag}.example`)
 
+      // the next import starts on the list of past ones, this one first
+      await page.getByRole('button', { name: 'Import another file' }).click()
+      const past = page.getByTestId('past-imports')
+      await past.locator('tbody tr', { hasText: `wizard-${tag}.csv` }).waitFor()
+      const first = past.locator('tbody tr.ant-table-row').first()
+      assert.include(await first.textContent(), `wizard-${tag}.csv`)
+      assert.include(await first.textContent(), 'Done')
+      assert.equal(await first.locator('a[download]').getAttribute('href'), href)
+
       // the list shows the new leads
-      await page.getByRole('button', { name: 'Go to the leads' }).click()
+      await page.goto(`${BASE()}/leads`)
       await page.getByText(`Wizard Dental ${tag}`).first().waitFor()
     } finally {
       await context.close()
     }
   }).timeout(120_000)
+
+  test('the answer to the upload is lost: the wizard follows the import on the server to its end', async ({
+    assert,
+  }) => {
+    const admin = await makeUser(Role.Admin)
+    const tag = unique()
+    const file = [
+      'Company,Web,Industry,City',
+      `Lost Answer ${tag},lost-${tag}.example,Dentists,"Austin, TX"`,
+      `Second ${tag},second-${tag}.example,Roofers,"Boise, ID"`,
+    ].join('\r\n')
+    const { context, page } = await contextFor(admin.email)
+    try {
+      // the server gets the file and imports it; its answer never reaches the browser
+      await page.route('**/api/leads/import?*', async (route) => {
+        await route.fetch()
+        await route.abort('connectionreset')
+      })
+      await page.goto(`${BASE()}/leads/import`)
+      await page.locator('input[type=file]').setInputFiles({
+        name: `lost-${tag}.csv`,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(file),
+      })
+      await page.getByTestId('import-next').click()
+      await page.getByTestId('import-start').click()
+      const result = page.getByTestId('import-result')
+      await result.waitFor({ timeout: 30_000 })
+      assert.include(await page.getByTestId('import-imported').textContent(), '2')
+      assert.equal(await page.getByTestId('import-failed').count(), 0)
+      assert.isOk(await db.from('leads').where('website', `lost-${tag}.example`).first())
+    } finally {
+      await context.close()
+    }
+  }).timeout(90_000)
 
   test('who may not create leads sees no import', async ({ assert }) => {
     const viewer = await makeUser(Role.Viewer)

@@ -9,6 +9,18 @@ import { LEAD_SCORES, LEAD_STATUSES } from '../enums.js'
 export const WEBSITE =
   /^(https?:\/\/)?([\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(\p{L}{2,}|xn--[a-z0-9-]+)(:\d{1,5})?([/?#]\S*)?$/iu
 
+/**
+ * A website with its host in lower case, every letter (the database's C
+ * locale lower-cases ASCII only): MÜNCHEN.de is münchen.de. The API and
+ * the import store websites so, and the duplicate and do-not-contact
+ * rules compare them so.
+ */
+export const lowerCaseHost = (value: string) =>
+  value.replace(
+    /^(https?:\/\/)?([^/?#:]+)/i,
+    (_, scheme = '', host: string) => scheme + host.toLowerCase()
+  )
+
 const text = (max: number) => vine.string().trim().minLength(1).maxLength(max)
 /* An emptied form field ("") is stored as no value. */
 const optionalText = (max: number) =>
@@ -24,18 +36,7 @@ const fields = {
   business_name: text(200),
   niche: text(100),
   region: text(100),
-  website: vine
-    .string()
-    .trim()
-    .maxLength(2048)
-    .regex(WEBSITE)
-    // the host in lower case, every letter (the database's C locale lower-cases ASCII only): MÜNCHEN.de is münchen.de
-    .transform((value) =>
-      value.replace(
-        /^(https?:\/\/)?([^/?#:]+)/i,
-        (_, scheme = '', host: string) => scheme + host.toLowerCase()
-      )
-    ),
+  website: vine.string().trim().maxLength(2048).regex(WEBSITE).transform(lowerCaseHost),
   contact_name: optionalText(200),
   contact_role: optionalText(100),
   email: vine

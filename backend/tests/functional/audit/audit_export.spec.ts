@@ -2,8 +2,8 @@ import { test } from '@japa/runner'
 import { parse } from 'csv-parse/sync'
 import db from '@adonisjs/lucid/services/db'
 import { randomUUID } from 'node:crypto'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { call, makeActors, type Actors } from '#tests/helpers/actors'
+import { runningCopies, until } from '#tests/helpers/exports'
 
 /** Values a CSV or a JSON line must carry through untouched. */
 const TRICKY = {
@@ -84,25 +84,6 @@ async function download(token: string | null, path: string) {
 }
 
 /** The COPY statements of this database still running on the server (client backends only). */
-async function runningCopies(): Promise<number[]> {
-  const { rows } = await db.rawQuery(
-    `SELECT pid FROM pg_stat_activity
-     WHERE datname = current_database() AND pid <> pg_backend_pid()
-       AND backend_type = 'client backend' AND state = 'active'
-       AND query ILIKE 'COPY (select%'`
-  )
-  return rows.map((row: { pid: number }) => row.pid)
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await check()) return true
-    await sleep(50)
-  }
-  return false
-}
-
 test.group('Audit export (CSV and JSON Lines)', (group) => {
   let actors: Actors
   const kind = `export-test-${randomUUID().slice(0, 8)}`
