@@ -27,6 +27,8 @@ export default definePlugin({
     'draft.changes_requested',
     'draft.approval_overdue',
     'draft.approval_recorded',
+    // its webhook message to a draft's author (actions/decide_draft.ts)
+    'draft.feedback',
     'approval.*',
     'approval_policy.*',
     'autonomy.*',

@@ -41,13 +41,19 @@ async function autoApproval(trx: TransactionClientContract, draft: Draft, contex
   if (author.status === AgentStatus.Paused || author.status === AgentStatus.Blocked) return null
   const global = await trx.from('system_controls').where('key', GLOBAL_PAUSE).forShare().first()
   if (global?.value?.paused === true) return null
+  /* A text a person already decided on (sent back, say) goes back to a person: only a version
+     newer than the last human decision, and the author's own, may be approved by the policy. */
+  const { rows: decided } = await trx.rawQuery(
+    `SELECT COALESCE(max(a.version), 0) AS version FROM approvals a WHERE a.draft_id = ? AND NOT a.auto`,
+    [draft.id]
+  )
+  const lastDecided = Number(decided[0].version)
+  if (draft.currentVersion <= lastDecided) return null
   const { rows: foreign } = await trx.rawQuery(
     `SELECT 1 FROM draft_versions v
-     WHERE v.draft_id = ? AND v.created_by IS DISTINCT FROM ?
-       AND v.version_number > COALESCE(
-         (SELECT max(a.version) FROM approvals a WHERE a.draft_id = ? AND NOT a.auto), 0)
+     WHERE v.draft_id = ? AND v.created_by IS DISTINCT FROM ? AND v.version_number > ?
      LIMIT 1`,
-    [draft.id, author.id, draft.id]
+    [draft.id, author.id, lastDecided]
   )
   if (foreign.length > 0) return null
   const policy = await policyFor(trx, author.type, draft.channel)

@@ -390,6 +390,33 @@ test.group('Autonomy: demotion and revocation', (group) => {
     assert.equal((await submit(again)).status, 'needs_approval')
   })
 
+  test('a text a person sent back goes back to a person, even once the agent qualifies again', async ({
+    assert,
+  }) => {
+    const who = await writer()
+    const sentBack = await submit(who)
+    assert.equal(sentBack.status, 'needs_approval')
+    const changes = await decide(actors.tokens.admin, sentBack, 'request_changes', {
+      notes: 'Not this',
+    })
+    assert.equal(changes.status, 200, JSON.stringify(changes.body))
+    // new drafts approved untouched until the policy trusts the agent again
+    let trusted = false
+    for (let i = 0; i < 6 && !trusted; i++) {
+      const next = await submit(who)
+      trusted = next.status === 'approved'
+      if (!trusted) await decide(actors.tokens.admin, next, 'approve')
+    }
+    assert.isTrue(trusted, 'the agent qualifies again')
+
+    // the same text, resubmitted untouched: the admin decides again
+    const again = await call(who.token, 'POST', `/api/drafts/${sentBack.id}/submit`)
+    assert.equal(again.status, 200, JSON.stringify(again.body))
+    assert.equal(again.body.status, 'needs_approval')
+    const autos = await db.from('approvals').where({ draft_id: sentBack.id, auto: true })
+    assert.lengthOf(autos, 0)
+  })
+
   test('a correction of an agent that does not hold autonomy counts in its record, without a demotion', async ({
     assert,
   }) => {

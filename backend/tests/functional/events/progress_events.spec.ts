@@ -134,6 +134,8 @@ test.group('POST /api/events: declared event types', (group) => {
     const forged = [
       'draft.approved',
       'draft.submitted_for_approval',
+      // sent to the author's webhook by the drafts plugin itself: a forged one would read as a decision
+      'draft.feedback',
       'autonomy.restored',
       'lead.imported',
       'lead.bulk_created',
