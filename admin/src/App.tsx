@@ -1,6 +1,12 @@
 import { lazy, Suspense, type ReactNode } from 'react'
 import { BrowserRouter, Outlet, Route, Routes, useLocation } from 'react-router'
-import { Authenticated, CanAccess, Refine, type HttpError } from '@refinedev/core'
+import {
+  Authenticated,
+  CanAccess,
+  Refine,
+  useResourceParams,
+  type HttpError,
+} from '@refinedev/core'
 import { ErrorComponent, ThemedLayout, ThemedTitle, useNotificationProvider } from '@refinedev/antd'
 import routerProvider, {
   CatchAllNavigate,
@@ -10,8 +16,8 @@ import routerProvider, {
 } from '@refinedev/react-router'
 import { App as AntdApp } from 'antd'
 import { dataProvider } from './providers/data'
-import { authProvider } from './providers/auth'
-import { accessControlProvider } from './providers/access_control'
+import { authProvider, peekMe } from './providers/auth'
+import { accessControlProvider, checkAccessNow } from './providers/access_control'
 import { liveProvider } from './providers/live'
 import { Forbidden, Loading } from './components/states'
 import { Header } from './shell/header'
@@ -27,7 +33,8 @@ function Page({ children }: { children: ReactNode }) {
   const { pathname } = useLocation()
   return (
     <ScreenErrorBoundary resetKey={pathname}>
-      <Suspense fallback={<Loading />}>{children}</Suspense>
+      {/* (a preloaded screen never shows this: src/lib/preloadable.ts) */}
+      <Suspense fallback={<Loading testId="screen-suspended" />}>{children}</Suspense>
     </ScreenErrorBoundary>
   )
 }
@@ -36,6 +43,41 @@ function Page({ children }: { children: ReactNode }) {
 function retry(failureCount: number, error: unknown) {
   const status = (error as HttpError | undefined)?.statusCode ?? 0
   return failureCount < 2 && (status === 0 || status >= 500)
+}
+
+/*
+| The shell of a signed-in page, drawn in the app's first pass when the
+| session check the app's start sent has answered already (peekMe): Refine's
+| own check still runs, and a page that fails it still leaves for /login;
+| only the spinner and a render pass in between are gone.
+*/
+function SignedIn({ children }: { children: ReactNode }) {
+  return (
+    <Authenticated
+      key="app"
+      fallback={<CatchAllNavigate to="/login" />}
+      loading={peekMe() ? children : <Loading />}
+    >
+      {children}
+    </Authenticated>
+  )
+}
+
+/** The screen, or Forbidden: the answer at once when who asks is known, else after `can`. */
+function ScreenAccess({ children }: { children: ReactNode }) {
+  const { resource, action, id } = useResourceParams()
+  const now = checkAccessNow(resource?.name, action ?? '', { id })
+  return (
+    <CanAccess
+      resource={resource?.name}
+      action={action ?? ''}
+      params={{ id, resource }}
+      fallback={<Forbidden />}
+      queryOptions={now ? { initialData: now } : undefined}
+    >
+      {children}
+    </CanAccess>
+  )
 }
 
 const title = <ThemedTitle collapsed={false} text="Mission Control" />
@@ -62,20 +104,16 @@ function Shell() {
       <Routes>
         <Route
           element={
-            <Authenticated
-              key="app"
-              fallback={<CatchAllNavigate to="/login" />}
-              loading={<Loading />}
-            >
+            <SignedIn>
               <ThemedLayout Title={() => title} Header={Header}>
                 <GlobalPauseBanner />
                 <Page>
-                  <CanAccess fallback={<Forbidden />}>
+                  <ScreenAccess>
                     <Outlet />
-                  </CanAccess>
+                  </ScreenAccess>
                 </Page>
               </ThemedLayout>
-            </Authenticated>
+            </SignedIn>
           }
         >
           {routes.map(({ path, component: Screen }) => (

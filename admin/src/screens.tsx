@@ -17,10 +17,17 @@ import { defineAdminPlugin } from './plugin_api'
 import { Permission } from './lib/permissions'
 import { COLUMN_LABELS, moveRefusal, type TaskColumn } from './lib/tasks'
 import { preloadable } from './lib/preloadable'
+import { Loading } from './components/states'
 
 /** The screens the app's start loads ahead when the address is theirs (src/early.ts). */
-export const HomeScreen = preloadable(() => import('./pages/home'))
-export const BoardScreen = preloadable(() => import('./pages/board'))
+export const HomeScreen = preloadable(
+  () => import('./pages/home'),
+  () => <Loading />
+)
+export const BoardScreen = preloadable(
+  () => import('./pages/board'),
+  () => <Loading />
+)
 
 /*
 | The host's own screens, declared like a plugin's (plugin_api.ts). Menu

@@ -2,9 +2,16 @@ import type { ReactNode } from 'react'
 import { Alert, Button, Empty, Flex, Result, Spin } from 'antd'
 
 /** A centered spinner while a screen or its data loads. */
-export function Loading({ minHeight = 240 }: { minHeight?: number }) {
+export function Loading({ minHeight = 240, testId }: { minHeight?: number; testId?: string }) {
   return (
-    <Flex align="center" justify="center" style={{ minHeight }} role="status" aria-label="Loading">
+    <Flex
+      align="center"
+      justify="center"
+      style={{ minHeight }}
+      role="status"
+      aria-label="Loading"
+      data-testid={testId}
+    >
       <Spin size="large" />
     </Flex>
   )

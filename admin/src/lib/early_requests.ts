@@ -42,7 +42,39 @@ export function installEarlyRequests(http: AxiosInstance) {
   }
 }
 
+/*
+| The answers themselves, for a screen's first render: a list the app's start
+| asked for and that has answered when the screen first draws is drawn in
+| that pass (react-query's initialData) instead of after a skeleton and
+| another pass. Its query still runs as it mounts, and gets the same kept
+| answer above, not a second request.
+*/
+const answers = new Map<string, { at: number; answer?: unknown }>()
+
+/** Keeps what an early request answers under `name`, for takeEarlyAnswer. */
+export function keepEarlyAnswer(name: string, answer: Promise<unknown>) {
+  const entry: { at: number; answer?: unknown } = { at: Date.now() }
+  answers.set(name, entry)
+  answer.then(
+    (value) => {
+      entry.at = Date.now()
+      entry.answer = value
+    },
+    () => answers.get(name) === entry && answers.delete(name)
+  )
+}
+
+/** The answer kept under `name` if it is here and fresh, once; `undefined` otherwise. */
+export function takeEarlyAnswer<T>(name: string): { at: number; answer: T } | undefined {
+  const entry = answers.get(name)
+  if (!entry || entry.answer === undefined) return undefined
+  answers.delete(name)
+  if (Date.now() - entry.at > KEEP_MS) return undefined
+  return { at: entry.at, answer: entry.answer as T }
+}
+
 /** Drops every kept answer: the session changed (a sign-in or out), they were asked for by someone else. */
 export function forgetEarlyRequests() {
   early.clear()
+  answers.clear()
 }

@@ -1,13 +1,19 @@
-import { createElement, lazy, useState, type ComponentType } from 'react'
+import { createElement, lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react'
 
 /**
- * `React.lazy` with a `preload()`: a screen whose code arrived before its
- * first render (the app's start asks for it, src/early.ts) renders at once,
- * in the same pass as the layout, instead of suspending: a lazy component
- * always suspends on its first render, and React then holds the fallback
- * it revealed for up to 300 ms before showing the screen.
+ * `React.lazy` with a `preload()`: a screen whose code the app's start asked
+ * for (src/early.ts) never suspends. If the code is there at its first
+ * render, it renders at once, in the same pass as the layout; if it is still
+ * on its way, `placeholder` shows until it arrives, as a plain state update.
+ * Suspending instead would reveal the Suspense fallback, and React holds a
+ * revealed fallback for 300 ms before it shows what replaced it: measured,
+ * the board's code arrived 20 ms after the screen's first render and the
+ * board showed 300 ms later. A screen nobody preloaded is `React.lazy`.
  */
-export function preloadable(load: () => Promise<{ default: ComponentType }>) {
+export function preloadable(
+  load: () => Promise<{ default: ComponentType }>,
+  placeholder: () => ReactNode = () => null
+) {
   let loaded: ComponentType | undefined
   let pending: Promise<{ default: ComponentType }> | undefined
   const preload = () =>
@@ -17,9 +23,23 @@ export function preloadable(load: () => Promise<{ default: ComponentType }>) {
     }))
   const Lazy = lazy(preload)
   function Screen() {
-    // chosen once per mount: switching from Lazy to the loaded one would remount the screen
-    const [Component] = useState<ComponentType>(() => loaded ?? Lazy)
-    return createElement(Component)
+    // chosen once per mount, never switched from Lazy to the loaded one (that would remount the screen)
+    const [Component, setComponent] = useState<ComponentType | undefined>(
+      () => loaded ?? (pending ? undefined : Lazy)
+    )
+    useEffect(() => {
+      if (Component) return
+      let mounted = true
+      // on arrival the screen; on failure Lazy, which throws the error to the screen's error boundary
+      pending!.then(
+        () => mounted && setComponent(() => loaded),
+        () => mounted && setComponent(() => Lazy)
+      )
+      return () => {
+        mounted = false
+      }
+    }, [Component])
+    return Component ? createElement(Component) : placeholder()
   }
   return Object.assign(Screen, { preload })
 }

@@ -1,5 +1,5 @@
 import type { AccessControlProvider, CanReturnType } from '@refinedev/core'
-import { fetchMe } from './auth'
+import { fetchMe, peekMe, type Me } from './auth'
 import type { AccessRule, AccessRules, RuleContext } from '../plugin_api'
 import { isDisabledOnServer } from '../registry'
 
@@ -36,6 +36,21 @@ function evaluate(
   return { can: false, reason: NOT_ALLOWED }
 }
 
+function decide(
+  me: Me | null,
+  resource: string | undefined,
+  action: string,
+  params?: Record<string, unknown>
+): CanReturnType {
+  if (resource && isDisabledOnServer(resource)) {
+    return { can: false, reason: 'This plugin is not enabled on the server' }
+  }
+  const rule = resource ? rules[resource]?.[action] : undefined
+  if (!rule) return { can: true }
+  if (!me) return { can: false, reason: 'Sign in first' }
+  return evaluate(rule, { permissions: new Set(me.permissions), params })
+}
+
 /**
  * The same answer as `useCan`, outside React (an event handler deciding
  * before it sends). Without a rule the action is allowed here and left to
@@ -46,15 +61,22 @@ export async function checkAccess(
   action: string,
   params?: Record<string, unknown>
 ): Promise<CanReturnType> {
-  const rule = resource ? rules[resource]?.[action] : undefined
   // who asks also says which plugins the server runs (fetched once, then cached)
   const me = await fetchMe().catch(() => null)
-  if (resource && isDisabledOnServer(resource)) {
-    return { can: false, reason: 'This plugin is not enabled on the server' }
-  }
-  if (!rule) return { can: true }
-  if (!me) return { can: false, reason: 'Sign in first' }
-  return evaluate(rule, { permissions: new Set(me.permissions), params })
+  return decide(me, resource, action, params)
+}
+
+/**
+ * checkAccess's answer now, when who asks is known already (peekMe);
+ * `undefined` when it takes a round trip.
+ */
+export function checkAccessNow(
+  resource: string | undefined,
+  action: string,
+  params?: Record<string, unknown>
+): CanReturnType | undefined {
+  const me = peekMe()
+  return me ? decide(me, resource, action, params) : undefined
 }
 
 /** Synchronous variant for code that already holds the permissions list. */

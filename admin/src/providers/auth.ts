@@ -11,7 +11,7 @@ export type Me = Extract<components['schemas']['Me'], { type: 'user' }>
 export type Role = Me['role']
 
 const ME_TTL_MS = 10_000
-let meCache: { at: number; promise: Promise<Me | null> } | null = null
+let meCache: { at: number; promise: Promise<Me | null>; answer?: Me | null } | null = null
 
 /** Who is logged in (null when nobody), cached a few seconds: every `can` check reads it. */
 export function fetchMe(force = false): Promise<Me | null> {
@@ -26,12 +26,26 @@ export function fetchMe(force = false): Promise<Me | null> {
       if (error.statusCode === 401) return null
       throw error
     })
-  const entry = { at: Date.now(), promise }
+  const entry: NonNullable<typeof meCache> = { at: Date.now(), promise }
   meCache = entry
-  promise.catch(() => {
-    if (meCache === entry) meCache = null
-  })
+  promise.then(
+    (me) => (entry.answer = me),
+    () => {
+      if (meCache === entry) meCache = null
+    }
+  )
   return promise
+}
+
+/**
+ * The person signed in, when the server said so within the last few seconds
+ * and its answer is here (`undefined` otherwise: ask fetchMe). Lets the shell
+ * draw a signed-in page in its first pass instead of after a round of checks;
+ * the server decides anyway.
+ */
+export function peekMe(): Me | undefined {
+  if (!meCache || Date.now() - meCache.at >= ME_TTL_MS) return undefined
+  return meCache.answer ?? undefined
 }
 
 function forgetMe() {

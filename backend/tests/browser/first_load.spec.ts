@@ -129,6 +129,69 @@ test.group('Admin: first load', (group) => {
     }
   })
 
+  test("the board's code arriving after its screen mounted: the board shows as it arrives with its cards, never through a suspended screen or a skeleton", async ({
+    assert,
+  }) => {
+    const actors = await makeActors()
+    const operator = await makeUser(Role.Operator)
+    const task = await createTask(actors, { title: `Late code ${unique()}`, column: 'doing' })
+    const { context, page } = await contextFor(operator.email)
+    try {
+      // every placeholder and screen as it comes and goes, seen from inside the page
+      await page.addInitScript(() => {
+        const w = globalThis as any
+        w.__shown = []
+        const seen = new Map<string, boolean>()
+        new w.MutationObserver(() => {
+          for (const [name, selector] of [
+            ['suspended', '[data-testid="screen-suspended"]'],
+            ['loading', '[aria-label="Loading"]'],
+            ['board', '[data-testid="board"]'],
+            ['skeleton', '[data-testid="board-skeleton"]'],
+          ]) {
+            const has = !!w.document.querySelector(selector)
+            if (seen.get(name) !== has) {
+              seen.set(name, has)
+              if (has) w.__shown.push(name)
+            }
+          }
+        }).observe(w.document, { subtree: true, childList: true })
+      })
+      // the board's own code held back until the layout is drawn (a slow network)
+      let release!: () => void
+      const released = new Promise<void>((resolve) => (release = resolve))
+      let held = 0
+      await page.route(/\/assets\/board-[^/]+\.js$/, async (route) => {
+        held++
+        await released
+        await route.continue()
+      })
+      await page.goto(`${BASE()}/board`)
+      await page.locator('.ant-layout-sider').waitFor()
+      await page.locator('main [aria-label="Loading"]').waitFor()
+      assert.equal(held, 1, "the board's code was asked for with the app's start")
+      // the data is here before the code
+      await page.waitForFunction(() =>
+        ['backlog', 'doing', 'needs_approval', 'done'].every((column) =>
+          performance
+            .getEntriesByType('resource')
+            .some((entry) => entry.name.includes(`column=${column}`))
+        )
+      )
+      release()
+      await page.getByTestId(`task-card-${task.id}`).waitFor()
+      const shown: string[] = await page.evaluate(() => (globalThis as any).__shown)
+      assert.include(shown, 'board')
+      // a suspended screen's fallback is held on screen 300 ms after the code is there (React)
+      assert.notInclude(shown, 'suspended', `shown: ${shown.join(', ')}`)
+      // its data came while the code was held: the cards in the board's first pass, no skeleton first
+      assert.notInclude(shown, 'skeleton', `shown: ${shown.join(', ')}`)
+    } finally {
+      await debugShot(page)
+      await context.close()
+    }
+  })
+
   test("a column with more cards than it draws: the server's count, the newest first, more on scroll", async ({
     assert,
   }) => {

@@ -4,6 +4,7 @@ import {
   useInfiniteList,
   useList,
   useUpdate,
+  type GetListResponse,
   type HttpError,
 } from '@refinedev/core'
 import { CreateButton, List } from '@refinedev/antd'
@@ -26,7 +27,8 @@ import { QueryError } from '../../components/states'
 import { allows } from '../../providers/access_control'
 import type { Me } from '../../providers/auth'
 import { useLinkLabels } from '../../lib/task_links'
-import { BOARD_AGENTS, boardColumnQuery } from './queries'
+import { BOARD_AGENTS, boardAnswer, boardColumnQuery } from './queries'
+import { takeEarlyAnswer } from '../../lib/early_requests'
 import { VirtualCards } from './virtual_cards'
 import { TASK_COLUMNS, COLUMN_LABELS, type TaskColumn, type TaskRecord } from '../../lib/tasks'
 import type { AgentRecord } from '../../lib/agents'
@@ -114,10 +116,18 @@ function DroppableColumn({
 
 /** One column's cards as the server has them: pages loaded so far, its count, the next page. */
 function useColumnTasks(column: TaskColumn) {
+  // the first page as the app's start received it, when it is here already: drawn in the first pass
+  const [early] = useState(() => takeEarlyAnswer<GetListResponse<TaskRecord>>(boardAnswer(column)))
+  const list = boardColumnQuery(column)
   const { result, query } = useInfiniteList<TaskRecord, HttpError>({
-    ...boardColumnQuery(column),
+    ...list,
     // one subscription for the four: a change refetches every list of tasks (Refine's "resourceAll")
     liveMode: column === TASK_COLUMNS[0] ? undefined : 'off',
+    queryOptions: early && {
+      // the page as Refine's own query function shapes it
+      initialData: { pages: [{ ...early.answer, pagination: list.pagination }], pageParams: [1] },
+      initialDataUpdatedAt: early.at,
+    },
   })
   const pages = result.data?.pages
   const tasks = useMemo(() => {
@@ -153,7 +163,16 @@ export default function Board() {
   const { data: me } = useGetIdentity<Me>()
   // the same queries the app's start sent already (src/early.ts); one per column, always four
   const columns = TASK_COLUMNS.map(useColumnTasks)
-  const { result: agents } = useList<AgentRecord>(BOARD_AGENTS)
+  const [earlyAgents] = useState(() =>
+    takeEarlyAnswer<GetListResponse<AgentRecord>>(boardAnswer('agents'))
+  )
+  const { result: agents } = useList<AgentRecord>({
+    ...BOARD_AGENTS,
+    queryOptions: earlyAgents && {
+      initialData: earlyAgents.answer,
+      initialDataUpdatedAt: earlyAgents.at,
+    },
+  })
   // Moves sent and not yet seen in the server's lists: the card shows in its new column meanwhile.
   const [moved, setMoved] = useState<ReadonlyMap<string, TaskColumn>>(new Map())
   const loaded = columns.map((c) => c.tasks)

@@ -1,5 +1,5 @@
 import type { BaseRecord, CrudFilter, GetListParams } from '@refinedev/core'
-import { TASK_COLUMNS, type TaskColumn } from '../../lib/tasks'
+import type { TaskColumn } from '../../lib/tasks'
 
 /*
 | What the board asks for, in one place: the board's screen reads it, and
@@ -25,7 +25,8 @@ export function boardColumnQuery(column: TaskColumn) {
   } satisfies Partial<GetListParams> & { resource: string } & BaseRecord
 }
 
-export const BOARD_COLUMN_QUERIES = TASK_COLUMNS.map(boardColumnQuery)
+/** The name the early answer of a column's first page, or of the agents, is kept under. */
+export const boardAnswer = (of: TaskColumn | 'agents') => `board:${of}`
 
 export const BOARD_AGENTS = {
   resource: 'agents',

@@ -1,0 +1,213 @@
+/**
+ * Issue 18's first load: the time until the board shows its cards, with
+ * BENCH_BOARD_TASKS (500) tasks and the demo crew working, in Debian's
+ * Chromium (CHROMIUM_PATH), median of FIRST_LOAD_RUNS (5):
+ *  - cold: a new browser profile (nothing cached), signed in;
+ *  - warm: the same profile opening the board again (the admin's files cached);
+ * measured in the page from the navigation's start to the frame where every
+ * column shows its first cards; beside the floor of the same run: the
+ * board's own data requests (the tasks of each column and the agents) made
+ * with fetch() from a page of the same origin. Also the bytes a cold load
+ * transfers (aim ≤ 500 kB). Needs the admin built (npm run build:admin).
+ * Runs the server from source (the compiled build has no admin files).
+ */
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import {
+  APP_ROOT,
+  adminToken,
+  ensureBenchDatabase,
+  percentile,
+  report,
+  startServer,
+} from './support.js'
+
+const DATABASE_URL =
+  process.env.BENCH_FIRST_LOAD_DATABASE_URL ||
+  'postgres://postgres@127.0.0.1:5432/mc_bench_first_load'
+const PORT = Number(process.env.FIRST_LOAD_BENCH_PORT || 3496)
+const TASKS = Number(process.env.BENCH_BOARD_TASKS || 500)
+const RUNS = Number(process.env.FIRST_LOAD_RUNS || 5)
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const COLUMNS = ['backlog', 'doing', 'needs_approval', 'done']
+const EMAIL = 'bench@example.com'
+const PASSWORD = 'quiet harbour measures twice'
+
+const fmt = (n: number) => `${Math.round(n)} ms`
+
+async function api(url: string, token: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { 'authorization': `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (response.status >= 300) {
+    throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`)
+  }
+  return response
+}
+
+/** BENCH_BOARD_TASKS cards spread over the four columns (once; the database is kept). */
+async function fillBoard(url: string, token: string) {
+  const counted = await api(url, token, 'GET', '/api/tasks?_end=1')
+  const have = Number(counted.headers.get('x-total-count') ?? 0)
+  for (let i = have; i < TASKS; i++) {
+    await api(url, token, 'POST', '/api/tasks', {
+      title: `Bench card ${i}`,
+      description: 'A card of the first-load bench',
+      column: COLUMNS[i % COLUMNS.length],
+    })
+  }
+}
+
+/** `node ace agents:demo` against the server: the crew moves cards and writes while we measure. */
+function startCrew(url: string) {
+  const child = spawn(process.execPath, ['ace', 'agents:demo', '--url', url, '--speed', '2'], {
+    cwd: APP_ROOT,
+    env: { ...process.env, DATABASE_URL, NODE_ENV: 'development' },
+    stdio: 'ignore',
+  })
+  return () =>
+    new Promise<void>((done) => {
+      if (child.exitCode !== null) return done()
+      child.once('exit', () => done())
+      child.kill('SIGTERM')
+    })
+}
+
+async function signedIn(browser: Browser, url: string) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  const page = await context.newPage()
+  await page.goto(`${url}/login`)
+  await page.getByLabel('Email').fill(EMAIL)
+  await page.getByLabel('Password').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL((at) => !at.pathname.startsWith('/login'), { timeout: 30_000 })
+  return { context, state: await context.storageState() }
+}
+
+/**
+ * Opens the board in `context` and resolves with the page's own time from
+ * the navigation's start to the frame that shows every column's first card,
+ * and the bytes the load transferred.
+ */
+async function openBoard(context: BrowserContext, url: string, asked?: Set<string>) {
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  let bytes = 0
+  cdp.on('Network.loadingFinished', ({ encodedDataLength }) => (bytes += encodedDataLength))
+  page.on('request', (request) => {
+    const at = new URL(request.url())
+    if (at.pathname === '/api/tasks' || at.pathname === '/api/agents') {
+      asked?.add(at.pathname + at.search)
+    }
+  })
+  await page.goto(`${url}/board`, { waitUntil: 'commit' })
+  const ms = await page.waitForFunction(
+    (columns) => {
+      const doc = (globalThis as any).document
+      if (doc.querySelector('[data-testid="board-skeleton"]')) return false
+      const shown = columns.every((column: string) =>
+        doc.querySelector(`[data-testid="column-${column}"] [data-testid^="task-card-"]`)
+      )
+      return shown ? (globalThis as any).performance.now() : false
+    },
+    COLUMNS,
+    { polling: 'raf', timeout: 60_000 }
+  )
+  const elapsed = (await ms.jsonValue()) as number
+  await page.waitForLoadState('networkidle').catch(() => {})
+  await cdp.detach()
+  return { page, elapsed, bytes }
+}
+
+export default async function firstLoadBench() {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}`)
+  if (!existsSync(join(APP_ROOT, 'admin/dist/index.html'))) {
+    throw new Error('the admin is not built: npm run build:admin')
+  }
+  await ensureBenchDatabase(DATABASE_URL)
+  const prior = process.env.BENCH_FROM_SOURCE
+  process.env.BENCH_FROM_SOURCE = '1'
+  const server = await startServer(PORT, {
+    DATABASE_URL,
+    ADMIN_EMAIL: EMAIL,
+    ADMIN_PASSWORD: PASSWORD,
+    SKIP_ADMIN_BUILD: '1',
+  }).finally(() => {
+    if (prior === undefined) delete process.env.BENCH_FROM_SOURCE
+    else process.env.BENCH_FROM_SOURCE = prior
+  })
+  let stopCrew: (() => Promise<void>) | undefined
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  })
+  try {
+    const token = await adminToken(server.url)
+    await fillBoard(server.url, token)
+    stopCrew = startCrew(server.url)
+    const { context: first, state } = await signedIn(browser, server.url)
+    await first.close()
+
+    const asked = new Set<string>()
+    // warm-up: the server's code paths and the database's plans
+    {
+      const context = await browser.newContext({ storageState: state })
+      await openBoard(context, server.url, asked)
+      await context.close()
+    }
+    const cold: number[] = []
+    const warm: number[] = []
+    const floor: number[] = []
+    const coldBytes: number[] = []
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext({
+        storageState: state,
+        viewport: { width: 1440, height: 900 },
+      })
+      const a = await openBoard(context, server.url)
+      cold.push(a.elapsed)
+      coldBytes.push(a.bytes)
+      await a.page.close()
+      const b = await openBoard(context, server.url)
+      warm.push(b.elapsed)
+      // the floor: the board's own data requests, from a page of the same origin
+      floor.push(
+        await b.page.evaluate(
+          async (paths) => {
+            const started = performance.now()
+            await Promise.all(paths.map((path) => fetch(path).then((answer) => answer.text())))
+            return performance.now() - started
+          },
+          [...asked]
+        )
+      )
+      await context.close()
+    }
+    const median = (values: number[]) => percentile(values, 50)
+    console.log(
+      `\n  first load of the board: ${TASKS} tasks, the demo crew working, median of ${RUNS} (${asked.size} data requests)`
+    )
+    report([
+      [
+        'cold (nothing cached)',
+        `${fmt(median(cold))}   (aim < 1000 ms)  runs: ${cold.map(fmt).join(', ')}`,
+      ],
+      [
+        'warm (files cached)',
+        `${fmt(median(warm))}   (aim < 500 ms)  runs: ${warm.map(fmt).join(', ')}`,
+      ],
+      ['floor: its data requests alone', fmt(median(floor))],
+      ['warm / floor', `${(median(warm) / median(floor)).toFixed(2)}x`],
+      ['bytes on a cold load', `${Math.round(median(coldBytes) / 1024)} kB (aim ≤ 500 kB)`],
+    ])
+  } finally {
+    await browser.close()
+    await stopCrew?.()
+    await server.stop()
+  }
+}
