@@ -79,7 +79,7 @@ export function Header() {
           />
         )}
         {me && <GlobalPauseSwitch compact={!wide} />}
-        <RealtimeBadge />
+        <RealtimeBadge compact={!wide} />
         {me && <ThemeSwitch userId={me.id} />}
         {me && <NotificationBell userId={me.id} />}
         {me && (

@@ -12,13 +12,20 @@ const LABELS = {
   },
 } as const
 
-/** Whether changes arrive live right now. */
-export function RealtimeBadge() {
+/** Whether changes arrive live right now; `compact` (a phone's bar): the dot, its words in the tooltip. */
+export function RealtimeBadge({ compact = false }: { compact?: boolean }) {
   const status = useRealtimeStatus()
   const label = LABELS[status]
   return (
-    <Tooltip title={label.tip}>
-      <Badge status={label.status} text={label.text} data-testid="realtime-status" />
+    <Tooltip title={compact ? `${label.text}: ${label.tip}` : label.tip}>
+      <Badge
+        status={label.status}
+        text={compact ? undefined : label.text}
+        aria-label={label.text}
+        role="status"
+        style={{ whiteSpace: 'nowrap' }}
+        data-testid="realtime-status"
+      />
     </Tooltip>
   )
 }

@@ -46,6 +46,27 @@ async function settle(page: Page) {
     .catch(() => undefined)
 }
 
+/** What the top bar holds that does not fit in it (wrapped onto a second line, cut by the bar). */
+async function headerItemsCut(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const doc = (globalThis as any).document
+    const bar = doc.querySelector('.ant-layout-header')
+    if (!bar) return ['the bar itself']
+    const frame = bar.getBoundingClientRect()
+    return [...bar.querySelectorAll('button, a, .ant-badge, .ant-tag, .ant-switch')]
+      .filter((item: any) => {
+        const box = item.getBoundingClientRect()
+        if (box.width === 0 && box.height === 0) return false
+        return (
+          box.top < frame.top - 1 || box.bottom > frame.bottom + 1 || box.right > frame.right + 1
+        )
+      })
+      .map(
+        (item: any) => item.getAttribute('aria-label') || item.textContent?.trim() || item.tagName
+      )
+  })
+}
+
 test.group('Admin: every page, every role, no page error', (group) => {
   useAdminBrowser(group)
 
@@ -83,6 +104,8 @@ test.group('Admin: every page, every role, no page error', (group) => {
             const answer = await page.goto(`${BASE()}${path}`)
             assert.equal(answer?.status(), 200, path)
             await settle(page)
+            const cut = await headerItemsCut(page)
+            assert.deepEqual(cut, [], `${path}: the top bar cuts ${cut.join(', ')}`)
           }
         } finally {
           await debugShot(page)
