@@ -26,6 +26,13 @@ test.group('Admin: budgets in Chromium, with the demo crew spending', (group) =>
   let crew: RunningCrew | null = null
   group.setup(async () => {
     await db.from('budgets').delete()
+    // today's spend from earlier suites' crews would fill the new budget's window before this
+    // crew's first step: the first reservation is refused (and its window rolled back), and the
+    // spend shown never moves
+    await db.from('budget_reservations').delete()
+    await db.from('agent_usage').delete()
+    // an agent an earlier suite's budget paused late (after its resume) starts this one working
+    await db.from('agents').where('status', 'paused').update({ status: 'idle', pause_reason: null })
     return async () => {
       await crew?.stop()
       await db.from('budgets').delete()
@@ -76,7 +83,9 @@ test.group('Admin: budgets in Chromium, with the demo crew spending', (group) =>
       assert.notEqual(await total.textContent(), '$0.00', 'the spend rose on the open page')
       // paused by this budget (an earlier test's pause may still show in the activity feed)
       const pausedAt = Date.now() + 90_000
-      while ((await Agent.findOrFail(finder.id)).status !== 'paused' && Date.now() < pausedAt) {
+      const pausedByIt = (agent: Agent) =>
+        agent.status === 'paused' && /^Paused by a budget: /.test(agent.pauseReason ?? '')
+      while (!pausedByIt(await Agent.findOrFail(finder.id)) && Date.now() < pausedAt) {
         await page.waitForTimeout(500)
       }
       await page
@@ -88,7 +97,10 @@ test.group('Admin: budgets in Chromium, with the demo crew spending', (group) =>
 
       const stored = await Agent.findOrFail(finder.id)
       assert.equal(stored.status, 'paused')
-      const [window] = await db.from('budget_windows')
+      const [window] = await db
+        .from('budget_windows')
+        .whereIn('budget_id', db.from('budgets').where('agent_id', finder.id).select('id'))
+      assert.exists(window, "the budget's window of spend")
       assert.isAtMost(
         Number(window.spent_usd) + Number(window.reserved_usd),
         0.012,

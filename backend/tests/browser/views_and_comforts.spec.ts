@@ -52,8 +52,8 @@ test.group('Admin: saved views and the column chooser', (group) => {
         await page.getByTestId('save-view-shared').click()
         await page.getByTestId('save-view-submit').click()
         await page.getByText(`Saved view “${viewName}”, shared with the team`).waitFor()
-        // the list is now named after its view
-        await page.waitForURL((url) => url.searchParams.has('view'))
+        // the list is now named after its view (a same-page URL change: no load to wait for)
+        await page.waitForURL((url) => url.searchParams.has('view'), { waitUntil: 'commit' })
         await page.getByTestId('views-menu').filter({ hasText: viewName }).waitFor()
       } finally {
         await debugShot(one.page)
@@ -74,7 +74,9 @@ test.group('Admin: saved views and the column chooser', (group) => {
         await item.waitFor()
         assert.include(await item.innerText(), first.email)
         await item.click()
-        await page.waitForURL((url) => url.pathname === '/leads' && url.searchParams.has('view'))
+        await page.waitForURL((url) => url.pathname === '/leads' && url.searchParams.has('view'), {
+          waitUntil: 'commit',
+        })
         await page.getByRole('link', { name: wanted.businessName }).waitFor()
         assert.equal(await page.getByRole('link', { name: other.businessName }).count(), 0)
         // the filter form shows the view's filters

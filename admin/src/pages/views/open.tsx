@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useLocation, useParams } from 'react-router'
 import { useGetIdentity, useGo } from '@refinedev/core'
 import { Button, Result } from 'antd'
@@ -27,10 +27,15 @@ export default function OpenSavedView() {
   const { data: me } = useGetIdentity<Me>()
   const go = useGo()
   const [error, setError] = useState<string | null>(null)
+  // what the effect reads without restarting on it: a re-render (a live update, a new `go`)
+  // must not cancel a load under way and start it again
+  const latest = useRef({ go, state })
+  latest.current = { go, state }
 
   useEffect(() => {
     if (!me || !id) return
     let cancelled = false
+    const { state } = latest.current
     const known = state?.view?.id === id ? state.view : null
     const load = known
       ? Promise.resolve(known)
@@ -44,13 +49,14 @@ export default function OpenSavedView() {
           return
         }
         writeHiddenColumns(me.id, view.resource, view.hidden_columns)
-        go({ to: path, query: viewQuery(view), type: 'replace' })
+        latest.current.go({ to: path, query: viewQuery(view), type: 'replace' })
       })
       .catch((failure) => !cancelled && setError(toHttpError(failure).message))
     return () => {
       cancelled = true
     }
-  }, [id, me, state, go])
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per view and person (see `latest`)
+  }, [id, me?.id])
 
   if (error) {
     return (
