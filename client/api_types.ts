@@ -1710,7 +1710,7 @@ export interface paths {
      * Act on many leads at once
      * @description **Who:** admin, operator, closer, agent (permission `leads.write_follow_up`). Agents only when their type declares the ability `leads.write_follow_up` or `leads.write`.
      *
-     *     One action over the rows a person ticked (`ids`, at most 1000) or over every lead the list's filters match when it runs (`filter`: the query parameters of `GET /api/leads` as an object, `q` and `suppressed` included; paging and sort are ignored), at most 10,000 leads (more: 422 `E_SELECTION_TOO_LARGE`, nothing changed). `set_status` (stamps `last_action_at`, as a single status change does) and `set_next_step` (null clears it): whoever may update leads, closers included. `delete`: `leads.delete` (admins); linked tasks lose their link, each with its own event, as when one lead is deleted. Send the count you showed as `expected_count`: when the selection now holds another number, nothing is changed (409 `E_SELECTION_CHANGED`, `matched` says how many). The action is ONE recorded change: a `lead.bulk_status_changed`, `lead.bulk_next_step_set` or `lead.bulk_deleted` event with the counts, and one audit row whose before/after keep the ids with their previous values (the whole rows for a delete). Agents: the same abilities, pause rule (423) and rate limits; a request counts as one write.
+     *     One action over the rows a person ticked (`ids`, at most 1000) or over every lead the list's filters match when it runs (`filter`: the query parameters of `GET /api/leads` as an object, `q` and `suppressed` included; paging and sort are ignored), at most 10,000 leads (more: 422 `E_SELECTION_TOO_LARGE`, nothing changed). `set_status` (stamps `last_action_at`, as a single status change does) and `set_next_step` (null clears it): whoever may update leads, closers included. `delete`: `leads.delete` (admins); linked tasks lose their link, each with its own event, as when one lead is deleted. Send the count you showed as `expected_count` (required for a `delete` by `filter`: 422 without it): when the selection now holds another number, nothing is changed (409 `E_SELECTION_CHANGED`, `matched` says how many). The action is ONE recorded change: a `lead.bulk_status_changed`, `lead.bulk_next_step_set` or `lead.bulk_deleted` event with the counts, and one audit row whose before/after keep the ids with their previous values (the whole rows for a delete). Agents: the same abilities, pause rule (423) and rate limits; a request counts as one write.
      */
     post: operations['actOnLeads']
     delete?: never
@@ -2985,7 +2985,7 @@ export interface components {
       /** Format: uuid */
       id: string
       /**
-       * @description `email`: that address. `domain`: every e-mail address at that domain, and every website on that host (exactly: `acme.com` does not cover `eu.acme.com`).
+       * @description `email`: that address. `domain`: every e-mail address at that domain, and every website on that host, subdomains included (`acme.com` covers `jo@eu.acme.com`, not `notacme.com`), in either spelling of an internationalized name.
        * @enum {string}
        */
       kind: 'email' | 'domain'
@@ -9606,7 +9606,7 @@ export interface operations {
          *     }
          */
         'application/json': {
-          /** @description An e-mail address (`jo@acme.com`) or a domain (`acme.com`; `@acme.com` and a URL such as `https://www.acme.com/contact` give `acme.com`), rule `suppressionValue`. Stored trimmed and lower-case. */
+          /** @description An e-mail address (`jo@acme.com`) or a domain (`acme.com`; `@acme.com` and a URL such as `https://www.acme.com/contact` give `acme.com`; it covers its subdomains), rule `suppressionValue`. Stored trimmed and lower-case, an internationalized domain in Unicode. */
           value: string
           reason?: string | null
         }

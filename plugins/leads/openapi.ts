@@ -145,7 +145,7 @@ export default defineOpenApi({
         id: uuid(),
         kind: enumOf(
           SUPPRESSION_KINDS,
-          '`email`: that address. `domain`: every e-mail address at that domain, and every website on that host (exactly: `acme.com` does not cover `eu.acme.com`).'
+          '`email`: that address. `domain`: every e-mail address at that domain, and every website on that host, subdomains included (`acme.com` covers `jo@eu.acme.com`, not `notacme.com`), in either spelling of an internationalized name.'
         ),
         value: text('Lower-case and trimmed; a domain without scheme, `www.`, port or path.'),
         reason: nullable(text('Why, for the admins.')),
@@ -383,7 +383,7 @@ export default defineOpenApi({
       post: {
         operationId: 'actOnLeads',
         summary: 'Act on many leads at once',
-        description: `One action over the rows a person ticked (\`ids\`, at most ${MAX_BULK_ACTION_IDS}) or over every lead the list's filters match when it runs (\`filter\`: the query parameters of \`GET /api/leads\` as an object, \`q\` and \`suppressed\` included; paging and sort are ignored), at most ${MAX_BULK_ACTION_ROWS.toLocaleString('en-US')} leads (more: 422 \`E_SELECTION_TOO_LARGE\`, nothing changed). \`set_status\` (stamps \`last_action_at\`, as a single status change does) and \`set_next_step\` (null clears it): whoever may update leads, closers included. \`delete\`: \`leads.delete\` (admins); linked tasks lose their link, each with its own event, as when one lead is deleted. Send the count you showed as \`expected_count\`: when the selection now holds another number, nothing is changed (409 \`E_SELECTION_CHANGED\`, \`matched\` says how many). The action is ONE recorded change: a \`lead.bulk_status_changed\`, \`lead.bulk_next_step_set\` or \`lead.bulk_deleted\` event with the counts, and one audit row whose before/after keep the ids with their previous values (the whole rows for a delete). Agents: the same abilities, pause rule (423) and rate limits; a request counts as one write.`,
+        description: `One action over the rows a person ticked (\`ids\`, at most ${MAX_BULK_ACTION_IDS}) or over every lead the list's filters match when it runs (\`filter\`: the query parameters of \`GET /api/leads\` as an object, \`q\` and \`suppressed\` included; paging and sort are ignored), at most ${MAX_BULK_ACTION_ROWS.toLocaleString('en-US')} leads (more: 422 \`E_SELECTION_TOO_LARGE\`, nothing changed). \`set_status\` (stamps \`last_action_at\`, as a single status change does) and \`set_next_step\` (null clears it): whoever may update leads, closers included. \`delete\`: \`leads.delete\` (admins); linked tasks lose their link, each with its own event, as when one lead is deleted. Send the count you showed as \`expected_count\` (required for a \`delete\` by \`filter\`: 422 without it): when the selection now holds another number, nothing is changed (409 \`E_SELECTION_CHANGED\`, \`matched\` says how many). The action is ONE recorded change: a \`lead.bulk_status_changed\`, \`lead.bulk_next_step_set\` or \`lead.bulk_deleted\` event with the counts, and one audit row whose before/after keep the ids with their previous values (the whole rows for a delete). Agents: the same abilities, pause rule (423) and rate limits; a request counts as one write.`,
         access: LeadPermission.WriteFollowUp,
         body: {
           schema: bulkLeadActionValidator,

@@ -6,7 +6,7 @@ import { recordChanges, type ChangeContext } from '#services/change_recorder'
 import { createLeadValidator } from '../validators/lead.js'
 import { LeadScore, LeadStatus } from '../enums.js'
 import type { NewLead } from './create_lead.js'
-import { describeEntry, type SuppressionEntry } from '../services/suppression.js'
+import { describeEntry, ENTRY_FOR, type SuppressionEntry } from '../services/suppression.js'
 
 export interface FieldError {
   message: string
@@ -92,21 +92,15 @@ const INSERT_SQL = `
 */
 const LOOKUP_SQL = `
   WITH c AS MATERIALIZED (
-    SELECT u.idx, leads_website_key(u.website) AS website_key, leads_email_key(u.email) AS email_key,
-      leads_email_domain(u.email) AS email_domain, leads_website_host(u.website) AS website_host
+    SELECT u.idx, u.website, u.email, leads_website_key(u.website) AS website_key,
+      leads_email_key(u.email) AS email_key
     FROM unnest(?::int[], ?::text[], ?::text[]) AS u(idx, website, email)
   )
   SELECT c.idx, c.website_key, c.email_key,
     (SELECT w.id FROM leads w WHERE leads_website_key(w.website) = c.website_key) AS website_lead,
     (SELECT e.id FROM leads e WHERE leads_email_key(e.email) = c.email_key) AS email_lead,
-    s.id AS entry_id, s.kind AS entry_kind, s.value AS entry_value,
-    CASE WHEN s.value = c.website_host AND s.value IS DISTINCT FROM c.email_domain
-      THEN 'website' ELSE 'email' END AS entry_field
-  FROM c LEFT JOIN LATERAL (
-    SELECT id, kind, value FROM suppressions
-    WHERE value IN (c.email_key, c.email_domain, c.website_host)
-    ORDER BY kind DESC LIMIT 1
-  ) s ON true`
+    s.id AS entry_id, s.kind AS entry_kind, s.value AS entry_value, s.field AS entry_field
+  FROM c LEFT JOIN LATERAL (${ENTRY_FOR('c.email', 'c.website')}) s ON true`
 
 /* After a lost race: the lead that now has this website or e-mail. */
 const EXISTING_SQL = `

@@ -415,7 +415,8 @@ async function suppressionListExists(trx: TransactionClientContract) {
   } = await trx.rawQuery(
     `SELECT to_regclass('suppressions') IS NOT NULL
        AND to_regprocedure('leads_email_domain(text)') IS NOT NULL
-       AND to_regprocedure('leads_website_host(text)') IS NOT NULL AS present`
+       AND to_regprocedure('leads_website_host(text)') IS NOT NULL
+       AND to_regclass('suppression_keys') IS NOT NULL AS present`
   )
   if (!found.present) return false
   const {

@@ -9,10 +9,11 @@ import type { SuppressionKind } from '../services/suppression.js'
 
 /*
 | The stored value, normalized by the functions the leads are matched by:
-| an e-mail by its dedupe key, a domain as a website's host.
+| an e-mail by its dedupe key, a domain as a website's host; `ascii_value`
+| the same for its ASCII spelling, when it has another.
 */
-const normalized = (row: string) =>
-  `CASE WHEN ${row}.kind = 'email' THEN leads_email_key(${row}.input) ELSE leads_website_host(${row}.input) END`
+const normalized = (row: string, input = 'input') =>
+  `CASE WHEN ${row}.kind = 'email' THEN leads_email_key(${row}.${input}) ELSE leads_website_host(${row}.${input}) END`
 
 /*
 | Events are read by every role; the list is the admins'. So an event says
@@ -40,11 +41,18 @@ export async function addSuppression(
     context,
     async (trx) => {
       const { rows } = await trx.rawQuery(
-        `INSERT INTO suppressions (kind, value, reason, created_by)
-         SELECT i.kind, ${normalized('i')}, ?, ?::uuid FROM (SELECT ?::text AS kind, ?::text AS input) i
-         ON CONFLICT (value) DO NOTHING
+        `INSERT INTO suppressions (kind, value, ascii_value, reason, created_by)
+         SELECT i.kind, ${normalized('i')}, NULLIF(${normalized('i', 'ascii')}, ${normalized('i')}), ?, ?::uuid
+         FROM (SELECT ?::text AS kind, ?::text AS input, ?::text AS ascii) i
+         ON CONFLICT DO NOTHING
          RETURNING id`,
-        [data.reason ?? null, userId(context), classified.kind, classified.input] as StrictValues[]
+        [
+          data.reason ?? null,
+          userId(context),
+          classified.kind,
+          classified.input,
+          classified.ascii,
+        ] as StrictValues[]
       )
       if (rows.length === 0) throw await alreadySuppressed(classified.kind, classified.input)
       return Suppression.query({ client: trx }).where('id', rows[0].id).firstOrFail()
@@ -62,7 +70,7 @@ export async function addSuppression(
 async function alreadySuppressed(kind: SuppressionKind, input: string) {
   const { rows } = await db.rawQuery(
     `SELECT s.id, s.kind, s.value FROM suppressions s, (SELECT ?::text AS kind, ?::text AS input) i
-     WHERE s.value = ${normalized('i')}`,
+     WHERE ${normalized('i')} IN (s.value, s.ascii_value)`,
     [kind, input]
   )
   const existing = rows[0]
@@ -100,14 +108,15 @@ export type BulkSuppressionResult =
 */
 const BULK_SQL = `
   WITH input AS (
-    SELECT i.idx, i.kind, ${normalized('i')} AS value
-    FROM unnest(?::int[], ?::text[], ?::text[]) AS i(idx, kind, input)
+    SELECT i.idx, i.kind, ${normalized('i')} AS value,
+      NULLIF(${normalized('i', 'ascii')}, ${normalized('i')}) AS ascii_value
+    FROM unnest(?::int[], ?::text[], ?::text[], ?::text[]) AS i(idx, kind, input, ascii)
   ), inserted AS (
-    INSERT INTO suppressions (kind, value, reason, created_by)
-    SELECT DISTINCT ON (value) kind, value, ?, ?::uuid FROM input
+    INSERT INTO suppressions (kind, value, ascii_value, reason, created_by)
+    SELECT DISTINCT ON (value) kind, value, ascii_value, ?, ?::uuid FROM input
     WHERE value <> ''
     ORDER BY value, idx
-    ON CONFLICT (value) DO NOTHING
+    ON CONFLICT DO NOTHING
     RETURNING id, kind, value
   )
   SELECT input.idx, input.value, inserted.id AS created_id, inserted.kind AS created_kind,
@@ -129,7 +138,12 @@ export async function addSuppressions(
   data: { values: string[]; reason?: string | null }
 ) {
   const results: (BulkSuppressionResult | undefined)[] = new Array(data.values.length)
-  const candidates: { index: number; kind: SuppressionKind; input: string }[] = []
+  const candidates: {
+    index: number
+    kind: SuppressionKind
+    input: string
+    ascii: string | null
+  }[] = []
   data.values.forEach((value, index) => {
     const classified = classifySuppressionValue(value)
     if ('error' in classified) {
@@ -153,6 +167,7 @@ export async function addSuppressions(
         candidates.map((c) => c.index),
         candidates.map((c) => c.kind),
         candidates.map((c) => c.input),
+        candidates.map((c) => c.ascii),
         data.reason ?? null,
         userId(context),
       ] as StrictValues[])

@@ -204,7 +204,7 @@ function AddMany({
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             E-mail addresses and domains, one per line (or separated by commas or spaces). A domain
-            covers every address at it and every website on it, exactly: add subdomains separately.
+            covers every address at it and every website on it, its subdomains included.
           </Typography.Paragraph>
           <Input.TextArea
             rows={8}

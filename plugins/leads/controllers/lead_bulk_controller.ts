@@ -33,7 +33,8 @@ export default class LeadBulkController {
    * may update leads, closers included) or delete (leads.delete) for the
    * ticked rows (`ids`) or every lead the list's `filter` matches. One
    * transaction, one recorded change. `expected_count` guards a confirmed
-   * number: 409 when the selection changed in between.
+   * number: 409 when the selection changed in between; a delete by filter
+   * requires it.
    */
   async act(ctx: HttpContext) {
     const policy = ctx.bouncer.with(LeadPolicy)
@@ -45,6 +46,14 @@ export default class LeadBulkController {
         422,
         'Send either ids (the rows you selected) or filter (every lead the filters match), not both',
         { field: data.ids ? 'filter' : 'ids', rule: 'oneOf', code: 'E_VALIDATION_ERROR' }
+      )
+    }
+    // a deletion by filter removes what the filter matches when it runs: the count confirmed is required
+    if (data.action === 'delete' && data.filter && data.expected_count === undefined) {
+      throw new ApiException(
+        422,
+        'expected_count is required to delete by filter: send the number of leads you confirmed (the list’s X-Total-Count)',
+        { field: 'expected_count', rule: 'required', code: 'E_VALIDATION_ERROR' }
       )
     }
     if (data.action === 'set_next_step' && data.next_step === undefined) {

@@ -184,26 +184,32 @@ const candidate = (alias = 'lead_import_rows') =>
   `${alias}.errors = '' AND ${alias}.suppressed IS NULL`
 
 /**
- * The suppression step (the do-not-contact list): a valid row whose e-mail,
- * e-mail domain or website host is an entry is refused, naming the entry.
- * One hash join per key over the checked rows.
+ * The suppression step (the do-not-contact list): a valid row whose e-mail
+ * is an entry, or whose e-mail domain or website host is a domain entry or
+ * a subdomain of one (in either spelling), is refused, naming the entry.
+ * One hash join per key over the checked rows and their parent domains.
  */
 export const SUPPRESSION_SQL = `
   UPDATE lead_import_rows r SET suppressed = m.message
   FROM (
     SELECT DISTINCT ON (row_no) row_no,
-      CASE kind WHEN 'email' THEN 'the e-mail address ' ELSE 'the domain ' END || value ||
+      CASE s.kind WHEN 'email' THEN 'the e-mail address ' ELSE 'the domain ' END || s.value ||
         ' is on the do-not-contact list' AS message
     FROM (
-      SELECT r.row_no, s.kind, s.value, 1 AS rank FROM lead_import_rows r
-        JOIN suppressions s ON s.value = leads_email_key(r.email) WHERE r.errors = ''
+      SELECT r.row_no, k.id, 1 AS rank FROM lead_import_rows r
+        JOIN suppression_keys k ON k.kind = 'email' AND k.key = leads_email_key(r.email)
+        WHERE r.errors = ''
       UNION ALL
-      SELECT r.row_no, s.kind, s.value, 2 FROM lead_import_rows r
-        JOIN suppressions s ON s.value = leads_email_domain(r.email) WHERE r.errors = ''
+      SELECT r.row_no, k.id, 2 FROM lead_import_rows r
+        CROSS JOIN LATERAL unnest(leads_domain_and_parents(leads_email_domain(r.email))) d(key)
+        JOIN suppression_keys k ON k.kind = 'domain' AND k.key = d.key
+        WHERE r.errors = ''
       UNION ALL
-      SELECT r.row_no, s.kind, s.value, 3 FROM lead_import_rows r
-        JOIN suppressions s ON s.value = leads_website_host(r.website) WHERE r.errors = ''
-    ) matches
+      SELECT r.row_no, k.id, 3 FROM lead_import_rows r
+        CROSS JOIN LATERAL unnest(leads_domain_and_parents(leads_website_host(r.website))) d(key)
+        JOIN suppression_keys k ON k.kind = 'domain' AND k.key = d.key
+        WHERE r.errors = ''
+    ) matches JOIN suppressions s ON s.id = matches.id
     ORDER BY row_no, rank
   ) m
   WHERE r.row_no = m.row_no`

@@ -1,9 +1,11 @@
 /**
  * Suppression (do-not-contact): which entry, if any, keeps a lead out of
  * reach, in SQL the list, the record, the export, the creates and the
- * drafts' approvals share. The keys are the migration's functions
- * (1764200000007_suppressions.ts): an e-mail entry matches the lead's
- * e-mail key, a domain entry its e-mail's domain or its website's host.
+ * drafts' approvals share. The keys are the migrations' functions
+ * (1764200000007_suppressions.ts, 1764200000011_suppression_covers_subdomains.ts):
+ * an e-mail entry matches the lead's e-mail key, a domain entry its
+ * e-mail's domain or its website's host, or a subdomain of it, in either
+ * spelling of an internationalized name.
  */
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
@@ -19,15 +21,25 @@ export interface SuppressionEntry {
   value: string
 }
 
+/*
+| A domain key covers the leads whose domain is that key or ends with `.`
+| and the key: the range of reversed domains the migration's indexes hold
+| (1764200000011_suppression_covers_subdomains.ts), in byte order.
+*/
+const covered = (domain: string) =>
+  `leads_domain_rkey(${domain}) COLLATE "C" >= leads_domain_rkey(se.key) ` +
+  `AND leads_domain_rkey(${domain}) COLLATE "C" < leads_domain_rkey_end(se.key)`
+
 /**
  * The ids of the leads some entry matches (a lead may come more than once),
- * found from the entries through the leads' key indexes: its cost follows
- * the number of suppressed leads, not the size of the table.
+ * found from the entries' keys (each entry's value, and its ASCII spelling)
+ * through the leads' key indexes: its cost follows the number of suppressed
+ * leads, not the size of the table.
  */
 export const SUPPRESSED_LEAD_IDS =
-  `SELECT sl.id FROM suppressions se JOIN leads sl ON leads_email_key(sl.email) = se.value WHERE se.kind = 'email' ` +
-  `UNION ALL SELECT sl.id FROM suppressions se JOIN leads sl ON leads_email_domain(sl.email) = se.value WHERE se.kind = 'domain' ` +
-  `UNION ALL SELECT sl.id FROM suppressions se JOIN leads sl ON leads_website_host(sl.website) = se.value WHERE se.kind = 'domain'`
+  `SELECT sl.id FROM suppression_keys se JOIN leads sl ON leads_email_key(sl.email) = se.key WHERE se.kind = 'email' ` +
+  `UNION ALL SELECT sl.id FROM suppression_keys se JOIN leads sl ON ${covered('leads_email_domain(sl.email)')} WHERE se.kind = 'domain' ` +
+  `UNION ALL SELECT sl.id FROM suppression_keys se JOIN leads sl ON ${covered('leads_website_host(sl.website)')} WHERE se.kind = 'domain'`
 
 /** A WHERE condition on `leads`: the lead is suppressed (true) or not (false). */
 export function suppressedCondition(suppressed: boolean, table = 'leads') {
@@ -35,18 +47,25 @@ export function suppressedCondition(suppressed: boolean, table = 'leads') {
   return suppressed ? match : `NOT ${match}`
 }
 
-/*
-| The entry for one lead's e-mail and website (an e-mail entry before a
-| domain one); `field` says which of the two it matched. Three probes of
-| the unique index on suppressions.value.
-*/
-const ENTRY_FOR = (email: string, website: string) => `
-  SELECT s.id, s.kind, s.value,
-    CASE WHEN s.value = leads_website_host(${website}) AND s.value IS DISTINCT FROM leads_email_domain(${email})
-      THEN 'website' ELSE 'email' END AS field
-  FROM suppressions s
-  WHERE s.value IN (leads_email_key(${email}), leads_email_domain(${email}), leads_website_host(${website}))
-  ORDER BY s.kind DESC
+/**
+ * The entry for one lead's e-mail and website (an e-mail entry first, then
+ * one for the e-mail's domain or a parent of it, then the website's host or
+ * a parent); `field` says which of the two it matched. A few probes of the
+ * keys' unique indexes.
+ */
+export const ENTRY_FOR = (email: string, website: string) => `
+  SELECT s.id, s.kind, s.value, m.field
+  FROM (
+    SELECT k.id, 'email' AS field, 1 AS rank FROM suppression_keys k
+      WHERE k.kind = 'email' AND k.key = leads_email_key(${email})
+    UNION ALL
+    SELECT k.id, 'email', 2 FROM suppression_keys k
+      WHERE k.kind = 'domain' AND k.key = ANY(leads_domain_and_parents(leads_email_domain(${email})))
+    UNION ALL
+    SELECT k.id, 'website', 3 FROM suppression_keys k
+      WHERE k.kind = 'domain' AND k.key = ANY(leads_domain_and_parents(leads_website_host(${website})))
+  ) m JOIN suppressions s ON s.id = m.id
+  ORDER BY m.rank
   LIMIT 1`
 
 /**

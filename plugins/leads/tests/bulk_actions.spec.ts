@@ -268,10 +268,24 @@ test.group('Leads bulk actions: one recorded change per action', (group) => {
       [{ action: 'delete', ids: ['not-a-uuid'] }, 422, 'ids.0'],
       [{ action: 'delete', ids: [] }, 422, 'ids'],
       [{ action: 'delete', ids: [ids[0], ids[0]] }, 422, 'ids'],
-      [{ action: 'delete', filter: { source: { $gt: '' } } }, 422, 'filter.source'],
-      [{ action: 'delete', filter: { no_such_field: 'x' } }, 422, 'no_such_field'],
-      [{ action: 'delete', filter: { created_at_gte: 'yesterday' } }, 422, 'created_at_gte'],
+      [
+        { action: 'delete', filter: { source: { $gt: '' } }, expected_count: 1 },
+        422,
+        'filter.source',
+      ],
+      [
+        { action: 'delete', filter: { no_such_field: 'x' }, expected_count: 1 },
+        422,
+        'no_such_field',
+      ],
+      [
+        { action: 'delete', filter: { created_at_gte: 'yesterday' }, expected_count: 1 },
+        422,
+        'created_at_gte',
+      ],
       [{ action: 'delete', filter: { source }, expected_count: -1 }, 422, 'expected_count'],
+      // deleting whatever a filter matches when it runs: only with the count confirmed
+      [{ action: 'delete', filter: { source } }, 422, 'expected_count'],
     ]
     for (const [body, status, field] of cases) {
       const answer = await act(actors.tokens.admin, body)
@@ -292,7 +306,11 @@ test.group('Leads bulk actions: one recorded change per action', (group) => {
       await db.from('leads').where('source', source).delete()
     })
     const before = await footprint()
-    const answer = await act(actors.tokens.admin, { action: 'delete', filter: { source } })
+    const answer = await act(actors.tokens.admin, {
+      action: 'delete',
+      filter: { source },
+      expected_count: MAX_BULK_ACTION_ROWS + 1,
+    })
     assert.equal(answer.status, 422)
     assert.equal(answer.body.errors[0].code, 'E_SELECTION_TOO_LARGE')
     assert.deepEqual(await footprint(), before)

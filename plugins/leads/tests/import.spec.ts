@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import net from 'node:net'
 import { randomUUID } from 'node:crypto'
+import { domainToASCII } from 'node:url'
 import { parse } from 'csv-parse/sync'
 import vine from '@vinejs/vine'
 import db from '@adonisjs/lucid/services/db'
@@ -894,6 +895,11 @@ test.group('Leads import: API', (group) => {
       { kind: 'email', value: `stop@mail-${tag}.example` },
       { kind: 'domain', value: `blocked-${tag}.example` },
     ])
+    // an internationalized domain, entered in its ASCII spelling
+    const idn = await call(actors.tokens.admin, 'POST', '/api/suppressions', {
+      value: domainToASCII(`bäckerei-${tag}.example`),
+    })
+    assert.equal(idn.status, 201, JSON.stringify(idn.body))
     const header = ['business_name', 'niche', 'region', 'website', 'email']
     const done = await upload(
       actors.tokens.admin,
@@ -909,10 +915,29 @@ test.group('Leads import: API', (group) => {
           `a@blocked-${tag}.example`,
         ],
         [`Fine ${tag}`, 'HVAC', 'Reno, NV', `fine-${tag}.example`, `a@fine-${tag}.example`],
+        // a subdomain is covered, by its e-mail or its website
+        [
+          `Sub mail ${tag}`,
+          'HVAC',
+          'Reno, NV',
+          `sub1-${tag}.example`,
+          `a@eu.blocked-${tag}.example`,
+        ],
+        [`Sub site ${tag}`, 'HVAC', 'Reno, NV', `https://shop.eu.blocked-${tag}.example`, ''],
+        // a name that only ends the same way is not
+        [
+          `Sibling ${tag}`,
+          'HVAC',
+          'Reno, NV',
+          `notblocked-${tag}.example`,
+          `a@xblocked-${tag}.example`,
+        ],
+        // the Unicode spelling of the entry
+        [`Bakery ${tag}`, 'HVAC', 'Reno, NV', `https://www.BÄCKEREI-${tag}.example/brot`, ''],
       ])
     )
     assert.equal(done.status, 201, JSON.stringify(done.body))
-    assert.containSubset(done.body, { imported: 1, rejected_by_reason: { suppressed: 3 } })
+    assert.containSubset(done.body, { imported: 2, rejected_by_reason: { suppressed: 6 } })
     const { records } = await rejectedCsv(actors.tokens.admin!, done.body.id)
     assert.deepEqual(
       records.slice(1).map((record) => [record[0], record[1], record[2]]),
@@ -924,7 +949,15 @@ test.group('Leads import: API', (group) => {
         ],
         ['3', 'suppressed', `the domain blocked-${tag}.example is on the do-not-contact list`],
         ['4', 'suppressed', `the domain blocked-${tag}.example is on the do-not-contact list`],
+        ['6', 'suppressed', `the domain blocked-${tag}.example is on the do-not-contact list`],
+        ['7', 'suppressed', `the domain blocked-${tag}.example is on the do-not-contact list`],
+        ['9', 'suppressed', `the domain bäckerei-${tag}.example is on the do-not-contact list`],
       ]
+    )
+    const imported = await db.from('leads').whereILike('business_name', `% ${tag}`)
+    assert.sameMembers(
+      imported.map((lead) => lead.business_name),
+      [`Fine ${tag}`, `Sibling ${tag}`]
     )
   })
 

@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { parse } from 'csv-parse/sync'
 import { randomUUID } from 'node:crypto'
+import { domainToASCII } from 'node:url'
 import { ACTORS, call, makeActors, type Actors } from '#tests/helpers/actors'
 import { agentOfType } from '#tests/helpers/agent_types'
 import { responseChecker } from '#tests/helpers/openapi'
@@ -231,15 +232,93 @@ test.group('Suppression: leads it covers', (group) => {
       assert.include(answer.body.errors[0].message, entry.value)
     }
     assert.deepEqual(await footprint(), before)
-    // a subdomain is another host: not covered
-    const sub = await call(
+    // a name that only ends the same way is another domain: not covered
+    const sibling = await call(
       actors.tokens.agent,
       'POST',
       '/api/leads',
-      newLeadBody({ website: `https://shop.blocked-${tag}.example.com`, email: null })
+      newLeadBody({ website: `https://shop.notblocked-${tag}.example.com`, email: null })
     )
-    assert.equal(sub.status, 201)
-    assert.deepInclude(sub.body, { suppressed: false, suppression: null })
+    assert.equal(sibling.status, 201)
+    assert.deepInclude(sibling.body, { suppressed: false, suppression: null })
+  })
+
+  test('a domain covers its subdomains, and either spelling of an international name', async ({
+    assert,
+  }) => {
+    const tag = randomUUID().slice(0, 8)
+    const region = `Subdomains ${tag}`
+    const make = (fields: Record<string, unknown>) =>
+      call(actors.tokens.admin, 'POST', '/api/leads', newLeadBody({ region, ...fields }))
+    // leads that exist before their entries: found from the entries (the list's filter, the export)
+    const subMail = (await make({ email: `jo@eu.acme-${tag}.example.com` })).body
+    const subSite = (
+      await make({ website: `https://shop.eu.acme-${tag}.example.com`, email: null })
+    ).body
+    const sibling = (await make({ website: `https://notacme-${tag}.example.com`, email: null }))
+      .body
+    const asciiSite = (
+      await make({ website: `http://${domainToASCII(`café-${tag}.example`)}/menu`, email: null })
+    ).body
+    // kept as written: the leads are matched in either spelling, never rewritten
+    assert.equal(asciiSite.website, `http://${domainToASCII(`café-${tag}.example`)}/menu`)
+
+    const acme = await suppress(actors.tokens.admin, `acme-${tag}.example.com`)
+    assert.equal(acme.status, 201)
+    const cafe = await suppress(actors.tokens.admin, `CAFÉ-${tag}.example`)
+    assert.equal(cafe.status, 201)
+    assert.equal(cafe.body.value, `café-${tag}.example`)
+    // the other spelling of the same domain is the same entry
+    const again = await suppress(actors.tokens.admin, domainToASCII(`café-${tag}.example`))
+    assert.equal(again.status, 409)
+    assert.equal(again.body.errors[0].existing_id, cafe.body.id)
+    const listedAgain = await call(actors.tokens.admin, 'POST', '/api/suppressions/bulk', {
+      values: [`https://www.${domainToASCII(`café-${tag}.example`)}/x`],
+    })
+    assert.deepInclude(listedAgain.body.results[0], { status: 'existing', id: cafe.body.id })
+
+    const flagged = await listed(
+      actors.tokens.viewer,
+      `region=${encodeURIComponent(region)}&suppressed=true`
+    )
+    assert.sameMembers(
+      flagged.rows.map((r) => r.id),
+      [subMail.id, subSite.id, asciiSite.id]
+    )
+    const byId = (id: string) => flagged.rows.find((r) => r.id === id)
+    assert.deepEqual(byId(subMail.id).suppression, {
+      id: acme.body.id,
+      kind: 'domain',
+      value: acme.body.value,
+    })
+    assert.equal(byId(asciiSite.id).suppression.id, cafe.body.id)
+    const exported = await exportCsv(actors.tokens.closer, `region=${encodeURIComponent(region)}`)
+    assert.deepEqual(
+      exported.map((row) => row.id),
+      [sibling.id]
+    )
+
+    // new leads are refused the same way, one by one and in bulk
+    const before = await footprint()
+    for (const fields of [
+      { email: `a@deep.eu.acme-${tag}.example.com` },
+      { website: `eu.acme-${tag}.example.com`, email: null },
+      { email: `chef@${domainToASCII(`café-${tag}.example`)}` },
+      { website: `https://Www.CAFÉ-${tag}.example`, email: null },
+    ]) {
+      const answer = await call(actors.tokens.agent, 'POST', '/api/leads', newLeadBody(fields))
+      assert.equal(answer.status, 409, JSON.stringify(fields))
+      assert.equal(answer.body.errors[0].code, 'E_SUPPRESSED')
+    }
+    const bulk = await call(actors.tokens.agent, 'POST', '/api/leads/bulk', {
+      leads: [newLeadBody({ email: `x@mail.acme-${tag}.example.com` })],
+    })
+    assert.deepInclude(bulk.body.results[0], {
+      status: 'refused',
+      code: 'E_SUPPRESSED',
+      entry: { id: acme.body.id, kind: 'domain', value: acme.body.value },
+    })
+    assert.deepEqual(await footprint(), before)
   })
 
   test('letters beyond ASCII match in any case (the database may lower-case ASCII only)', async ({

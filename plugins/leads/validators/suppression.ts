@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import type { SuppressionKind } from '../services/suppression.js'
+import { domainSpellings } from '../services/domain_names.js'
 
 /** How many entries one `POST /api/suppressions/bulk` takes. */
 export const MAX_SUPPRESSIONS_PER_REQUEST = 10_000
@@ -21,13 +22,16 @@ function hostOf(value: string) {
     .replace(/\.+$/, '')
 }
 
-export type ClassifiedValue = { kind: SuppressionKind; input: string } | { error: string }
+export type ClassifiedValue =
+  { kind: SuppressionKind; input: string; ascii: string | null } | { error: string }
 
 /**
  * An entry as a person types or pastes it: an e-mail address (`jo@acme.com`),
  * or a domain (`acme.com`, `@acme.com`, `https://www.acme.com/contact`).
  * Says which kind it is, or why it is not an entry. `input` is what the
- * database normalizes (leads_email_key, leads_website_host).
+ * database normalizes (leads_email_key, leads_website_host), with an
+ * internationalized domain in Unicode, and `ascii` the same in ASCII
+ * (punycode) when that spelling differs.
  */
 export function classifySuppressionValue(raw: string): ClassifiedValue {
   // lower-cased here, every letter: the database may lower-case ASCII only (a C locale)
@@ -36,21 +40,24 @@ export function classifySuppressionValue(raw: string): ClassifiedValue {
   if (value.includes('*')) {
     return {
       error:
-        'Wildcards are not needed: enter the domain itself (acme.com). An entry matches that exact domain; add each subdomain you mean',
+        'Wildcards are not needed: enter the domain itself (acme.com). A domain covers its subdomains (eu.acme.com)',
     }
   }
   const at = value.lastIndexOf('@')
   if (at > 0) {
-    return vine.helpers.isEmail(value)
-      ? { kind: 'email', input: value }
-      : { error: `"${value}" is not a valid e-mail address` }
+    if (!vine.helpers.isEmail(value)) {
+      return { error: `"${value}" is not a valid e-mail address` }
+    }
+    const { unicode, ascii } = domainSpellings(value)
+    return { kind: 'email', input: unicode, ascii }
   }
   const domain = at === 0 ? value.slice(1) : value
   const host = hostOf(domain)
   if (!HOST.test(host)) {
     return { error: `"${value}" is neither an e-mail address nor a domain such as acme.com` }
   }
-  return { kind: 'domain', input: domain }
+  const { unicode, ascii } = domainSpellings(host)
+  return { kind: 'domain', input: unicode, ascii }
 }
 
 const suppressionValue = vine.createRule(
@@ -62,7 +69,7 @@ const suppressionValue = vine.createRule(
   {
     toJSONSchema(schema) {
       schema.description =
-        'An e-mail address (`jo@acme.com`) or a domain (`acme.com`; `@acme.com` and a URL such as `https://www.acme.com/contact` give `acme.com`), rule `suppressionValue`. Stored trimmed and lower-case.'
+        'An e-mail address (`jo@acme.com`) or a domain (`acme.com`; `@acme.com` and a URL such as `https://www.acme.com/contact` give `acme.com`; it covers its subdomains), rule `suppressionValue`. Stored trimmed and lower-case, an internationalized domain in Unicode.'
     },
   }
 )

@@ -8,7 +8,8 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
  * - its e-mail's domain (`leads_email_domain`) is a domain entry, or
  * - its website's host (`leads_website_host`: what `leads_website_key`
  *   keeps up to the first `/`, without port or trailing dot) is a domain entry.
- * Matching is exact: `acme.com` does not cover `eu.acme.com` (an entry each).
+ * Matching was exact here; 1764200000011_suppression_covers_subdomains.ts
+ * makes a domain cover its subdomains.
  *
  * Nothing is stored on the leads: whether a lead is suppressed is read when
  * it is needed (list, record, export, create, approval), so adding or
