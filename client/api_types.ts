@@ -2874,8 +2874,13 @@ export interface components {
       progress: number
       /** @description Why it failed (nothing was imported). */
       error: string | null
-      /** @description Where to download the rejected rows, once done with some. */
+      /** @description Where to download the rejected rows, once done with some (null once they were removed). */
       rejected_csv: string | null
+      /**
+       * Format: date-time
+       * @description When the rejected rows were removed: they are kept `LEAD_IMPORT_REJECTED_ROWS_DAYS` (30) days after the import finished. The counts stay.
+       */
+      rejected_rows_removed_at: string | null
       /** Format: date-time */
       created_at: string
       /** Format: date-time */
@@ -3598,6 +3603,25 @@ export interface components {
          *         {
          *           "message": "The upload stalled: nothing arrived for 60 s, nothing was imported",
          *           "code": "E_UPLOAD_STALLED"
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['Error']
+      }
+    }
+    /** @description What was asked for existed and was removed for good, by a retention rule (`E_REJECTED_ROWS_REMOVED`). */
+    Gone: {
+      headers: {
+        [name: string]: unknown
+      }
+      content: {
+        /**
+         * @example {
+         *       "errors": [
+         *         {
+         *           "message": "The rejected rows of this import were removed on 2026-12-01, 30 days after it finished (its counts are kept)",
+         *           "code": "E_REJECTED_ROWS_REMOVED"
          *         }
          *       ]
          *     }
@@ -8631,6 +8655,7 @@ export interface operations {
            *       "progress": 100,
            *       "error": null,
            *       "rejected_csv": "/api/leads/imports/3d9a7c1e-2b4f-4e6a-9c8d-7f1e2a3b4c5d/rejected.csv",
+           *       "rejected_rows_removed_at": null,
            *       "created_at": "2026-03-01T10:00:00.000Z",
            *       "updated_at": "2026-03-01T10:00:00.000Z",
            *       "finished_at": "2026-03-01T10:00:00.000Z"
@@ -8884,6 +8909,7 @@ export interface operations {
            *         "progress": 100,
            *         "error": null,
            *         "rejected_csv": "/api/leads/imports/3d9a7c1e-2b4f-4e6a-9c8d-7f1e2a3b4c5d/rejected.csv",
+           *         "rejected_rows_removed_at": null,
            *         "created_at": "2026-03-01T10:00:00.000Z",
            *         "updated_at": "2026-03-01T10:00:00.000Z",
            *         "finished_at": "2026-03-01T10:00:00.000Z"
@@ -8958,6 +8984,7 @@ export interface operations {
            *       "progress": 100,
            *       "error": null,
            *       "rejected_csv": "/api/leads/imports/3d9a7c1e-2b4f-4e6a-9c8d-7f1e2a3b4c5d/rejected.csv",
+           *       "rejected_rows_removed_at": null,
            *       "created_at": "2026-03-01T10:00:00.000Z",
            *       "updated_at": "2026-03-01T10:00:00.000Z",
            *       "finished_at": "2026-03-01T10:00:00.000Z"
@@ -9005,6 +9032,8 @@ export interface operations {
       404: components['responses']['NotFound']
       /** @description The import is not done (`E_IMPORT_NOT_DONE`). */
       409: components['responses']['Conflict']
+      /** @description The rejected rows were removed, `LEAD_IMPORT_REJECTED_ROWS_DAYS` (30) days after the import finished (`E_REJECTED_ROWS_REMOVED`); the import keeps its counts. */
+      410: components['responses']['Gone']
       /** @description Too many exports running (`E_TOO_MANY_EXPORTS`). */
       429: components['responses']['TooManyRequests']
       503: components['responses']['Unavailable']

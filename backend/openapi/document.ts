@@ -90,6 +90,13 @@ const RESPONSES = {
       'E_UPLOAD_STALLED'
     )
   ),
+  Gone: errorResponse(
+    'What was asked for existed and was removed for good, by a retention rule (`E_REJECTED_ROWS_REMOVED`).',
+    errorExample(
+      'The rejected rows of this import were removed on 2026-12-01, 30 days after it finished (its counts are kept)',
+      'E_REJECTED_ROWS_REMOVED'
+    )
+  ),
   PayloadTooLarge: errorResponse(
     'The body is over 1 MB (`E_BODY_TOO_LARGE`).',
     errorExample('The body is larger than 1 MB', 'E_BODY_TOO_LARGE')

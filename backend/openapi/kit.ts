@@ -41,7 +41,7 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
 export type Access = Permission | 'public' | 'signed_in' | 'people' | 'agents'
 
 /** The error statuses of the contract. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 408 | 409 | 413 | 422 | 423 | 429 | 503
+export type ErrorStatus = 400 | 401 | 403 | 404 | 408 | 409 | 410 | 413 | 422 | 423 | 429 | 503
 
 export interface ParameterSpec {
   schema: JsonSchema
@@ -219,6 +219,7 @@ export const ERROR_RESPONSES: Record<ErrorStatus, string> = {
   404: 'NotFound',
   408: 'RequestTimeout',
   409: 'Conflict',
+  410: 'Gone',
   413: 'PayloadTooLarge',
   422: 'ValidationFailed',
   423: 'AgentPaused',

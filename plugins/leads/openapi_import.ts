@@ -36,6 +36,7 @@ const importRecord = {
   progress: 100,
   error: null,
   rejected_csv: `/api/leads/imports/${IMPORT_ID}/rejected.csv`,
+  rejected_rows_removed_at: null,
   created_at: AT,
   updated_at: AT,
   finished_at: AT,
@@ -98,7 +99,16 @@ export const IMPORT_SCHEMAS: OpenApiContribution['schemas'] = {
           'Percent, for a progress bar: loading 0-50 (bytes received, when Content-Length is known), checking ~52, inserting 55-97 (estimated), done 100.',
       },
       error: nullable(text('Why it failed (nothing was imported).')),
-      rejected_csv: nullable(text('Where to download the rejected rows, once done with some.')),
+      rejected_csv: nullable(
+        text(
+          'Where to download the rejected rows, once done with some (null once they were removed).'
+        )
+      ),
+      rejected_rows_removed_at: nullable(
+        dateTime(
+          'When the rejected rows were removed: they are kept `LEAD_IMPORT_REJECTED_ROWS_DAYS` (30) days after the import finished. The counts stay.'
+        )
+      ),
       created_at: dateTime(),
       updated_at: dateTime(),
       finished_at: nullable(dateTime()),
@@ -273,6 +283,7 @@ export const IMPORT_PATHS: OpenApiContribution['paths'] = {
       access: LeadPermission.Import,
       errors: {
         409: 'The import is not done (`E_IMPORT_NOT_DONE`).',
+        410: 'The rejected rows were removed, `LEAD_IMPORT_REJECTED_ROWS_DAYS` (30) days after the import finished (`E_REJECTED_ROWS_REMOVED`); the import keeps its counts.',
         429: 'Too many exports running (`E_TOO_MANY_EXPORTS`).',
       },
       response: {

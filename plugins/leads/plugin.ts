@@ -90,6 +90,40 @@ export default definePlugin({
       async () => (await import('./services/suppression.js')).leadSuppression
     )
   },
+  async boot(host) {
+    // the web server removes imports' rejected rows past their days; tests call the sweep themselves
+    if (host.app.getEnvironment() !== 'web') return
+    const { removeExpiredRejections } = await import('./services/lead_imports.js')
+    const { leadsConfig } = await import('./config.js')
+    const { isDatabaseUnavailable } = await import('#services/database_errors')
+    const { databaseOutage } = await import('#services/database_outage')
+    let sweeping = false
+    const run = async () => {
+      if (sweeping) return
+      sweeping = true
+      try {
+        await removeExpiredRejections(leadsConfig.rejectedRowsDays)
+      } catch (error) {
+        // the database being down is one outage, logged once, not a failure per sweep
+        if (isDatabaseUnavailable(error)) databaseOutage.failed(error)
+        else
+          (await host.app.container.make('logger')).error(
+            { err: error },
+            'removing expired rejected rows failed'
+          )
+      } finally {
+        sweeping = false
+      }
+    }
+    const first = setTimeout(run, 60_000)
+    const sweep = setInterval(run, leadsConfig.retentionCheckSeconds * 1000)
+    first.unref()
+    sweep.unref()
+    host.app.terminating(() => {
+      clearTimeout(first)
+      clearInterval(sweep)
+    })
+  },
   routes({ router, middleware }) {
     const uuid = router.matchers.uuid()
     router

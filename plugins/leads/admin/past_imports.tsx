@@ -69,6 +69,13 @@ export function PastImports() {
                 <a href={record.rejected_csv} download title="Download the rejected rows (CSV)">
                   {n.toLocaleString()}
                 </a>
+              ) : record.rejected_rows_removed_at ? (
+                <Typography.Text
+                  type="secondary"
+                  title={`The rejected rows were removed on ${new Date(record.rejected_rows_removed_at).toLocaleDateString()}`}
+                >
+                  {n.toLocaleString()} (removed)
+                </Typography.Text>
               ) : (
                 n.toLocaleString()
               ),

@@ -16,6 +16,7 @@ import {
   type ImportMapping,
 } from '../services/lead_import_mapping.js'
 import { isBlankRecord, readCsvText, CsvError } from '../services/csv_reader.js'
+import { leadsConfig } from '../config.js'
 import {
   csvLine,
   findImport,
@@ -205,6 +206,14 @@ export default class LeadImportsController {
       throw new ApiException(409, `This import is ${record.status}: it has no rejected rows`, {
         code: 'E_IMPORT_NOT_DONE',
       })
+    }
+    if (record.rejected_rows_removed_at) {
+      throw new ApiException(
+        410,
+        `The rejected rows of this import were removed on ${record.rejected_rows_removed_at.slice(0, 10)}, ` +
+          `${leadsConfig.rejectedRowsDays} days after it finished (its counts are kept)`,
+        { code: 'E_REJECTED_ROWS_REMOVED' }
+      )
     }
     const connection = await openExportConnection(String(ctx.auth.user!.id))
     const rows = await openExportStream(

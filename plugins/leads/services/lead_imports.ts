@@ -51,6 +51,7 @@ export interface LeadImportRecord {
   progress: number
   error: string | null
   rejected_csv: string | null
+  rejected_rows_removed_at: string | null
   created_at: string
   updated_at: string
   finished_at: string | null
@@ -78,9 +79,10 @@ function serialize(row: any): LeadImportRecord {
     progress: row.progress,
     error: row.error,
     rejected_csv:
-      row.status === ImportStatus.Done && row.rejected > 0
+      row.status === ImportStatus.Done && row.rejected > 0 && !row.rejected_rows_removed_at
         ? `/api/leads/imports/${row.id}/rejected.csv`
         : null,
+    rejected_rows_removed_at: iso(row.rejected_rows_removed_at ?? null),
     created_at: iso(row.created_at)!,
     updated_at: iso(row.updated_at)!,
     finished_at: iso(row.finished_at),
@@ -169,4 +171,37 @@ export function rejectedRowsSql(importId: string, columns: number) {
     `SELECT row_no, reason, message${columns ? `, ${cells.join(', ')}` : ''} FROM lead_import_rejections ` +
     `WHERE import_id = ${pg.escapeLiteral(importId)} ORDER BY row_no`
   )
+}
+
+/**
+ * Removes the rejected rows of the imports that finished more than `days`
+ * days ago (LEAD_IMPORT_REJECTED_ROWS_DAYS; 0 keeps them), a few imports
+ * per statement, and stamps each import's `rejected_rows_removed_at`; the
+ * import keeps its counts. Several instances may sweep at once: an import
+ * one of them is removing is skipped by the others. Answers how many
+ * imports lost their rows.
+ */
+export async function removeExpiredRejections(days: number): Promise<number> {
+  if (days <= 0) return 0
+  let removed = 0
+  for (;;) {
+    const { rows } = await db.rawQuery(
+      `WITH expired AS (
+         SELECT id FROM lead_imports
+         WHERE status = 'done' AND rejected > 0 AND rejected_rows_removed_at IS NULL
+           AND finished_at < now() - make_interval(days => ?)
+         ORDER BY finished_at
+         LIMIT 10
+         FOR UPDATE SKIP LOCKED
+       ), gone AS (
+         DELETE FROM lead_import_rejections r USING expired e WHERE r.import_id = e.id
+       )
+       UPDATE lead_imports i SET rejected_rows_removed_at = now()
+       FROM expired e WHERE i.id = e.id
+       RETURNING i.id`,
+      [days]
+    )
+    removed += rows.length
+    if (rows.length < 10) return removed
+  }
 }

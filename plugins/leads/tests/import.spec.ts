@@ -14,6 +14,9 @@ import { CsvReader, readCsvText } from '../services/csv_reader.js'
 import { isValidEmail } from '../services/lead_import_sql.js'
 import { guessMapping } from '../services/lead_import_mapping.js'
 import { countersMatchLeads, footprint, newLeadBody } from './helpers.js'
+import { removeExpiredRejections } from '../services/lead_imports.js'
+import { responseChecker } from '#tests/helpers/openapi'
+import { openApiDocument } from '#openapi/main'
 
 const BASE = () => `http://${process.env.HOST}:${process.env.PORT}`
 
@@ -187,8 +190,10 @@ test.group('Leads import: CSV reader', () => {
 
 test.group('Leads import: API', (group) => {
   let actors: Actors
+  let check: ReturnType<typeof responseChecker>
   group.setup(async () => {
     actors = await makeActors({ agentType: 'lead_finder' })
+    check = responseChecker(await openApiDocument())
   })
 
   test('a file with a BOM, quoted commas, line breaks and unicode is read back exactly', async ({
@@ -1040,6 +1045,49 @@ test.group('Leads import: API', (group) => {
     )
     assert.equal(again.status, 201, JSON.stringify(again.body))
   }).timeout(30_000)
+
+  test('rejected rows are kept for their days after the import, then removed; the counts stay', async ({
+    assert,
+  }) => {
+    const tag = randomUUID().slice(0, 8)
+    const file = (who: string) =>
+      `business_name,niche,region,website\r\n${who} ${tag},HVAC,Reno,${who}-${tag}.example\r\nBad ${who} ${tag},HVAC,Reno,not a site\r\n`
+    const old = await upload(actors.tokens.closer, file('old'))
+    const recent = await upload(actors.tokens.closer, file('recent'))
+    assert.equal(old.status, 201, JSON.stringify(old.body))
+    assert.equal(recent.status, 201)
+    // the first finished 31 days ago
+    await db
+      .from('lead_imports')
+      .where('id', old.body.id)
+      .update({ finished_at: db.knexRawQuery(`now() - interval '31 days'`) })
+    const kept = async (id: string) =>
+      Number((await db.from('lead_import_rejections').where('import_id', id).count('* as n'))[0].n)
+
+    // 0 days: kept for good
+    assert.equal(await removeExpiredRejections(0), 0)
+    assert.equal(await kept(old.body.id), 1)
+    assert.equal(await removeExpiredRejections(32), 0)
+    assert.isAtLeast(await removeExpiredRejections(30), 1)
+    assert.equal(await kept(old.body.id), 0)
+    assert.equal(await kept(recent.body.id), 1)
+
+    const gone = await rejectedCsv(actors.tokens.closer!, old.body.id)
+    assert.equal(gone.response.status, 410)
+    const error = JSON.parse(gone.text).errors[0]
+    assert.equal(error.code, 'E_REJECTED_ROWS_REMOVED')
+    assert.match(error.message, /were removed on \d{4}-\d{2}-\d{2}, 30 days after it finished/)
+    const record = await call(actors.tokens.closer, 'GET', `/api/leads/imports/${old.body.id}`)
+    assert.containSubset(record.body, { imported: 1, rejected: 1, rejected_csv: null })
+    assert.isString(record.body.rejected_rows_removed_at)
+    assert.deepEqual(check('GET', '/api/leads/imports/{id}', 200, record.body), [])
+
+    // the recent import's rows are still there, and a second sweep changes nothing
+    assert.equal(await removeExpiredRejections(30), 0)
+    const still = await rejectedCsv(actors.tokens.closer!, recent.body.id)
+    assert.equal(still.response.status, 200)
+    assert.lengthOf(still.records, 2)
+  })
 
   test('past imports: one’s own, newest first; admins see everyone’s; viewers none', async ({
     assert,
