@@ -1,5 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import db from '@adonisjs/lucid/services/db'
 import type User from '#models/user'
 import { ApiException } from '#exceptions/api_exception'
 import { savedViewRules } from '#policies/saved_view_policy'
@@ -75,21 +74,25 @@ export default class SavedViewsController {
     const user = person(ctx)
     const data = await ctx.request.validateUsing(createSavedViewValidator)
     refuse(savedViewRules.create(user, data.resource))
-    const [{ n }] = await db
-      .from('saved_views')
-      .where({ user_id: user.id, resource: data.resource })
-      .count('* as n')
-    if (Number(n) >= MAX_VIEWS_PER_LIST) {
-      throw new ApiException(
-        422,
-        `You keep ${n} views of this list (at most ${MAX_VIEWS_PER_LIST}): delete one first`,
-        { field: 'resource', rule: 'maxViews', code: 'E_VALIDATION_ERROR' }
-      )
-    }
     try {
       const id = await recordChange(
         actorFromContext(ctx),
         async (trx) => {
+          // counted and added under one lock per person and list: parallel saves never pass the cap
+          await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [
+            `saved_views:${user.id}:${data.resource}`,
+          ])
+          const [{ n }] = await trx
+            .from('saved_views')
+            .where({ user_id: user.id, resource: data.resource })
+            .count('* as n')
+          if (Number(n) >= MAX_VIEWS_PER_LIST) {
+            throw new ApiException(
+              422,
+              `You keep ${n} views of this list (at most ${MAX_VIEWS_PER_LIST}): delete one first`,
+              { field: 'resource', rule: 'maxViews', code: 'E_VALIDATION_ERROR' }
+            )
+          }
           const [row] = await trx
             .insertQuery()
             .table('saved_views')

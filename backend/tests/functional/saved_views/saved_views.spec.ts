@@ -324,6 +324,35 @@ test.group('Saved views: private, shared, and whose', (group) => {
     assert.equal(other.status, 201)
   })
 
+  test('saves sent at once never pass the cap', async ({ assert }) => {
+    const closer = await makeUser(Role.Closer)
+    const token = (await User.accessTokens.create(closer)).value!.release()
+    await db.table('saved_views').insert(
+      Array.from({ length: 97 }, (_, i) => ({
+        user_id: closer.id,
+        resource: 'tasks',
+        name: `View ${i}`,
+        filters: JSON.stringify([]),
+        sorters: JSON.stringify([]),
+        hidden_columns: JSON.stringify([]),
+      }))
+    )
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        call(token, 'POST', '/api/saved-views', view({ name: `At once ${i}` }))
+      )
+    )
+    assert.sameMembers(
+      answers.map((answer) => answer.status),
+      [201, 201, 201, 422, 422, 422, 422, 422]
+    )
+    const [{ n }] = await db
+      .from('saved_views')
+      .where({ user_id: closer.id, resource: 'tasks' })
+      .count('* as n')
+    assert.equal(Number(n), 100)
+  })
+
   test('agents have no views; anonymous callers get 401', async ({ assert }) => {
     const saved = await save(actors.tokens.closer, view({ shared: true }))
     for (const [method, path, body] of [
