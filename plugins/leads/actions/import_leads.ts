@@ -26,6 +26,7 @@ import {
   SUPPRESSION_SQL,
 } from '../services/lead_import_sql.js'
 import { findImport, ImportStatus, type LeadImportRecord } from '../services/lead_imports.js'
+import { leadsConfig } from '../config.js'
 
 export interface ImportRequest {
   /** Chosen by the client, so that it can follow the import while it uploads (else a new one). */
@@ -52,8 +53,7 @@ const runningBy = new Set<string>()
  * default 60).
  */
 function idleMs() {
-  const seconds = Number(process.env.LEAD_IMPORT_IDLE_SECONDS ?? 60)
-  return (Number.isFinite(seconds) && seconds > 0 ? seconds : 60) * 1000
+  return leadsConfig.uploadIdleSeconds * 1000
 }
 
 function invalidCsv(message: string) {
