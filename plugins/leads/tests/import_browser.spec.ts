@@ -4,6 +4,7 @@ import { Role } from '#enums/roles'
 import { makeUser } from '#tests/helpers/users'
 import { BASE, contextFor, shot, unique, useAdminBrowser } from '#tests/helpers/admin_browser'
 import { groupNeeds } from '#tests/helpers/plugins'
+import { removeExpiredRejections } from '../services/lead_imports.js'
 
 /*
 | The import wizard in Chromium: from the leads list, a small file is
@@ -84,6 +85,20 @@ test.group('Admin: CSV import wizard in Chromium', (group) => {
       assert.include(await first.textContent(), `wizard-${tag}.csv`)
       assert.include(await first.textContent(), 'Done')
       assert.equal(await first.locator('a[download]').getAttribute('href'), href)
+
+      // its rejected rows past their days: removed by the sweep, and the list says so without a link
+      const id = href!.split('/')[4]
+      await db
+        .from('lead_imports')
+        .where('id', id)
+        .update({ finished_at: db.knexRawQuery(`now() - interval '31 days'`) })
+      await removeExpiredRejections(30)
+      await page.reload()
+      const row = page.getByTestId('past-imports').locator('tbody tr', {
+        hasText: `wizard-${tag}.csv`,
+      })
+      await row.getByText('2 (removed)').waitFor()
+      assert.equal(await row.locator('a[download]').count(), 0)
 
       // the list shows the new leads
       await page.goto(`${BASE()}/leads`)
