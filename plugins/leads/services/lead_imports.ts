@@ -175,33 +175,43 @@ export function rejectedRowsSql(importId: string, columns: number) {
 
 /**
  * Removes the rejected rows of the imports that finished more than `days`
- * days ago (LEAD_IMPORT_REJECTED_ROWS_DAYS; 0 keeps them), a few imports
- * per statement, and stamps each import's `rejected_rows_removed_at`; the
- * import keeps its counts. Several instances may sweep at once: an import
- * one of them is removing is skipped by the others. Answers how many
- * imports lost their rows.
+ * days ago (LEAD_IMPORT_REJECTED_ROWS_DAYS; 0 keeps them). Each import is
+ * stamped first (`rejected_rows_removed_at`: its download answers 410 from
+ * then on), then its rows are deleted `batchRows` at a time, so that no
+ * statement runs long (a million refused rows would pass the statement
+ * timeout in one DELETE). An import stamped by a sweep that stopped half
+ * way is finished by the next. Several instances may sweep at once: they
+ * delete the same pages, and one stamp wins. Answers how many imports lost
+ * their rows.
  */
-export async function removeExpiredRejections(days: number): Promise<number> {
+export async function removeExpiredRejections(days: number, batchRows = 10_000): Promise<number> {
   if (days <= 0) return 0
+  const { rows: due } = await db.rawQuery(
+    `SELECT id FROM lead_imports
+     WHERE status = 'done' AND rejected > 0 AND rejected_rows_removed_at IS NULL
+       AND finished_at < now() - make_interval(days => ?)
+     UNION
+     SELECT i.id FROM lead_imports i
+     WHERE i.rejected_rows_removed_at IS NOT NULL
+       AND EXISTS (SELECT 1 FROM lead_import_rejections r WHERE r.import_id = i.id)`,
+    [days]
+  )
   let removed = 0
-  for (;;) {
-    const { rows } = await db.rawQuery(
-      `WITH expired AS (
-         SELECT id FROM lead_imports
-         WHERE status = 'done' AND rejected > 0 AND rejected_rows_removed_at IS NULL
-           AND finished_at < now() - make_interval(days => ?)
-         ORDER BY finished_at
-         LIMIT 10
-         FOR UPDATE SKIP LOCKED
-       ), gone AS (
-         DELETE FROM lead_import_rejections r USING expired e WHERE r.import_id = e.id
-       )
-       UPDATE lead_imports i SET rejected_rows_removed_at = now()
-       FROM expired e WHERE i.id = e.id
-       RETURNING i.id`,
-      [days]
-    )
-    removed += rows.length
-    if (rows.length < 10) return removed
+  for (const { id } of due as { id: string }[]) {
+    const stamped = await db
+      .from('lead_imports')
+      .where('id', id)
+      .whereNull('rejected_rows_removed_at')
+      .update({ rejected_rows_removed_at: db.knexRawQuery('now()') })
+    if (Number(stamped) > 0) removed++
+    for (;;) {
+      const result = await db.rawQuery(
+        `DELETE FROM lead_import_rejections WHERE import_id = ? AND row_no IN (
+           SELECT row_no FROM lead_import_rejections WHERE import_id = ? ORDER BY row_no LIMIT ?)`,
+        [id, id, batchRows]
+      )
+      if ((result.rowCount ?? 0) < batchRows) break
+    }
   }
+  return removed
 }
