@@ -74,8 +74,12 @@ test.group('Realtime: a client that falls behind', (group) => {
       assert.equal(posted.status, 201)
     }
 
-    // the reader got all of them, in order
-    const last = await reader.waitFor('events', (e) => e.type === type && e.payload.i === COUNT - 1)
+    // the reader got all of them, in order (12 MB to parse: on a loaded machine it takes a while)
+    const last = await reader.waitFor(
+      'events',
+      (e) => e.type === type && e.payload.i === COUNT - 1,
+      15_000
+    )
     assert.isNotNull(last)
     const mine = reader.received.filter((m) => m.channel === 'events' && m.payload.type === type)
     assert.deepEqual(
