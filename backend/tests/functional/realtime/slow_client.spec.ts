@@ -72,6 +72,16 @@ test.group('Realtime: a client that falls behind', (group) => {
         payload: { i, text: 'x'.repeat(60_000) },
       })
       assert.equal(posted.status, 201)
+      // a reader that keeps up: never more than a few envelopes behind (the limit is 20 for
+      // every stream; on a loaded machine an unpaced reader in this process fell behind too)
+      if (i >= 5) {
+        const caughtUp = await reader.waitFor(
+          'events',
+          (e) => e.type === type && e.payload.i === i - 5,
+          15_000
+        )
+        assert.isNotNull(caughtUp, `the reader received envelope ${i - 5}`)
+      }
     }
 
     // the reader got all of them, in order (12 MB to parse: on a loaded machine it takes a while)
