@@ -250,6 +250,8 @@ function ViewsBar({
         trigger={['click']}
         menu={{
           items,
+          // many views: the menu scrolls within the screen instead of running off it
+          style: { maxHeight: '60vh', overflowY: 'auto' },
           selectable: true,
           selectedKeys: active ? [active.id] : [],
           onClick: ({ key }) => {
