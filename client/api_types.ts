@@ -233,6 +233,28 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/tasks/bulk-actions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Act on many tasks at once
+     * @description **Who:** admin, operator, agent (permission `tasks.write`). Agents only when their type declares the ability `tasks.write`.
+     *
+     *     One action over the cards a person ticked (`ids`, at most 500): `move` to a `column` or `set_priority` (whoever may write tasks), or `delete` (`tasks.finish`: admins). Each card is checked as if it were changed alone: a move the board does not allow from its column (`E_INVALID_TRANSITION`), or into or out of `done` by someone who is not an admin (`E_FORBIDDEN`), leaves that card as it is and lists it in `refused`, like an id that matches no task (`E_NOT_FOUND`); the other cards change, all in one transaction. Each changed card gets its own event (`task.moved`, `task.updated`, `task.deleted`, with its snapshot) and audit row, as when changed alone, so the board's replay and every open board follow it; every one carries the action's id as `payload.bulk_id`. Agents: the same abilities, pause rule (423) and rate limits; a request counts as one write.
+     */
+    post: operations['actOnTasks']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/tasks/{id}': {
     parameters: {
       query?: never
@@ -2230,6 +2252,29 @@ export interface components {
        * @description The draft it is about.
        */
       linked_draft_id: string | null
+    }
+    'TaskBulkActionResult': {
+      /**
+       * Format: uuid
+       * @description The action: every event it wrote carries it as `payload.bulk_id`.
+       */
+      id: string
+      /** @enum {string} */
+      action: 'move' | 'set_priority' | 'delete'
+      /** @description Cards named that exist. */
+      matched: number
+      /** @description Of those, the cards it changed. */
+      changed: number
+      /** @description Cards already in that column or of that priority. */
+      unchanged: number
+      /** @description Cards left as they were, in the order sent, and why. */
+      refused: {
+        /** Format: uuid */
+        id: string
+        /** @enum {string} */
+        code: 'E_NOT_FOUND' | 'E_INVALID_TRANSITION' | 'E_FORBIDDEN'
+        message: string
+      }[]
     }
     /** @description An AI agent that works through the API with its own token. */
     'Agent': {
@@ -4473,6 +4518,73 @@ export interface operations {
       /** @description The role may not create a task in this column (`done` is for admins). */
       403: components['responses']['Forbidden']
       413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      423: components['responses']['AgentPaused']
+      429: components['responses']['TooManyRequests']
+      503: components['responses']['Unavailable']
+    }
+  }
+  actOnTasks: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "action": "move",
+         *       "ids": [
+         *         "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10"
+         *       ],
+         *       "column": "doing"
+         *     }
+         */
+        'application/json': {
+          /** @enum {unknown} */
+          action: 'move' | 'set_priority' | 'delete'
+          ids: string[]
+          /** @enum {unknown} */
+          column?: 'backlog' | 'doing' | 'needs_approval' | 'done'
+          /** @enum {unknown} */
+          priority?: 'low' | 'med' | 'high'
+        }
+      }
+    }
+    responses: {
+      /** @description What the action did, card by card. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "id": "5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c",
+           *       "action": "move",
+           *       "matched": 3,
+           *       "changed": 2,
+           *       "unchanged": 0,
+           *       "refused": [
+           *         {
+           *           "id": "0b4cdb8e-6f0a-4d5e-9a43-2f6f1c2f7a10",
+           *           "code": "E_FORBIDDEN",
+           *           "message": "Only an admin moves a task into or out of done"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['TaskBulkActionResult']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      /** @description The role may not write tasks, or may not delete them (`delete` needs `tasks.finish`). */
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      /** @description `ids` empty, repeated or over the cap; `column` missing for `move`, `priority` for `set_priority`. */
       422: components['responses']['ValidationFailed']
       423: components['responses']['AgentPaused']
       429: components['responses']['TooManyRequests']

@@ -3,12 +3,13 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Task from '#models/task'
 import TaskPolicy from '#policies/task_policy'
 import { ApiException } from '#exceptions/api_exception'
-import { createTaskValidator, updateTaskValidator } from '#validators/task'
+import { bulkTaskActionValidator, createTaskValidator, updateTaskValidator } from '#validators/task'
 import { runList, type ListSpec } from '#services/list_query'
 import { actorFromContext } from '#services/change_recorder'
 import { createTask } from '#actions/tasks/create_task'
 import { updateTask } from '#actions/tasks/update_task'
 import { deleteTask } from '#actions/tasks/delete_task'
+import { runBulkTaskAction } from '#actions/tasks/bulk_task_action'
 import { OWNER_TYPES, TASK_COLUMNS, TASK_PRIORITIES, TaskColumn } from '#enums/task'
 import { taskLinks } from '#plugin_host/task_links'
 
@@ -79,5 +80,21 @@ export default class TasksController {
     await ctx.bouncer.with(TaskPolicy).authorize('delete')
     await deleteTask(actorFromContext(ctx), ctx.params.id)
     return ctx.response.noContent()
+  }
+
+  /**
+   * POST /api/tasks/bulk-actions: move the ticked cards to a column, set
+   * their priority (whoever may write tasks) or delete them (tasks.finish).
+   * Each card is checked as if moved alone: the ones the rules keep where
+   * they are come back in `refused`; the rest change in one transaction.
+   */
+  async act(ctx: HttpContext) {
+    const policy = ctx.bouncer.with(TaskPolicy)
+    await policy.authorize('write')
+    const data = await ctx.request.validateUsing(bulkTaskActionValidator)
+    if (data.action === 'delete') await policy.authorize('delete')
+    return runBulkTaskAction(actorFromContext(ctx), data, (from, to) =>
+      policy.allows('move', from, to)
+    )
   }
 }

@@ -13,7 +13,8 @@ import { MAX_EVENT_PAYLOAD_BYTES } from '#enums/event_type'
 import { changePasswordValidator, loginValidator, createTokenValidator } from '#validators/auth'
 import { MIN_PASSWORD_LENGTH } from '#services/password_policy'
 import { createUserValidator, updateUserValidator } from '#validators/user'
-import { createTaskValidator, updateTaskValidator } from '#validators/task'
+import { bulkTaskActionValidator, createTaskValidator, updateTaskValidator } from '#validators/task'
+import { BULK_TASK_ACTIONS, MAX_BULK_TASKS } from '#actions/tasks/bulk_task_action'
 import { controlReasonValidator, createAgentValidator, heartbeatValidator } from '#validators/agent'
 import { createEventValidator } from '#validators/event'
 import { USER_LIST } from '#controllers/users_controller'
@@ -181,6 +182,25 @@ export default defineOpenApi({
       },
       'A card on the board.'
     ),
+    TaskBulkActionResult: record({
+      id: uuid('The action: every event it wrote carries it as `payload.bulk_id`.'),
+      action: enumOf(BULK_TASK_ACTIONS),
+      matched: { type: 'integer', description: 'Cards named that exist.' },
+      changed: { type: 'integer', description: 'Of those, the cards it changed.' },
+      unchanged: {
+        type: 'integer',
+        description: 'Cards already in that column or of that priority.',
+      },
+      refused: {
+        type: 'array',
+        description: 'Cards left as they were, in the order sent, and why.',
+        items: record({
+          id: uuid(),
+          code: enumOf(['E_NOT_FOUND', 'E_INVALID_TRANSITION', 'E_FORBIDDEN']),
+          message: text(),
+        }),
+      },
+    }),
     Agent: record(
       {
         id: uuid(),
@@ -586,6 +606,42 @@ export default defineOpenApi({
         },
         response: { status: 201, description: 'The task.', schema: ref('Task'), example: task },
         errors: { 403: 'The role may not create a task in this column (`done` is for admins).' },
+      },
+    },
+    '/api/tasks/bulk-actions': {
+      post: {
+        operationId: 'actOnTasks',
+        summary: 'Act on many tasks at once',
+        description: `One action over the cards a person ticked (\`ids\`, at most ${MAX_BULK_TASKS}): \`move\` to a \`column\` or \`set_priority\` (whoever may write tasks), or \`delete\` (\`tasks.finish\`: admins). Each card is checked as if it were changed alone: a move the board does not allow from its column (\`E_INVALID_TRANSITION\`), or into or out of \`done\` by someone who is not an admin (\`E_FORBIDDEN\`), leaves that card as it is and lists it in \`refused\`, like an id that matches no task (\`E_NOT_FOUND\`); the other cards change, all in one transaction. Each changed card gets its own event (\`task.moved\`, \`task.updated\`, \`task.deleted\`, with its snapshot) and audit row, as when changed alone, so the board's replay and every open board follow it; every one carries the action's id as \`payload.bulk_id\`. Agents: the same abilities, pause rule (423) and rate limits; a request counts as one write.`,
+        tags: ['Tasks'],
+        access: Permission.WriteTasks,
+        body: {
+          schema: bulkTaskActionValidator,
+          example: { action: 'move', ids: [ID], column: 'doing' },
+        },
+        response: {
+          status: 200,
+          description: 'What the action did, card by card.',
+          schema: ref('TaskBulkActionResult'),
+          example: {
+            id: '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c',
+            action: 'move',
+            matched: 3,
+            changed: 2,
+            unchanged: 0,
+            refused: [
+              {
+                id: ID,
+                code: 'E_FORBIDDEN',
+                message: 'Only an admin moves a task into or out of done',
+              },
+            ],
+          },
+        },
+        errors: {
+          403: 'The role may not write tasks, or may not delete them (`delete` needs `tasks.finish`).',
+          422: '`ids` empty, repeated or over the cap; `column` missing for `move`, `priority` for `set_priority`.',
+        },
       },
     },
     '/api/tasks/{id}': {

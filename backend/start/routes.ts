@@ -70,6 +70,7 @@ router
 
         router.get('tasks', [TasksController, 'index'])
         router.post('tasks', [TasksController, 'store'])
+        router.post('tasks/bulk-actions', [TasksController, 'act'])
         router.get('tasks/:id', [TasksController, 'show'])
         router.patch('tasks/:id', [TasksController, 'update'])
         router.post('tasks/:id/claim', [TasksController, 'claim'])

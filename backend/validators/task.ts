@@ -1,6 +1,7 @@
 import vine from '@vinejs/vine'
 import { OWNER_TYPES, TASK_COLUMNS, TASK_PRIORITIES } from '#enums/task'
 import { taskLinks } from '#plugin_host/task_links'
+import { BULK_TASK_ACTIONS, MAX_BULK_TASKS } from '#actions/tasks/bulk_task_action'
 
 const fields = {
   title: () => vine.string().trim().minLength(1).maxLength(200),
@@ -49,3 +50,13 @@ export function updateTaskValidator() {
   validators ??= build()
   return validators.update
 }
+
+/** POST /api/tasks/bulk-actions: an action over the cards a person ticked. */
+export const bulkTaskActionValidator = vine.create(
+  vine.object({
+    action: vine.enum(BULK_TASK_ACTIONS),
+    ids: vine.array(vine.string().uuid()).minLength(1).maxLength(MAX_BULK_TASKS).distinct(),
+    column: fields.column().optional().requiredWhen('action', '=', 'move'),
+    priority: fields.priority().optional().requiredWhen('action', '=', 'set_priority'),
+  })
+)

@@ -1,4 +1,5 @@
-import type { HttpError } from '@refinedev/core'
+import { useState } from 'react'
+import { useCan, type HttpError } from '@refinedev/core'
 import {
   DeleteButton,
   EditButton,
@@ -36,6 +37,7 @@ import {
 } from '../../lib/tasks'
 import { useNames } from '../../lib/use_names'
 import { shortId } from '../../lib/format'
+import { TaskBulkBar } from './bulk_bar'
 
 const FILTERS: ListFilter[] = [
   search('Search title and description', 280),
@@ -63,6 +65,10 @@ export default function TaskList() {
     'name'
   )
   const links = useLinkLabels(tasks, false)
+  const { data: canEdit } = useCan({ resource: 'tasks', action: 'edit' })
+  const { data: canDelete } = useCan({ resource: 'tasks', action: 'delete' })
+  const selectable = !!(canEdit?.can || canDelete?.can)
+  const [selected, setSelected] = useState<string[]>([])
 
   return (
     <List>
@@ -75,9 +81,19 @@ export default function TaskList() {
             onRetry={() => tableQuery.refetch()}
           />
         )}
+        {selectable && <TaskBulkBar ids={selected} onClear={() => setSelected([])} />}
         <ListTable<TaskRecord>
           {...tableProps}
           rowKey="id"
+          rowSelection={
+            selectable
+              ? {
+                  preserveSelectedRowKeys: true,
+                  selectedRowKeys: selected,
+                  onChange: (keys) => setSelected(keys.map(String)),
+                }
+              : undefined
+          }
           locale={{
             emptyText: tableEmptyText({
               isError: tableQuery.isError,
