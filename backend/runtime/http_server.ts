@@ -15,6 +15,67 @@ interface ConnectionState {
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * How long a request's body may take to arrive: `HTTP_BODY_TIMEOUT_SECONDS`
+ * (default 300, Node's own `requestTimeout`). A body still arriving then
+ * (a client trickling bytes to hold a connection) is answered 408 and its
+ * connection closed. Node's `requestTimeout` does the same, but for every
+ * route; this one can be lifted for a route that streams its body and
+ * watches it itself (liftBodyDeadline): a CSV import of any size over a
+ * slow link, which gives up only when nothing arrives for a while. Headers
+ * keep Node's own `headersTimeout` (60 s).
+ */
+export const bodyDeadline = {
+  get ms() {
+    const value = Number(process.env.HTTP_BODY_TIMEOUT_SECONDS)
+    return (Number.isFinite(value) && value > 0 ? value : 300) * 1000
+  },
+}
+
+const deadlines = new WeakMap<IncomingMessage, NodeJS.Timeout>()
+
+const TIMED_OUT = JSON.stringify({
+  errors: [
+    {
+      message: 'The request body took too long to arrive',
+      code: 'E_REQUEST_TIMEOUT',
+    },
+  ],
+})
+
+function startBodyDeadline(request: IncomingMessage) {
+  if (request.complete) return
+  const socket = request.socket
+  /* what earlier answers on this kept-alive connection wrote */
+  const writtenBefore = socket.bytesWritten
+  const timer = setTimeout(() => {
+    deadlines.delete(request)
+    if (request.complete) return
+    // as Node answers its own requestTimeout: nothing sent yet, a 408; then the connection goes
+    if (socket.writable && socket.bytesWritten === writtenBefore) {
+      socket.write(
+        `HTTP/1.1 408 Request Timeout\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(TIMED_OUT)}\r\n\r\n${TIMED_OUT}`
+      )
+    }
+    socket.destroy()
+  }, bodyDeadline.ms)
+  timer.unref()
+  deadlines.set(request, timer)
+  const clear = () => liftBodyDeadline(request)
+  request.once('end', clear)
+  request.once('close', clear)
+}
+
+/**
+ * Takes the body deadline off a request whose route streams its body and
+ * gives up on a stalled upload itself (see readsItsOwnBody).
+ */
+export function liftBodyDeadline(request: IncomingMessage) {
+  const timer = deadlines.get(request)
+  if (timer) clearTimeout(timer)
+  deadlines.delete(request)
+}
 const connectionsOf = new WeakMap<HttpServer, Map<Socket, ConnectionState>>()
 
 /**
@@ -33,8 +94,10 @@ export function createHttpServer(
   handle: (request: IncomingMessage, response: ServerResponse) => unknown
 ) {
   const connections = new Map<Socket, ConnectionState>()
-  const server = createServer((request, response) => {
+  /* Node's own deadline would cut every body at 300 s, a streamed import's too: see bodyDeadline */
+  const server = createServer({ requestTimeout: 0 }, (request, response) => {
     request.headers['x-request-id'] = randomUUID()
+    startBodyDeadline(request)
     const state = connections.get(request.socket)
     if (state) {
       const write = !READS.has(request.method ?? 'GET')

@@ -104,6 +104,13 @@ export default await Env.create(new URL('../../', import.meta.url), {
   BOARD_SNAPSHOT_EVERY_SECONDS: Env.schema.number.optional(),
 
   /*
+  | Seconds a request's body may take to arrive before a 408 (default 300;
+  | see runtime/http_server.ts). A streamed CSV import is not held to it: it
+  | gives up when nothing arrives for LEAD_IMPORT_IDLE_SECONDS.
+  */
+  HTTP_BODY_TIMEOUT_SECONDS: Env.schema.number.optional(),
+
+  /*
   | Graceful shutdown (see start/shutdown.ts, docs/DEPLOY.md): the whole
   | grace period after SIGTERM (default 10), and its first part during which
   | the server still accepts while health says `draining` (default 2; at

@@ -17,6 +17,7 @@ import { countersMatchLeads, footprint, newLeadBody } from './helpers.js'
 import { removeExpiredRejections } from '../services/lead_imports.js'
 import { responseChecker } from '#tests/helpers/openapi'
 import { openApiDocument } from '#openapi/main'
+import { bodyTimeout, trickle } from '#tests/helpers/slow_requests'
 
 const BASE = () => `http://${process.env.HOST}:${process.env.PORT}`
 
@@ -1017,6 +1018,40 @@ test.group('Leads import: API', (group) => {
       `business_name,niche,region,website\r\nAfter Stall ${tag},HVAC,Reno,after-${tag}.example\r\n`
     )
     assert.equal(next.status, 201, JSON.stringify(next.body))
+  }).timeout(30_000)
+
+  test('an upload that keeps sending is not held to the server body deadline: a slow file past it imports whole', async ({
+    assert,
+    cleanup,
+  }) => {
+    bodyTimeout('1', cleanup)
+    const tag = randomUUID().slice(0, 8)
+    const rows = [0, 1, 2, 3, 4].map(
+      (i) => `Slow ${i} ${tag},HVAC,Reno,slow-${i}-${tag}.example\r\n`
+    )
+    const slow = trickle(
+      `POST /api/leads/import?name=slow.csv HTTP/1.1\r\nHost: ${process.env.HOST}\r\n` +
+        `Authorization: Bearer ${actors.tokens.admin}\r\nContent-Type: text/csv\r\n`,
+      ['business_name,niche,region,website\r\n', ...rows],
+      500
+    )
+    cleanup(slow.stop)
+    await slow.closed
+    assert.match(slow.answer(), /^HTTP\/1\.1 201/, slow.answer().slice(0, 300))
+    const imported = await db.from('leads').whereILike('business_name', `Slow % ${tag}`)
+    assert.lengthOf(imported, 5)
+
+    // and the deadline still holds for the JSON routes of the same plugin
+    const json = JSON.stringify(newLeadBody({ source: `slow-${tag}` }))
+    const held = trickle(
+      `POST /api/leads HTTP/1.1\r\nHost: ${process.env.HOST}\r\n` +
+        `Authorization: Bearer ${actors.tokens.admin}\r\nContent-Type: application/json\r\n`,
+      json.match(/.{1,40}/gs)!,
+      400
+    )
+    cleanup(held.stop)
+    await held.closed
+    assert.match(held.answer(), /^HTTP\/1\.1 408/)
   }).timeout(30_000)
 
   test('one import at a time per person: a second is refused with 429, others may import', async ({
