@@ -508,6 +508,40 @@ test.group('Leads import: API', (group) => {
     )
   })
 
+  test('a closer’s file sets lead_score and source on the leads it adds, though the closer cannot change them afterwards', async ({
+    assert,
+  }) => {
+    const tag = randomUUID().slice(0, 8)
+    const answer = await upload(
+      actors.tokens.closer,
+      csv([
+        ['business_name', 'niche', 'region', 'website', 'lead_score', 'source'],
+        [`Closer ${tag}`, 'HVAC', 'Reno, NV', `closer-${tag}.example`, 'A', `fair-${tag}`],
+      ])
+    )
+    assert.equal(answer.status, 201, JSON.stringify(answer.body))
+    const lead = await db.from('leads').where('business_name', `Closer ${tag}`).firstOrFail()
+    assert.equal(lead.lead_score, 'A')
+    assert.equal(lead.source, `fair-${tag}`)
+
+    const before = await footprint()
+    const edit = await call(actors.tokens.closer, 'PATCH', `/api/leads/${lead.id}`, {
+      lead_score: 'C',
+    })
+    assert.equal(edit.status, 403)
+    assert.deepEqual(await footprint(), before)
+    // and a row naming an existing lead is refused, never merged into it
+    const again = await upload(
+      actors.tokens.closer,
+      csv([
+        ['business_name', 'niche', 'region', 'website', 'lead_score'],
+        [`Closer ${tag}`, 'HVAC', 'Reno, NV', `closer-${tag}.example`, 'C'],
+      ])
+    )
+    assert.containSubset(again.body, { imported: 0, rejected_by_reason: { duplicate: 1 } })
+    assert.equal((await db.from('leads').where('id', lead.id).first()).lead_score, 'A')
+  })
+
   test('roles: admin, operator, closer and agents of a type that writes leads; a paused agent 423', async ({
     assert,
     cleanup,
