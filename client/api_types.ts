@@ -2013,6 +2013,28 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/drafts/bulk-decisions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Decide many drafts at once
+     * @description **Who:** admin (permission `drafts.decide`).
+     *
+     *     One decision (`approve`, `reject`, or `request_changes` with `notes`) on up to 100 drafts, each named with the `version` the admin saw. Each draft is decided exactly as `POST /api/drafts/{id}/decision` would decide it alone: its own transaction, approval, event and audit row, linked task moved, author told. A draft that decision would refuse (not waiting, decided meanwhile: `E_ALREADY_DECIDED`; a newer version: `E_STALE_VERSION`; its lead on the do-not-contact list, for `approve`; an unknown id: `E_NOT_FOUND`) is left as it is and reported with that code; the others are decided. Inline edits and notes per draft stay in the inbox.
+     */
+    post: operations['decideDrafts']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/approvals': {
     parameters: {
       query?: never
@@ -3196,6 +3218,35 @@ export interface components {
       waiting_seconds: number | null
       /** @description Waiting longer than the approval SLA. */
       overdue: boolean
+    }
+    'DraftBulkDecisionResult': {
+      /** @enum {string} */
+      action: 'approve' | 'reject' | 'request_changes'
+      /** @description Drafts decided. */
+      decided: number
+      /** @description Drafts left as they were. */
+      refused: number
+      /** @description One per draft, in the order sent. */
+      results: {
+        /** Format: uuid */
+        id: string
+        /** @enum {string} */
+        result: 'decided' | 'refused'
+        /**
+         * @description The draft’s status after the decision (decided).
+         * @enum {string}
+         */
+        status?: 'draft' | 'needs_approval' | 'approved' | 'rejected'
+        /**
+         * Format: uuid
+         * @description The approval written (decided).
+         */
+        approval_id?: string
+        /** @description Why not (refused): the code the single decision would answer. */
+        code?: string
+        /** @description Why not (refused). */
+        message?: string
+      }[]
     }
     /** @description One version of a draft. Versions are never changed. */
     'DraftVersion': {
@@ -10873,6 +10924,74 @@ export interface operations {
       404: components['responses']['NotFound']
       /** @description Not waiting for approval, already decided (`E_ALREADY_DECIDED`), `version` is not current (`E_STALE_VERSION`), or this admin already approved this version of a draft that needs two admins (`E_SAME_APPROVER`). */
       409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      422: components['responses']['ValidationFailed']
+      503: components['responses']['Unavailable']
+    }
+  }
+  decideDrafts: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "action": "reject",
+         *       "notes": "Off-brand: we do not discount.",
+         *       "drafts": [
+         *         {
+         *           "id": "3f2b8c1a-9d4e-4f6a-b7c8-1e2d3f4a5b6c",
+         *           "version": 2
+         *         }
+         *       ]
+         *     }
+         */
+        'application/json': {
+          /** @enum {unknown} */
+          action: 'approve' | 'reject' | 'request_changes'
+          /** @description Required for request_changes; kept on every approval. */
+          notes?: string
+          drafts: {
+            /** Format: uuid */
+            id: string
+            version: number
+          }[]
+        }
+      }
+    }
+    responses: {
+      /** @description What happened to each draft. */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          /**
+           * @example {
+           *       "action": "reject",
+           *       "decided": 1,
+           *       "refused": 0,
+           *       "results": [
+           *         {
+           *           "id": "3f2b8c1a-9d4e-4f6a-b7c8-1e2d3f4a5b6c",
+           *           "result": "decided",
+           *           "status": "rejected",
+           *           "approval_id": "3f2b8c1a-9d4e-4f6a-b7c8-1e2d3f4a5b6c"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['DraftBulkDecisionResult']
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      /** @description Only admins decide drafts. */
+      403: components['responses']['Forbidden']
       413: components['responses']['PayloadTooLarge']
       422: components['responses']['ValidationFailed']
       503: components['responses']['Unavailable']

@@ -16,7 +16,14 @@ import {
   text,
   uuid,
 } from '#openapi/kit'
-import { addVersionValidator, createDraftValidator, decisionValidator } from './validators/draft.js'
+import {
+  addVersionValidator,
+  bulkDecisionValidator,
+  BULK_DECISIONS,
+  createDraftValidator,
+  decisionValidator,
+  MAX_BULK_DECISIONS,
+} from './validators/draft.js'
 import { putPolicyValidator, revokeValidator } from './validators/autonomy.js'
 import { DRAFT_LIST, VERSION_LIST } from './controllers/drafts_controller.js'
 import { APPROVAL_LIST } from './controllers/decision_log_controller.js'
@@ -199,6 +206,27 @@ export default defineOpenApi({
       },
       'An outreach draft; `content` is its current version’s.'
     ),
+    DraftBulkDecisionResult: record({
+      action: enumOf(BULK_DECISIONS),
+      decided: { type: 'integer', description: 'Drafts decided.' },
+      refused: { type: 'integer', description: 'Drafts left as they were.' },
+      results: {
+        type: 'array',
+        description: 'One per draft, in the order sent.',
+        items: record(
+          {
+            id: uuid(),
+            result: enumOf(['decided', 'refused']),
+            status: enumOf(DRAFT_STATUSES, 'The draft’s status after the decision (decided).'),
+            approval_id: uuid('The approval written (decided).'),
+            code: text('Why not (refused): the code the single decision would answer.'),
+            message: text('Why not (refused).'),
+          },
+          undefined,
+          { optional: ['status', 'approval_id', 'code', 'message'] }
+        ),
+      },
+    }),
     DraftVersion: record(
       {
         id: uuid(),
@@ -606,6 +634,40 @@ export default defineOpenApi({
         errors: {
           409: 'Not waiting for approval, already decided (`E_ALREADY_DECIDED`), `version` is not current (`E_STALE_VERSION`), or this admin already approved this version of a draft that needs two admins (`E_SAME_APPROVER`).',
         },
+      },
+    },
+    '/api/drafts/bulk-decisions': {
+      post: {
+        operationId: 'decideDrafts',
+        summary: 'Decide many drafts at once',
+        description: `One decision (\`approve\`, \`reject\`, or \`request_changes\` with \`notes\`) on up to ${MAX_BULK_DECISIONS} drafts, each named with the \`version\` the admin saw. Each draft is decided exactly as \`POST /api/drafts/{id}/decision\` would decide it alone: its own transaction, approval, event and audit row, linked task moved, author told. A draft that decision would refuse (not waiting, decided meanwhile: \`E_ALREADY_DECIDED\`; a newer version: \`E_STALE_VERSION\`; its lead on the do-not-contact list, for \`approve\`; an unknown id: \`E_NOT_FOUND\`) is left as it is and reported with that code; the others are decided. Inline edits and notes per draft stay in the inbox.`,
+        tags: ['Drafts'],
+        access: DraftPermission.Decide,
+        body: {
+          schema: bulkDecisionValidator,
+          fields: {
+            notes: { description: 'Required for request_changes; kept on every approval.' },
+          },
+          example: {
+            action: 'reject',
+            notes: 'Off-brand: we do not discount.',
+            drafts: [{ id: DRAFT_ID, version: 2 }],
+          },
+        },
+        response: {
+          status: 200,
+          description: 'What happened to each draft.',
+          schema: ref('DraftBulkDecisionResult'),
+          example: {
+            action: 'reject',
+            decided: 1,
+            refused: 0,
+            results: [
+              { id: DRAFT_ID, result: 'decided', status: 'rejected', approval_id: DRAFT_ID },
+            ],
+          },
+        },
+        errors: { 403: 'Only admins decide drafts.' },
       },
     },
     '/api/approvals': {

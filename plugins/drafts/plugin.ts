@@ -101,6 +101,7 @@ export default definePlugin({
         router.get('drafts/:id/feedback', [DraftsController, 'feedback'])
         router.post('drafts/:id/submit', [DraftsController, 'submit'])
         router.post('drafts/:id/decision', [DraftsController, 'decide'])
+        router.post('drafts/bulk-decisions', [DraftsController, 'bulkDecide'])
         router.get('approvals', [DecisionLogController, 'index'])
         router.get('approvals/:id', [DecisionLogController, 'show'])
 

@@ -29,17 +29,26 @@ async function tasksTagged(tag: string, columns: string[]) {
 async function search(page: Page, tag: string, rows: number) {
   await page.goto(`${BASE()}/tasks`)
   const box = page.getByPlaceholder('Search title and description')
-  await box.fill(tag)
-  await box.press('Enter')
-  await page.waitForFunction(
-    ([name, count]) => {
-      const all = [
-        ...(globalThis as any).document.querySelectorAll('.ant-table-tbody tr.ant-table-row'),
-      ]
-      return all.length === count && all.every((row: any) => row.textContent.includes(name))
-    },
-    [`Bulk ${tag}`, rows] as const
-  )
+  /* a search typed while the list is still settling can be reset by it: type it again */
+  for (let attempt = 1; ; attempt++) {
+    await box.fill(tag)
+    await box.press('Enter')
+    try {
+      await page.waitForFunction(
+        ([name, count]) => {
+          const all = [
+            ...(globalThis as any).document.querySelectorAll('.ant-table-tbody tr.ant-table-row'),
+          ]
+          return all.length === count && all.every((row: any) => row.textContent.includes(name))
+        },
+        [`Bulk ${tag}`, rows] as const,
+        { timeout: 10_000 }
+      )
+      return
+    } catch (error) {
+      if (attempt === 3) throw error
+    }
+  }
 }
 
 /*

@@ -59,10 +59,14 @@ export function responseChecker(doc: OpenApiDocument) {
     }
     return value
   }
-  const templates = Object.keys(doc.paths).map((path) => ({
-    path,
-    regex: new RegExp(`^${path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`),
-  }))
+  /* literal paths first: `/api/drafts/bulk-decisions` is not `/api/drafts/{id}` */
+  const templates = Object.keys(doc.paths)
+    .map((path) => ({
+      path,
+      params: path.split('{').length - 1,
+      regex: new RegExp(`^${path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    }))
+    .sort((a, b) => a.params - b.params)
 
   /** Problems with this answer (empty when it matches the document). */
   return (method: string, url: string, status: number, body: unknown): string[] => {

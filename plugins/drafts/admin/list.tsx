@@ -1,4 +1,5 @@
-import type { HttpError } from '@refinedev/core'
+import { useState } from 'react'
+import { useCan, type HttpError } from '@refinedev/core'
 import { EditButton, getDefaultSortOrder, List, ShowButton, useTable } from '@refinedev/antd'
 import { Space, Table, Tag, Typography } from 'antd'
 import { ListTable } from '@admin/components/list_view'
@@ -18,6 +19,7 @@ import { hasResource } from '@admin/registry'
 import { shortId } from '@admin/lib/format'
 import { useNames } from '@admin/lib/use_names'
 import { DraftStatusTags } from './draft_status'
+import { DraftBulkDecisions } from './bulk_decisions'
 import {
   CHANNEL_LABELS,
   CHANNEL_OPTIONS,
@@ -61,6 +63,9 @@ export default function DraftList() {
   })
 
   const showLeads = hasResource('leads')
+  const { data: canDecide } = useCan({ resource: 'drafts', action: 'decide' })
+  /* the ticked drafts waiting for approval, with the version each was seen at */
+  const [selected, setSelected] = useState<DraftRecord[]>([])
   const leadName = useNames(
     'leads',
     (tableProps.dataSource ?? []).map((d) => d.lead_id),
@@ -79,9 +84,26 @@ export default function DraftList() {
             onRetry={() => tableQuery.refetch()}
           />
         )}
+        {canDecide?.can && <DraftBulkDecisions drafts={selected} onClear={() => setSelected([])} />}
         <ListTable<DraftRecord>
           {...tableProps}
           rowKey="id"
+          rowSelection={
+            canDecide?.can
+              ? {
+                  preserveSelectedRowKeys: true,
+                  selectedRowKeys: selected.map((draft) => draft.id),
+                  onChange: (_, rows) => setSelected(rows.filter(Boolean)),
+                  getCheckboxProps: (draft) => ({
+                    disabled: draft.status !== DraftStatus.NeedsApproval,
+                    title:
+                      draft.status !== DraftStatus.NeedsApproval
+                        ? 'Only drafts waiting for approval can be decided'
+                        : undefined,
+                  }),
+                }
+              : undefined
+          }
           locale={{
             emptyText: tableEmptyText({
               isError: tableQuery.isError,

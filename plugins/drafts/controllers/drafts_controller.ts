@@ -6,6 +6,7 @@ import { DRAFT_CHANNELS, DRAFT_STATUSES, DraftStatus } from '../enums.js'
 import {
   addVersionValidator,
   createDraftValidator,
+  bulkDecisionValidator,
   decisionValidator,
 } from '../validators/draft.js'
 import { serializeDraft, withContent } from '../services/draft_view.js'
@@ -15,6 +16,7 @@ import { createDraft } from '../actions/create_draft.js'
 import { addVersion } from '../actions/add_version.js'
 import { submitDraft } from '../actions/submit_draft.js'
 import { decideDraft } from '../actions/decide_draft.js'
+import { decideDraftsBulk } from '../actions/decide_drafts_bulk.js'
 import { ApiException } from '#exceptions/api_exception'
 import { actorFromContext } from '#services/change_recorder'
 import { runList, type ListSpec } from '#services/list_query'
@@ -139,5 +141,12 @@ export default class DraftsController {
     )
     const draft = await withContent(Draft.query()).where('drafts.id', ctx.params.id).firstOrFail()
     return { ...serializeDraft(draft), approval: approval.serialize() }
+  }
+
+  /** One decision over many drafts, each decided as if alone; refusals reported per draft. */
+  async bulkDecide(ctx: HttpContext) {
+    await ctx.bouncer.with(DraftPolicy).authorize('decide')
+    const data = await ctx.request.validateUsing(bulkDecisionValidator)
+    return decideDraftsBulk(actorFromContext(ctx), ctx.auth.user as User, data)
   }
 }

@@ -36,3 +36,34 @@ export const decisionValidator = vine.create(
     content: content().optional().requiredWhen('action', '=', ApprovalAction.EditInlineApprove),
   })
 )
+
+/** The decisions an admin may take on many drafts at once (an edit or a note per draft needs the inbox). */
+export const BULK_DECISIONS = [
+  ApprovalAction.Approve,
+  ApprovalAction.Reject,
+  ApprovalAction.RequestChanges,
+] as const
+
+/** How many drafts one bulk decision names. */
+export const MAX_BULK_DECISIONS = 100
+
+/** POST /api/drafts/bulk-decisions: one decision, each draft with the version the admin saw. */
+export const bulkDecisionValidator = vine.create(
+  vine.object({
+    action: vine.enum(BULK_DECISIONS),
+    notes: note()
+      .minLength(1)
+      .optional()
+      .requiredWhen('action', '=', ApprovalAction.RequestChanges),
+    drafts: vine
+      .array(
+        vine.object({
+          id: vine.string().uuid(),
+          version: vine.number().withoutDecimals().min(1),
+        })
+      )
+      .minLength(1)
+      .maxLength(MAX_BULK_DECISIONS)
+      .distinct('id'),
+  })
+)
