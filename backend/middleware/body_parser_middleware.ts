@@ -3,7 +3,6 @@ import BodyParserMiddleware from '@adonisjs/core/bodyparser_middleware'
 import type { HttpContext, Route } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { ApiException } from '#exceptions/api_exception'
-import { liftBodyDeadline } from '../runtime/http_server.js'
 
 /* Deeper than any real request needs (an event payload, a lead), far below where recursion breaks. */
 export const MAX_JSON_DEPTH = 64
@@ -24,10 +23,11 @@ const PARSED_EVERYWHERE = ['json', '+json', 'urlencoded', 'multipart']
 /**
  * Marks a route that reads its own request body, as a stream, whatever its
  * size (a CSV import): the parser leaves any other body (text/csv, ...)
- * unread (no 1 MB limit, nothing buffered), and the server's body deadline
- * (HTTP_BODY_TIMEOUT_SECONDS) is lifted, so the route must give up on an
- * upload that stalls itself. Every other route keeps the 1 MB limits and
- * the deadline. Returns the route, for chaining.
+ * unread (no 1 MB limit, nothing buffered). The server's body deadline
+ * (HTTP_BODY_TIMEOUT_SECONDS) still holds until the route lifts it
+ * (liftBodyDeadline), once the caller is authorized and the route watches
+ * the upload itself. Every other route keeps the 1 MB limits and the
+ * deadline. Returns the route, for chaining.
  */
 export function readsItsOwnBody<T extends Route>(route: T): T {
   ownBodyRoutes.push(route)
@@ -77,11 +77,7 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
  */
 export default class DepthLimitedBodyParserMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    if (readsOwnBody(ctx) && !ctx.request.is(PARSED_EVERYWHERE)) {
-      // a streamed body of any size may take longer than the body deadline: the route watches it
-      liftBodyDeadline(ctx.request.request)
-      return next()
-    }
+    if (readsOwnBody(ctx) && !ctx.request.is(PARSED_EVERYWHERE)) return next()
     parser ??= await app.container.make(BodyParserMiddleware)
     let parsed = false
     try {

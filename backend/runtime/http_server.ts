@@ -24,14 +24,22 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
  * route; this one can be lifted for a route that streams its body and
  * watches it itself (liftBodyDeadline): a CSV import of any size over a
  * slow link, which gives up only when nothing arrives for a while. Headers
- * keep Node's own `headersTimeout` (60 s).
+ * keep their own 60 s (`headersTimeout`, set explicitly: with no
+ * `requestTimeout`, Node would otherwise have none). At most MAX_BODY_SECONDS.
  */
 export const bodyDeadline = {
   get ms() {
     const value = Number(process.env.HTTP_BODY_TIMEOUT_SECONDS)
-    return (Number.isFinite(value) && value > 0 ? value : 300) * 1000
+    // a timer longer than 2^31 - 1 ms would fire at once: the longest allowed is about 24 days
+    return (Number.isFinite(value) && value > 0 ? Math.min(value, MAX_BODY_SECONDS) : 300) * 1000
   },
 }
+
+/** The longest body deadline a timer can hold (2^31 - 1 ms), in seconds. */
+export const MAX_BODY_SECONDS = Math.floor((2 ** 31 - 1) / 1000)
+
+/** How long a request's headers may take to arrive: Node's default, kept explicitly. */
+export const HEADERS_TIMEOUT_MS = 60_000
 
 const deadlines = new WeakMap<IncomingMessage, NodeJS.Timeout>()
 
@@ -95,22 +103,26 @@ export function createHttpServer(
 ) {
   const connections = new Map<Socket, ConnectionState>()
   /* Node's own deadline would cut every body at 300 s, a streamed import's too: see bodyDeadline */
-  const server = createServer({ requestTimeout: 0 }, (request, response) => {
-    request.headers['x-request-id'] = randomUUID()
-    startBodyDeadline(request)
-    const state = connections.get(request.socket)
-    if (state) {
-      const write = !READS.has(request.method ?? 'GET')
-      state.active++
-      if (write) state.writes++
-      response.once('close', () => {
-        state.active--
-        if (write) state.writes--
-        state.served++
-      })
+  /* headersTimeout would follow requestTimeout down to 0: a request's headers keep their 60 s */
+  const server = createServer(
+    { requestTimeout: 0, headersTimeout: HEADERS_TIMEOUT_MS },
+    (request, response) => {
+      request.headers['x-request-id'] = randomUUID()
+      startBodyDeadline(request)
+      const state = connections.get(request.socket)
+      if (state) {
+        const write = !READS.has(request.method ?? 'GET')
+        state.active++
+        if (write) state.writes++
+        response.once('close', () => {
+          state.active--
+          if (write) state.writes--
+          state.served++
+        })
+      }
+      void handle(request, response)
     }
-    void handle(request, response)
-  })
+  )
   server.on('connection', (socket: Socket) => {
     connections.set(socket, { active: 0, writes: 0, served: 0 })
     socket.once('close', () => connections.delete(socket))

@@ -38,6 +38,11 @@ export interface ImportRequest {
   bytesTotal?: number | null
   /** The CSV's bytes, as they arrive. */
   source: AsyncIterable<Buffer | Uint8Array>
+  /**
+   * Called once the import has its slot, before it reads: from then on only
+   * its idle limit applies (the controller lifts the server's body deadline).
+   */
+  onStart?: () => void
 }
 
 /* At most this many imports at once on one instance: each holds a connection of the `bulk` pool (4). */
@@ -96,6 +101,7 @@ export async function importLeads(
   running++
   runningBy.add(who)
   try {
+    request.onStart?.()
     return await runImport(context, request)
   } finally {
     running--

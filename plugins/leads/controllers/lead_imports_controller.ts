@@ -6,6 +6,7 @@ import { actorFromContext } from '#services/change_recorder'
 import { exportSettings, openExportConnection } from '#services/export_connections'
 import { openExportStream } from '../services/lead_export.js'
 import { headerName, importLeads } from '../actions/import_leads.js'
+import { liftBodyDeadline } from '#services/body_deadline'
 import { importOptionsValidator, previewOptionsValidator } from '../validators/lead_import.js'
 import {
   guessMapping,
@@ -67,6 +68,8 @@ export default class LeadImportsController {
     const mapping = mappingFrom(options.mapping)
     const context = actorFromContext(ctx)
     const bytesTotal = Number(ctx.request.header('content-length')) || null
+    // the upload has no time limit once its import runs (it gives up when nothing arrives for a while)
+    const onStart = () => liftBodyDeadline(ctx.request.request)
 
     let record: LeadImportRecord | undefined
     if (ctx.request.is(['multipart/form-data'])) {
@@ -87,6 +90,7 @@ export default class LeadImportsController {
               mapping,
               bytesTotal,
               source: part,
+              onStart,
             })
           } catch (error) {
             // stop reading the form: the answer goes out now, the rest of the body is discarded
@@ -119,6 +123,7 @@ export default class LeadImportsController {
         mapping,
         bytesTotal,
         source: ctx.request.request,
+        onStart,
       })
     } else {
       throw new ApiException(

@@ -1086,6 +1086,27 @@ test.group('Leads import: API', (group) => {
     cleanup(held.stop)
     await held.closed
     assert.match(held.answer(), /^HTTP\/1\.1 408/)
+
+    // nor does a caller who may not import get an unlimited upload: refused, then cut at the deadline
+    for (const token of [null, actors.tokens.viewer]) {
+      const refused = trickle(
+        `POST /api/leads/import HTTP/1.1\r\nHost: ${process.env.HOST}\r\n` +
+          (token ? `Authorization: Bearer ${token}\r\n` : '') +
+          'Content-Type: text/csv\r\n',
+        ['business_name\r\n', ...Array.from({ length: 30 }, (_, i) => `Slow ${i}\r\n`)],
+        200,
+        true
+      )
+      cleanup(refused.stop)
+      const started = Date.now()
+      await refused.closed
+      assert.match(refused.answer(), /^HTTP\/1\.1 40[13]/)
+      assert.isBelow(
+        Date.now() - started,
+        5_000,
+        'closed at the deadline, not after the whole body'
+      )
+    }
   }).timeout(30_000)
 
   test('one import at a time per person: a second is refused with 429, others may import', async ({

@@ -2,6 +2,12 @@ import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { call, makeActors, type Actors } from '#tests/helpers/actors'
 import { bodyTimeout, trickle } from '#tests/helpers/slow_requests'
+import {
+  bodyDeadline,
+  createHttpServer,
+  HEADERS_TIMEOUT_MS,
+  MAX_BODY_SECONDS,
+} from '../../../runtime/http_server.js'
 
 test.group('HTTP: a request body has HTTP_BODY_TIMEOUT_SECONDS to arrive', (group) => {
   let actors: Actors
@@ -52,4 +58,17 @@ test.group('HTTP: a request body has HTTP_BODY_TIMEOUT_SECONDS to arrive', (grou
     assert.match(slow.answer(), /^HTTP\/1\.1 201/)
     assert.isOk(await db.from('tasks').where('title', title).first())
   }).timeout(20_000)
+
+  test('headers keep their own 60 s limit, and a deadline too long for a timer is held to the longest one', async ({
+    assert,
+    cleanup,
+  }) => {
+    const server = createHttpServer(() => {})
+    // Node derives headersTimeout from requestTimeout: 0 would leave slow headers unlimited
+    assert.equal(server.requestTimeout, 0)
+    assert.equal(server.headersTimeout, HEADERS_TIMEOUT_MS)
+    bodyTimeout('99999999999', cleanup)
+    assert.equal(bodyDeadline.ms, MAX_BODY_SECONDS * 1000)
+    assert.isBelow(bodyDeadline.ms, 2 ** 31)
+  })
 })
