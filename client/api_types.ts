@@ -2026,7 +2026,7 @@ export interface paths {
      * Decide many drafts at once
      * @description **Who:** admin (permission `drafts.decide`).
      *
-     *     One decision (`approve`, `reject`, or `request_changes` with `notes`) on up to 100 drafts, each named with the `version` the admin saw. Each draft is decided exactly as `POST /api/drafts/{id}/decision` would decide it alone: its own transaction, approval, event and audit row, linked task moved, author told. A draft that decision would refuse (not waiting, decided meanwhile: `E_ALREADY_DECIDED`; a newer version: `E_STALE_VERSION`; its lead on the do-not-contact list, for `approve`; an unknown id: `E_NOT_FOUND`) is left as it is and reported with that code; the others are decided. Inline edits and notes per draft stay in the inbox.
+     *     One decision (`approve`, `reject`, or `request_changes` with `notes`) on up to 100 drafts, each named with the `version` the admin saw. Each draft is decided exactly as `POST /api/drafts/{id}/decision` would decide it alone: its own transaction, approval, event and audit row, linked task moved, author told. A draft that decision would refuse (not waiting, decided meanwhile: `E_ALREADY_DECIDED`; a newer version: `E_STALE_VERSION`; its lead on the do-not-contact list, for `approve`; an unknown id: `E_NOT_FOUND`) is left as it is and reported with that code; the others are decided. If the database fails part way, what was decided is reported and the draft that failed and the rest come back `E_NOT_DECIDED`, to send again. Inline edits and notes per draft stay in the inbox.
      */
     post: operations['decideDrafts']
     delete?: never

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import Task from '#models/task'
+import Agent from '#models/agent'
 import { TASK_TRANSITIONS, TaskColumn, type TaskPriority } from '#enums/task'
 import { recordChanges, type ChangeContext } from '#services/change_recorder'
 import { removeTask } from '#actions/tasks/delete_task'
@@ -55,16 +56,23 @@ export async function runBulkTaskAction(
 ): Promise<BulkTaskResult> {
   const bulkId = randomUUID()
   const payload = { bulk_id: bulkId }
+  /* as the database spells them: an id sent in capitals is the same card */
+  const ids = [...new Set(request.ids.map((id) => id.toLowerCase()))]
   return recordChanges(
     context,
     async (trx, recorder) => {
+      /*
+       * A delete detaches the cards' agents: they are locked first, as an
+       * agent's heartbeat locks its agent before the card it names, so the
+       * two queue instead of deadlocking.
+       */
+      if (request.action === 'delete') {
+        await Agent.query({ client: trx }).whereIn('current_task_id', ids).orderBy('id').forUpdate()
+      }
       /* in id order, so two actions over the same cards queue instead of deadlocking */
-      const tasks = await Task.query({ client: trx })
-        .whereIn('id', request.ids)
-        .orderBy('id')
-        .forUpdate()
+      const tasks = await Task.query({ client: trx }).whereIn('id', ids).orderBy('id').forUpdate()
       const found = new Set(tasks.map((task) => task.id))
-      const refused: BulkTaskRefusal[] = request.ids
+      const refused: BulkTaskRefusal[] = ids
         .filter((id) => !found.has(id))
         .map((id) => ({ id, code: 'E_NOT_FOUND', message: 'No such task' }))
       let changed = 0
@@ -131,7 +139,7 @@ export async function runBulkTaskAction(
       }
 
       /* refusals in the order the ids were sent */
-      const order = new Map(request.ids.map((id, index) => [id, index]))
+      const order = new Map(ids.map((id, index) => [id, index]))
       refused.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
       return {
         id: bulkId,

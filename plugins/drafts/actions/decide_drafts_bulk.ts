@@ -20,8 +20,10 @@ export type BulkDecisionRow =
  * audit row, task move and message to its author), on the version the
  * admin saw. A draft the rules refuse (decided meanwhile, a newer version,
  * its lead on the do-not-contact list) is left as it is and reported;
- * the others are decided. Any other failure stops the run: what was
- * decided stays decided and is reported, and the rest were not touched.
+ * the others are decided. Any other failure (the database) stops the run:
+ * before any draft was decided it is the answer (nothing was written);
+ * after, what was decided stays decided and is reported, and the draft
+ * that failed and the rest are reported `E_NOT_DECIDED`, to try again.
  */
 export async function decideDraftsBulk(context: ChangeContext, admin: User, request: BulkDecision) {
   const results: BulkDecisionRow[] = []
@@ -34,13 +36,31 @@ export async function decideDraftsBulk(context: ChangeContext, admin: User, requ
       })
       results.push({ id, result: 'decided', status: draft.status, approval_id: approval.id })
     } catch (error) {
-      if (!(error instanceof ApiException) || error.status >= 500) throw error
-      results.push({
-        id,
-        result: 'refused',
-        code: error.details.code ?? 'E_CONFLICT',
-        message: error.message,
-      })
+      if (error instanceof ApiException && error.status < 500) {
+        results.push({
+          id,
+          result: 'refused',
+          code: error.details.code ?? 'E_CONFLICT',
+          message: error.message,
+        })
+        continue
+      }
+      // nothing decided yet: the error is the answer (a 503 says nothing was written, which holds)
+      if (!results.some((row) => row.result === 'decided')) throw error
+      // drafts are decided: they are reported, and this one and the rest are left for another try
+      const index = request.drafts.findIndex((draft) => draft.id === id)
+      for (const rest of request.drafts.slice(index)) {
+        results.push({
+          id: rest.id,
+          result: 'refused',
+          code: 'E_NOT_DECIDED',
+          message:
+            rest.id === id
+              ? 'This draft could not be decided just now (the database did not answer in time): try again'
+              : 'Not decided: the decisions stopped at an earlier draft that could not be decided; try again',
+        })
+      }
+      break
     }
   }
   return {

@@ -10,7 +10,18 @@ type Decision = 'approve' | 'reject' | 'request_changes'
 interface BulkResult {
   decided: number
   refused: number
-  results: { id: string; result: 'decided' | 'refused'; message?: string }[]
+  results: { id: string; result: 'decided' | 'refused'; status?: string; message?: string }[]
+}
+
+/** The server's cap on one bulk decision (MAX_BULK_DECISIONS). */
+const MAX_DRAFTS = 100
+
+/** What happened, by the drafts' statuses after it: an approval may await a second admin. */
+function summarize(action: Decision, data: BulkResult) {
+  const decided = data.results.filter((row) => row.result === 'decided')
+  const waiting = decided.filter((row) => row.status === 'needs_approval').length
+  const done = `${count(decided.length - waiting)} ${DONE[action]}`
+  return waiting > 0 ? `${done}; ${count(waiting)} await a second admin's approval` : done
 }
 
 const count = (n: number) => `${n} draft${n === 1 ? '' : 's'}`
@@ -49,6 +60,7 @@ export function DraftBulkDecisions({
   const [busy, setBusy] = useState(false)
   if (!canDecide?.can || drafts.length === 0) return null
   const what = count(drafts.length)
+  const tooMany = drafts.length > MAX_DRAFTS
 
   const run = async (action: Decision, note?: string) => {
     setBusy(true)
@@ -58,7 +70,7 @@ export function DraftBulkDecisions({
         ...(note ? { notes: note } : {}),
         drafts: drafts.map((draft) => ({ id: draft.id, version: draft.current_version })),
       })
-      const summary = `${count(data.decided)} ${DONE[action]}`
+      const summary = summarize(action, data)
       if (data.refused === 0) {
         message.success(summary)
       } else {
@@ -110,9 +122,15 @@ export function DraftBulkDecisions({
           <Button type="link" size="small" onClick={onClear}>
             Clear selection
           </Button>
+          {tooMany && (
+            <Typography.Text type="warning">
+              At most {MAX_DRAFTS} at once: decide them in parts.
+            </Typography.Text>
+          )}
           <Button
             icon={<CheckOutlined />}
             loading={busy}
+            disabled={tooMany}
             onClick={() => ask('approve')}
             data-testid="draft-bulk-approve"
           >
@@ -120,7 +138,7 @@ export function DraftBulkDecisions({
           </Button>
           <Button
             icon={<EditOutlined />}
-            disabled={busy}
+            disabled={busy || tooMany}
             onClick={() => ask('request_changes')}
             data-testid="draft-bulk-changes"
           >
@@ -129,7 +147,7 @@ export function DraftBulkDecisions({
           <Button
             danger
             icon={<CloseOutlined />}
-            disabled={busy}
+            disabled={busy || tooMany}
             onClick={() => ask('reject')}
             data-testid="draft-bulk-reject"
           >

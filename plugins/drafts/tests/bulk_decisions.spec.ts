@@ -129,6 +129,37 @@ test.group('Drafts: one decision over many drafts', (group) => {
     assert.equal(await statusOf(b.id), 'approved')
   })
 
+  test('a database failure part way: the drafts decided are reported, the one that failed and the rest are left to try again', async ({
+    assert,
+    cleanup,
+  }) => {
+    const [a, b, c] = [await submitted(actors), await submitted(actors), await submitted(actors)]
+    // the approval of b cannot be written, as a full disk or a lost connection would refuse it
+    await db.rawQuery(
+      `ALTER TABLE approvals ADD CONSTRAINT forced_failure CHECK (draft_id <> '${b.id}') NOT VALID`
+    )
+    cleanup(() => db.rawQuery('ALTER TABLE approvals DROP CONSTRAINT forced_failure'))
+
+    const answer = await decide(actors.tokens.admin, {
+      action: 'reject',
+      drafts: [a, b, c].map((draft) => ({ id: draft.id, version: draft.current_version })),
+    })
+    assert.equal(answer.status, 200, JSON.stringify(answer.body))
+    assert.deepEqual(check('POST', '/api/drafts/bulk-decisions', 200, answer.body), [])
+    assert.containSubset(answer.body, { decided: 1, refused: 2 })
+    assert.deepEqual(
+      answer.body.results.map((row: any) => [row.id, row.result, row.status ?? row.code]),
+      [
+        [a.id, 'decided', 'rejected'],
+        [b.id, 'refused', 'E_NOT_DECIDED'],
+        [c.id, 'refused', 'E_NOT_DECIDED'],
+      ]
+    )
+    assert.equal(await statusOf(a.id), 'rejected')
+    assert.equal(await statusOf(b.id), 'needs_approval')
+    assert.equal(await statusOf(c.id), 'needs_approval')
+  })
+
   test('request_changes needs notes; bad bodies answer 422 and write nothing', async ({
     assert,
   }) => {
