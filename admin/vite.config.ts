@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { ServerResponse } from 'node:http'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { precompressAdmin, recordAdminBuild } from '../scripts/admin_build.js'
 
@@ -14,11 +17,92 @@ const src = fileURLToPath(new URL('./src', import.meta.url))
 const client = fileURLToPath(new URL('../client', import.meta.url))
 const API = process.env.VITE_API_TARGET ?? 'http://localhost:4000'
 
+/*
+| src/boot.ts, the page's first script: built as an entry of its own (a few
+| kB, no React) and placed first in <head>, `async`: it runs as soon as it is
+| here, not after the page is parsed, and asks for the page's data while the
+| app's script still loads and starts. (The app's script imports it too: it
+| runs once, first, whichever arrives first.)
+*/
+function bootScript(): Plugin {
+  return {
+    name: 'boot-script',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        let src = '/src/boot.ts'
+        if (bundle) {
+          const boot = Object.values(bundle).find(
+            (file) => file.type === 'chunk' && file.isEntry && file.name === 'boot'
+          )
+          if (!boot) throw new Error('the build has no boot entry (src/boot.ts)')
+          src = `/${boot.fileName}`
+        }
+        return [
+          {
+            tag: 'script',
+            attrs: { type: 'module', async: true, crossorigin: true, src },
+            injectTo: 'head-prepend',
+          },
+        ]
+      },
+    },
+  }
+}
+
+/*
+| The page's head before the app's script, both named by their hash in
+| /assets/ (cached for a year: a warm load waits for no server):
+| - antd's styles for the first paint, computed at build time for each colour
+|   mode (scripts/antd_styles.js): antd reads which styles the stylesheet
+|   holds and does not compute them again in the page;
+| - theme.js, the colour theme (no white flash for a dark page), a classic
+|   script the parser waits for; it swaps in the dark stylesheet for a dark page.
+*/
+function firstPaintHead(): Plugin {
+  let head = ''
+  return {
+    name: 'first-paint-head',
+    apply: 'build',
+    buildStart() {
+      const hashed = (name: string, ext: string, source: string | Buffer) => {
+        const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8)
+        const fileName = `assets/${name}-${hash}.${ext}`
+        this.emitFile({ type: 'asset', fileName, source })
+        return `/${fileName}`
+      }
+      const extracted = spawnSync(process.execPath, [`${root}/../scripts/antd_styles.js`], {
+        env: { ...process.env, NODE_ENV: 'production' },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      })
+      if (extracted.status !== 0) throw new Error(`antd's styles: ${extracted.stderr}`)
+      const styles = JSON.parse(extracted.stdout) as { light: string; dark: string }
+      const light = hashed('antd-light', 'css', styles.light)
+      const dark = hashed('antd-dark', 'css', styles.dark)
+      const theme = hashed('theme', 'js', readFileSync(`${root}/theme.js`))
+      head =
+        `<link rel="stylesheet" id="antd-styles" href="${light}" data-dark="${dark}">\n` +
+        `    <script src="${theme}"></script>`
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const tag = '<script src="/theme.js"></script>'
+        if (!html.includes(tag)) throw new Error(`index.html has no ${tag}`)
+        return html.replace(tag, head)
+      },
+    },
+  }
+}
+
 export default defineConfig({
   root,
   base: '/',
   plugins: [
     react(),
+    bootScript(),
+    firstPaintHead(),
     // which plugins' screens this build holds: `npm start` and the tests rebuild when that changes
     { name: 'record-plugin-screens', apply: 'build', writeBundle: () => recordAdminBuild() },
     // brotli and gzip copies of every text file, served as they are (backend/services/admin_files.ts)
@@ -35,6 +119,7 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
+      input: { index: `${root}/index.html`, boot: `${src}/boot.ts` },
       treeshake: {
         // Pure packages that do not say so (no "sideEffects" in their package.json): kept
         // whole in the first script because @refinedev/antd and @refinedev/core import them

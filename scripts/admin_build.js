@@ -43,7 +43,13 @@ export function adminBuildReason(root) {
     return 'built without a record of its plugins'
   }
   if (JSON.stringify(built) !== JSON.stringify(screens)) return 'the plugins changed'
-  const sources = [join(root, 'admin/src'), join(root, 'admin/index.html')]
+  const sources = [
+    join(root, 'admin/src'),
+    join(root, 'admin/index.html'),
+    join(root, 'admin/theme.js'),
+    join(root, 'admin/vite.config.ts'),
+    join(root, 'scripts/antd_styles.js'),
+  ]
   for (const name of screens) sources.push(join(root, 'plugins', name, 'admin'))
   const newest = Math.max(...sources.filter((s) => existsSync(s)).map(newestMtime))
   return statSync(index).mtimeMs >= newest ? null : 'its sources changed'

@@ -1,3 +1,5 @@
+// first: the page's early requests, if its own script (src/boot.ts) has not run already
+import './boot'
 import '@ant-design/v5-patch-for-react-19'
 import '@refinedev/antd/dist/reset.css'
 import { StrictMode } from 'react'

@@ -42,6 +42,18 @@ export function installEarlyRequests(http: AxiosInstance) {
   }
 }
 
+let started: Promise<void> = Promise.resolve()
+
+/** What the page's first script (src/boot.ts) asked for: settles when all of it has answered or failed. */
+export function setEarlyRequests(settled: Promise<void>) {
+  started = settled
+}
+
+/** Settles once the early requests have (at once when there were none: boot.ts did not run). */
+export function earlyRequests(): Promise<void> {
+  return started
+}
+
 /*
 | The answers themselves, for a screen's first render: a list the app's start
 | asked for and that has answered when the screen first draws is drawn in

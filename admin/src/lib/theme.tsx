@@ -14,7 +14,7 @@ import { API_URL, http } from '../providers/http'
 /*
 | Light or dark, as the person chose (GET/PATCH /api/auth/preferences, so it
 | follows them to every device), remembered on this device too (localStorage,
-| read by public/theme.js before the app loads: no white flash). `system`
+| read by admin/theme.js before the app loads: no white flash). `system`
 | follows the device's setting.
 */
 
@@ -44,7 +44,7 @@ function remember(choice: ThemeChoice) {
 const deviceIsDark = () =>
   typeof window !== 'undefined' && !!window.matchMedia?.(DARK_QUERY).matches
 
-/** What public/theme.js did before React: the page's own colours follow the mode too. */
+/** What admin/theme.js did before React: the page's own colours follow the mode too. */
 function paint(mode: Mode) {
   const root = document.documentElement
   root.dataset.theme = mode

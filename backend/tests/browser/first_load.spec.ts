@@ -129,6 +129,124 @@ test.group('Admin: first load', (group) => {
     }
   })
 
+  test("the page's data is asked for by its own small script, while the app's script still loads", async ({
+    assert,
+  }) => {
+    const actors = await makeActors()
+    const operator = await makeUser(Role.Operator)
+    const task = await createTask(actors, { title: `Boot ${unique()}`, column: 'done' })
+    const { context, page: signedIn } = await contextFor(operator.email)
+    // a page of its own: the sign-in page's requests are not counted
+    await signedIn.close()
+    const page = await context.newPage()
+    try {
+      const asked: string[] = []
+      page.on('request', (request) => {
+        const url = new URL(request.url())
+        if (url.pathname.startsWith('/api/')) asked.push(url.pathname)
+      })
+      // the app's script held back (a slow network, or a slow machine starting it)
+      let release!: () => void
+      const released = new Promise<void>((resolve) => (release = resolve))
+      let held = 0
+      await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+        held++
+        await released
+        await route.continue()
+      })
+      await page.goto(`${BASE()}/board`, { waitUntil: 'commit' })
+      const all = () =>
+        asked.filter((path) => path === '/api/tasks').length === 4 && asked.includes('/api/agents')
+      for (let i = 0; i < 100 && !all(); i++) {
+        await page.waitForTimeout(50)
+      }
+      assert.equal(held, 1)
+      assert.include(asked, '/api/auth/me', 'the session check left before the app started')
+      assert.lengthOf(
+        asked.filter((path) => path === '/api/tasks'),
+        4,
+        "each column's tasks"
+      )
+      assert.include(asked, '/api/agents')
+      release()
+      await page.getByTestId(`task-card-${task.id}`).waitFor()
+      // and the app took those answers: nothing asked for twice
+      assert.lengthOf(
+        asked.filter((path) => path === '/api/tasks'),
+        4,
+        asked.join(', ')
+      )
+      assert.lengthOf(
+        asked.filter((path) => path === '/api/auth/me'),
+        1,
+        asked.join(', ')
+      )
+    } finally {
+      await debugShot(page)
+      await context.close()
+    }
+  })
+
+  test("antd's styles for the first paint come with the build, for a light and a dark page: the page does not compute them", async ({
+    assert,
+  }) => {
+    const admin = await makeUser(Role.Admin)
+    const { context, page } = await contextFor(admin.email)
+    try {
+      /** The antd rules the page generated itself, in <style> elements, for these components. */
+      const generated = () =>
+        page.evaluate(() =>
+          ['.ant-btn', '.ant-menu', '.ant-layout-sider', '.ant-badge', '.ant-typography'].filter(
+            (selector) =>
+              [...(globalThis as any).document.querySelectorAll('style')].some((style: any) =>
+                style.textContent.includes(`${selector}{`)
+              )
+          )
+        )
+      const looks = () =>
+        page.evaluate(() => {
+          const w = globalThis as any
+          const style = (selector: string) => w.getComputedStyle(w.document.querySelector(selector))
+          return {
+            stylesheet: w.document.getElementById('antd-styles').getAttribute('href'),
+            button: style('.ant-btn-primary').backgroundColor,
+            menu: style('.ant-menu').backgroundColor,
+            buttonDisplay: style('.ant-btn-primary').display,
+          }
+        })
+      await page.goto(`${BASE()}/board`)
+      await page.getByTestId('board').waitFor()
+      const light = await looks()
+      assert.match(light.stylesheet, /^\/assets\/antd-light-[\w-]+\.css$/)
+      assert.equal(light.buttonDisplay, 'inline-flex')
+      assert.deepEqual(await generated(), [])
+
+      // switched to dark (antd computes the dark styles in the page, as before)
+      await page.getByTestId('theme-switch').click()
+      await page.waitForFunction(
+        () => (globalThis as any).document.documentElement.dataset.theme === 'dark'
+      )
+      for (let i = 0; i < 50; i++) {
+        const row = await db.from('user_preferences').where('user_id', admin.id).first()
+        if (row?.theme === 'dark') break
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      // the next dark page: the dark stylesheet instead, from before the app's script
+      await page.reload()
+      await page.getByTestId('board').waitFor()
+      await page.getByTestId('theme-switch').waitFor()
+      assert.equal(await page.evaluate<string>('document.documentElement.dataset.theme'), 'dark')
+      const dark = await looks()
+      assert.match(dark.stylesheet, /^\/assets\/antd-dark-[\w-]+\.css$/)
+      assert.equal(dark.buttonDisplay, 'inline-flex')
+      assert.notEqual(dark.menu, light.menu, 'the menu is dark')
+      assert.deepEqual(await generated(), [])
+    } finally {
+      await debugShot(page)
+      await context.close()
+    }
+  })
+
   test("the board's code arriving after its screen mounted: the board shows as it arrives with its cards, never through a suspended screen or a skeleton", async ({
     assert,
   }) => {
