@@ -111,7 +111,12 @@ export default defineConfig({
   resolve: {
     // Plugin screens (plugins/*/admin) reach the admin's shared code as `@admin/...`, and
     // everyone the API's generated types as `#client/api_types` (type imports: nothing is bundled).
-    alias: { '@admin': src, '#client': client },
+    alias: {
+      '@admin': src,
+      '#client': client,
+      // a few lines instead of 30 kB of fallbacks for old engines (src/lib/side_channel.cjs)
+      'side-channel': `${src}/lib/side_channel.cjs`,
+    },
   },
   build: {
     outDir: 'dist',

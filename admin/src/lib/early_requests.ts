@@ -30,8 +30,11 @@ export function installEarlyRequests(http: AxiosInstance) {
       const answer = send(config)
       const entry = { at: Date.now(), answer }
       early.set(key, entry)
-      // a failed one (not signed in yet: 401) is not kept for after the sign-in
-      answer.catch(() => early.get(key) === entry && early.delete(key))
+      // A failed one is not kept, but for a 401 (nobody signed in): the app's own session check
+      // takes that answer rather than asking again; a sign-in forgets it (forgetEarlyRequests).
+      answer.catch((error: { response?: { status?: number } }) => {
+        if (error?.response?.status !== 401 && early.get(key) === entry) early.delete(key)
+      })
       return answer
     }
     const kept = early.get(key)

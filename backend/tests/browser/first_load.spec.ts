@@ -63,6 +63,15 @@ test.group('Admin: first load', (group) => {
         assert.equal(script.encoding, compressed ? 'br' : undefined, script.url)
       }
       assert.isTrue(scripts.some((script) => script.encoding === 'br'))
+      // the page names its icon (a hashed file): no /favicon.ico answered with the page's HTML
+      assert.match(
+        (await page.locator('link[rel="icon"]').getAttribute('href')) ?? '',
+        /^\/assets\/favicon-[\w-]+\.svg$/
+      )
+      assert.notInclude(
+        answers.map((a) => a.url),
+        '/favicon.ico'
+      )
 
       // again, warm: every file of the build from the browser's cache, never asked for
       answers.length = 0
