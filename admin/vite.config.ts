@@ -126,6 +126,10 @@ export default defineConfig({
     rolldownOptions: {
       input: { index: `${root}/index.html`, boot: `${src}/boot.ts` },
       treeshake: {
+        // axios probes fetch support (a Request with a stream body) when its module loads, for a
+        // default export nothing imports; the admin sends with XHR. Pure, the unused call goes:
+        // ~50 ms less before the first script can ask for the page's data on a small machine.
+        manualPureFunctions: ['getFetch'],
         // Pure packages that do not say so (no "sideEffects" in their package.json): kept
         // whole in the first script because @refinedev/antd and @refinedev/core import them
         // at the top of their single module, for MarkdownField and useImport, which the admin

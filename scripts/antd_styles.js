@@ -25,6 +25,8 @@ const { renderToString } = require('react-dom/server')
 const antd = require('antd')
 const { createCache, extractStyle, StyleProvider } = require('@ant-design/cssinjs')
 const { RefineThemes } = require('@refinedev/antd')
+// the page title of Refine's List (the board's too)
+const { PageHeader } = require('@ant-design/pro-layout')
 
 const { App, Badge, Button, ConfigProvider, Dropdown, Empty, Flex, Layout, Menu, Modal } = antd
 const { Popconfirm, Popover, Space, Switch, Tag, Tooltip, Typography, theme } = antd
@@ -50,6 +52,8 @@ const FIRST_PAINT = [
   h(Dropdown, { key: 'dropdown', menu: { items: [] } }, h('span')),
   h(Badge, { key: 'badge', count: 1 }),
   h(Tag, { key: 'tag' }, 'Tag'),
+  h(Tag, { key: 'tag-color', color: 'blue' }, 'Tag'),
+  h(PageHeader, { key: 'page-header', title: 'Title', extra: h(Button, null, 'Create') }),
   h(Switch, { key: 'switch' }),
   h(Modal, { key: 'modal', open: false }),
   h(Empty, { key: 'empty' }),

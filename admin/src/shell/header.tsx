@@ -37,7 +37,8 @@ export function Header() {
   const wide = breakpoint.md !== false
   // Where the sider turns into a drawer (Refine: below lg), the bar opens it.
   const drawerMenu = breakpoint.lg === false
-  const [changingPassword, setChangingPassword] = useState(false)
+  // the dialog is drawn from its first opening on (then closes with its animation)
+  const [changingPassword, setChangingPassword] = useState<'never' | 'open' | 'closed'>('never')
   // the palette's code loads the first time it is opened
   const [palette, setPalette] = useState<'never' | 'open' | 'closed'>('never')
   const openPalette = useCallback(() => setPalette('open'), [])
@@ -88,7 +89,7 @@ export function Header() {
               trigger={['click']}
               menu={{
                 items: [{ key: 'password', icon: <KeyOutlined />, label: 'Change password' }],
-                onClick: () => setChangingPassword(true),
+                onClick: () => setChangingPassword('open'),
               }}
             >
               <Button
@@ -106,7 +107,12 @@ export function Header() {
           </Space>
         )}
       </Space>
-      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+      {changingPassword !== 'never' && (
+        <ChangePasswordModal
+          open={changingPassword === 'open'}
+          onClose={() => setChangingPassword('closed')}
+        />
+      )}
       {palette !== 'never' && (
         <Suspense fallback={null}>
           <CommandPalette open={palette === 'open'} onClose={() => setPalette('closed')} />
