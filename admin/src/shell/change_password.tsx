@@ -15,7 +15,13 @@ const MIN_LENGTH = 12
  * current one and refuses new ones that are short or easy to guess (its
  * message says why); every other session and personal token then ends.
  */
-export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+export default function ChangePasswordModal({
+  open,
+  onClose,
+}: {
+  open: boolean
+  onClose: () => void
+}) {
   const [form] = Form.useForm<Values>()
   const [saving, setSaving] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)

@@ -7,11 +7,12 @@ import './shell.css'
 import type { Me } from '../providers/auth'
 import { RealtimeBadge } from './realtime_badge'
 import { GlobalPauseSwitch } from './global_pause'
-import { ChangePasswordModal } from './change_password'
 import { NotificationBell } from './notification_bell'
 import { ThemeSwitch } from './theme_switch'
 
 const CommandPalette = lazy(() => import('./command_palette'))
+// its form's code comes when it is first opened
+const ChangePasswordModal = lazy(() => import('./change_password'))
 
 /** Ctrl+K (Cmd+K on a Mac) anywhere opens the command palette. */
 function usePaletteShortcut(open: () => void) {
@@ -108,10 +109,12 @@ export function Header() {
         )}
       </Space>
       {changingPassword !== 'never' && (
-        <ChangePasswordModal
-          open={changingPassword === 'open'}
-          onClose={() => setChangingPassword('closed')}
-        />
+        <Suspense fallback={null}>
+          <ChangePasswordModal
+            open={changingPassword === 'open'}
+            onClose={() => setChangingPassword('closed')}
+          />
+        </Suspense>
       )}
       {palette !== 'never' && (
         <Suspense fallback={null}>

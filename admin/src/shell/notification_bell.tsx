@@ -1,11 +1,13 @@
 import type { components } from '#client/api_types'
 import { useCustom, useCustomMutation } from '@refinedev/core'
-import { Badge, Button, Empty, Grid, List, Popover, Space, Typography } from 'antd'
+import { Badge, Button, Empty, Grid, Popover } from 'antd'
 import { BellOutlined } from '@ant-design/icons'
-import { useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { realtime } from '../realtime/client'
-import { TimeAgo } from '../components/time_ago'
+
+// the list's code (antd's List, with its pagination) comes when the bell is first opened
+const NotificationList = lazy(() => import('./notification_list'))
 
 /** One of GET /api/notifications (the generated API type). */
 export type NotificationRow = components['schemas']['Notification']
@@ -93,48 +95,19 @@ export function NotificationBell({ userId }: { userId: string }) {
     )
 
   const content = (
-    <div style={{ width: 340, maxWidth: '80vw' }} data-testid="notification-list">
-      {rows.length === 0 ? (
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={latest.query.isLoading ? 'Loading…' : 'Nothing waits for you'}
-        />
-      ) : (
-        <List<NotificationRow>
-          size="small"
-          dataSource={rows}
-          renderItem={(row) => (
-            <List.Item
-              onClick={() => openOne(row)}
-              style={{ cursor: row.link ? 'pointer' : 'default', opacity: row.read_at ? 0.6 : 1 }}
-            >
-              <Space direction="vertical" size={0} style={{ width: '100%' }}>
-                <Typography.Text strong={!row.read_at}>{row.title}</Typography.Text>
-                {row.body && <Typography.Text type="secondary">{row.body}</Typography.Text>}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  <TimeAgo value={row.created_at} />
-                </Typography.Text>
-              </Space>
-            </List.Item>
-          )}
-        />
-      )}
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginTop: 8 }}>
-        <Button size="small" type="link" onClick={readAll} disabled={!unread}>
-          Mark all read
-        </Button>
-        <Button
-          size="small"
-          type="link"
-          onClick={() => {
-            setOpen(false)
-            navigate('/notifications')
-          }}
-        >
-          All and preferences
-        </Button>
-      </Space>
-    </div>
+    <Suspense fallback={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Loading…" />}>
+      <NotificationList
+        rows={rows}
+        loading={latest.query.isLoading}
+        unread={unread}
+        onOpen={openOne}
+        onReadAll={readAll}
+        onAll={() => {
+          setOpen(false)
+          navigate('/notifications')
+        }}
+      />
+    </Suspense>
   )
 
   const button = (
