@@ -1,16 +1,13 @@
-import type { components } from '#client/api_types'
 import { useCustom, useCustomMutation } from '@refinedev/core'
 import { Badge, Button, Empty, Grid, Popover } from 'antd'
 import { BellOutlined } from '@ant-design/icons'
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { realtime } from '../realtime/client'
+import type { NotificationRow } from './notification_list'
 
 // the list's code (antd's List, with its pagination) comes when the bell is first opened
 const NotificationList = lazy(() => import('./notification_list'))
-
-/** One of GET /api/notifications (the generated API type). */
-export type NotificationRow = components['schemas']['Notification']
 
 /**
  * The bell: the signed-in person's unread count, live on `users/<id>`, and

@@ -1,6 +1,9 @@
 import { Button, Empty, List, Space, Typography } from 'antd'
 import { TimeAgo } from '../components/time_ago'
-import type { NotificationRow } from './notification_bell'
+import type { components } from '#client/api_types'
+
+/** One of GET /api/notifications (the generated API type). */
+export type NotificationRow = components['schemas']['Notification']
 
 /** The bell's panel: the latest notifications, "Mark all read" and the way to all of them. */
 export default function NotificationList({

@@ -16,7 +16,7 @@ import {
 } from 'antd'
 import { useEffect } from 'react'
 import { QueryError, tableEmptyText } from '../../components/states'
-import type { NotificationRow } from '../../shell/notification_bell'
+import type { NotificationRow } from '../../shell/notification_list'
 
 type Preferences = components['schemas']['NotificationPreferences']
 type KindPreference = Preferences['kinds'][number]
