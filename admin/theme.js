@@ -3,8 +3,8 @@
  * device (admin/src/lib/theme.tsx keeps it in localStorage, the server keeps
  * it for the person), so a dark page never flashes white while the app loads.
  * A file, not an inline script: the Content-Security-Policy allows only ours.
- * The build links antd's precomputed light styles just before this script
- * (admin/vite.config.ts); a dark page gets the dark ones instead.
+ * It also links antd's styles computed by the build for the page's mode
+ * (admin/vite.config.ts names both files on this script's tag).
  */
 ;(function () {
   var dark = false
@@ -19,6 +19,13 @@
   root.dataset.theme = dark ? 'dark' : 'light'
   root.style.colorScheme = dark ? 'dark' : 'light'
   root.style.backgroundColor = dark ? '#000' : '#f5f5f5'
-  var styles = document.getElementById('antd-styles')
-  if (dark && styles && styles.dataset.dark) styles.href = styles.dataset.dark
+  var script = document.currentScript
+  var href = script && script.getAttribute(dark ? 'data-antd-dark' : 'data-antd-light')
+  if (href) {
+    var styles = document.createElement('link')
+    styles.rel = 'stylesheet'
+    styles.id = 'antd-styles'
+    styles.href = href
+    document.head.appendChild(styles)
+  }
 })()

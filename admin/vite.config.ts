@@ -18,8 +18,8 @@ const client = fileURLToPath(new URL('../client', import.meta.url))
 const API = process.env.VITE_API_TARGET ?? 'http://localhost:4000'
 
 /*
-| src/boot.ts, the page's first script: built as an entry of its own (a few
-| kB, no React) and placed first in <head>, `async`: it runs as soon as it is
+| src/boot.ts, the page's first script: built as an entry of its own (the
+| HTTP client, no React) and placed first in <head>, `async`: it runs as soon as it is
 | here, not after the page is parsed, and asks for the page's data while the
 | app's script still loads and starts. (The app's script imports it too: it
 | runs once, first, whichever arrives first.)
@@ -53,23 +53,34 @@ function bootScript(): Plugin {
 /*
 | The page's head before the app's script, both named by their hash in
 | /assets/ (cached for a year: a warm load waits for no server):
-| - antd's styles for the first paint, computed at build time for each colour
-|   mode (scripts/antd_styles.js): antd reads which styles the stylesheet
-|   holds and does not compute them again in the page;
 | - theme.js, the colour theme (no white flash for a dark page), a classic
-|   script the parser waits for; it swaps in the dark stylesheet for a dark page.
+|   script the parser waits for;
+| - antd's styles for the first paint, computed at build time for each colour
+|   mode (scripts/antd_styles.js): theme.js links the one of the page's mode
+|   (one file, fetched at once), and antd reads which styles it holds and does
+|   not compute them again in the page. Only in a production build: antd names
+|   its classes otherwise (`css-dev-only-…`), and those styles would match none.
 */
 function firstPaintHead(): Plugin {
+  let production = true
   let head = ''
   return {
     name: 'first-paint-head',
     apply: 'build',
+    configResolved(config) {
+      production = config.isProduction
+    },
     buildStart() {
       const hashed = (name: string, ext: string, source: string | Buffer) => {
         const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8)
         const fileName = `assets/${name}-${hash}.${ext}`
         this.emitFile({ type: 'asset', fileName, source })
         return `/${fileName}`
+      }
+      const theme = hashed('theme', 'js', readFileSync(`${root}/theme.js`))
+      if (!production) {
+        head = `<script src="${theme}"></script>`
+        return
       }
       const extracted = spawnSync(process.execPath, [`${root}/../scripts/antd_styles.js`], {
         env: { ...process.env, NODE_ENV: 'production' },
@@ -80,10 +91,7 @@ function firstPaintHead(): Plugin {
       const styles = JSON.parse(extracted.stdout) as { light: string; dark: string }
       const light = hashed('antd-light', 'css', styles.light)
       const dark = hashed('antd-dark', 'css', styles.dark)
-      const theme = hashed('theme', 'js', readFileSync(`${root}/theme.js`))
-      head =
-        `<link rel="stylesheet" id="antd-styles" href="${light}" data-dark="${dark}">\n` +
-        `    <script src="${theme}"></script>`
+      head = `<script src="${theme}" data-antd-light="${light}" data-antd-dark="${dark}"></script>`
     },
     transformIndexHtml: {
       order: 'post',

@@ -47,6 +47,7 @@ export function adminBuildReason(root) {
     join(root, 'admin/src'),
     join(root, 'admin/index.html'),
     join(root, 'admin/theme.js'),
+    join(root, 'admin/favicon.svg'),
     join(root, 'admin/vite.config.ts'),
     join(root, 'scripts/antd_styles.js'),
   ]

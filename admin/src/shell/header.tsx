@@ -1,7 +1,7 @@
 import { useGetIdentity } from '@refinedev/core'
 import { useThemedLayoutContext } from '@refinedev/antd'
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
-import { Button, Dropdown, Grid, Layout, Space, Tag, theme } from 'antd'
+import { lazy, useCallback, useEffect, useState } from 'react'
+import { Button, Dropdown, Grid, Layout, Modal, Space, Tag, theme } from 'antd'
 import { KeyOutlined, MenuOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons'
 import './shell.css'
 import type { Me } from '../providers/auth'
@@ -9,10 +9,29 @@ import { RealtimeBadge } from './realtime_badge'
 import { GlobalPauseSwitch } from './global_pause'
 import { NotificationBell } from './notification_bell'
 import { ThemeSwitch } from './theme_switch'
+import { LazyPart } from './part_boundary'
 
 const CommandPalette = lazy(() => import('./command_palette'))
 // its form's code comes when it is first opened
 const ChangePasswordModal = lazy(() => import('./change_password'))
+
+/** A dialog whose code could not be loaded (a new version deployed since the page was opened, no network). */
+function NotLoaded({ what, open, onClose }: { what: string; open: boolean; onClose: () => void }) {
+  return (
+    <Modal
+      open={open}
+      title={`${what} could not be loaded`}
+      onCancel={onClose}
+      footer={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          Reload the page
+        </Button>
+      }
+    >
+      A new version may have been deployed since this page was opened, or the network dropped.
+    </Modal>
+  )
+}
 
 /** Ctrl+K (Cmd+K on a Mac) anywhere opens the command palette. */
 function usePaletteShortcut(open: () => void) {
@@ -109,17 +128,33 @@ export function Header() {
         )}
       </Space>
       {changingPassword !== 'never' && (
-        <Suspense fallback={null}>
+        <LazyPart
+          failed={
+            <NotLoaded
+              what="Change password"
+              open={changingPassword === 'open'}
+              onClose={() => setChangingPassword('closed')}
+            />
+          }
+        >
           <ChangePasswordModal
             open={changingPassword === 'open'}
             onClose={() => setChangingPassword('closed')}
           />
-        </Suspense>
+        </LazyPart>
       )}
       {palette !== 'never' && (
-        <Suspense fallback={null}>
+        <LazyPart
+          failed={
+            <NotLoaded
+              what="Search"
+              open={palette === 'open'}
+              onClose={() => setPalette('closed')}
+            />
+          }
+        >
           <CommandPalette open={palette === 'open'} onClose={() => setPalette('closed')} />
-        </Suspense>
+        </LazyPart>
       )}
     </Layout.Header>
   )

@@ -1,10 +1,11 @@
 import { useCustom, useCustomMutation } from '@refinedev/core'
 import { Badge, Button, Empty, Grid, Popover } from 'antd'
 import { BellOutlined } from '@ant-design/icons'
-import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { lazy, useEffect, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { realtime } from '../realtime/client'
 import type { NotificationRow } from './notification_list'
+import { LazyPart } from './part_boundary'
 
 // the list's code (antd's List, with its pagination) comes when the bell is first opened
 const NotificationList = lazy(() => import('./notification_list'))
@@ -92,7 +93,15 @@ export function NotificationBell({ userId }: { userId: string }) {
     )
 
   const content = (
-    <Suspense fallback={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Loading…" />}>
+    <LazyPart
+      loading={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Loading…" />}
+      failed={
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description="The list could not be loaded: reload the page"
+        />
+      }
+    >
       <NotificationList
         rows={rows}
         loading={latest.query.isLoading}
@@ -104,7 +113,7 @@ export function NotificationBell({ userId }: { userId: string }) {
           navigate('/notifications')
         }}
       />
-    </Suspense>
+    </LazyPart>
   )
 
   const button = (

@@ -18,6 +18,7 @@ import {
   drag,
   unique,
   useAdminBrowser,
+  allowPageErrors,
 } from '#tests/helpers/admin_browser'
 
 /*
@@ -63,14 +64,10 @@ test.group('Admin: first load', (group) => {
         assert.equal(script.encoding, compressed ? 'br' : undefined, script.url)
       }
       assert.isTrue(scripts.some((script) => script.encoding === 'br'))
-      // the page names its icon (a hashed file): no /favicon.ico answered with the page's HTML
+      // the page names its icon, a hashed file (not /favicon.ico, answered with the page's HTML)
       assert.match(
         (await page.locator('link[rel="icon"]').getAttribute('href')) ?? '',
         /^\/assets\/favicon-[\w-]+\.svg$/
-      )
-      assert.notInclude(
-        answers.map((a) => a.url),
-        '/favicon.ico'
       )
 
       // again, warm: every file of the build from the browser's cache, never asked for
@@ -250,6 +247,33 @@ test.group('Admin: first load', (group) => {
       assert.equal(dark.buttonDisplay, 'inline-flex')
       assert.notEqual(dark.menu, light.menu, 'the menu is dark')
       assert.deepEqual(await generated(), [])
+    } finally {
+      await debugShot(page)
+      await context.close()
+    }
+  })
+
+  test('a part of the frame whose code cannot be loaded (a new deploy, no network) says so; the page stays', async ({
+    assert,
+  }) => {
+    const admin = await makeUser(Role.Admin)
+    const { context, page } = await contextFor(admin.email)
+    try {
+      await page.route(/\/assets\/(notification_list|change_password)-[^/]+\.js$/, (route) =>
+        route.abort()
+      )
+      allowPageErrors(/Failed to fetch dynamically imported module/)
+      await page.goto(`${BASE()}/board`)
+      await page.getByTestId('board').waitFor()
+      await page.getByTestId('notification-bell').click()
+      await page.getByText('The list could not be loaded: reload the page').waitFor()
+      await page.keyboard.press('Escape')
+      await page.getByTestId('account-menu').click()
+      await page.getByRole('menuitem', { name: 'Change password' }).click()
+      await page.getByText('Change password could not be loaded').waitFor()
+      assert.isTrue(await page.getByRole('button', { name: 'Reload the page' }).isVisible())
+      // the app is still there behind it
+      assert.isTrue(await page.getByTestId('board').isVisible())
     } finally {
       await debugShot(page)
       await context.close()

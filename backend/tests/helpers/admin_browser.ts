@@ -37,6 +37,14 @@ const problems: string[] = []
  */
 const REFUSED_RESOURCE = /^Failed to load resource: /
 
+/** Errors the current test causes on purpose (allowPageErrors); cleared before each test. */
+const allowed: RegExp[] = []
+
+/** The current test makes the page fail this way on purpose: those errors are not the page's fault. */
+export function allowPageErrors(pattern: RegExp) {
+  allowed.push(pattern)
+}
+
 function watch(context: BrowserContext) {
   context.on('weberror', (error) => {
     problems.push(`${error.page()?.url() ?? 'page'}: uncaught ${error.error().message}`)
@@ -44,7 +52,7 @@ function watch(context: BrowserContext) {
   context.on('console', (message) => {
     if (message.type() !== 'error') return
     const text = message.text()
-    if (REFUSED_RESOURCE.test(text)) return
+    if (REFUSED_RESOURCE.test(text) || allowed.some((pattern) => pattern.test(text))) return
     problems.push(`${message.location().url}: console.error ${text.slice(0, 500)}`)
   })
   if (process.env.BROWSER_DEBUG) {
@@ -86,6 +94,7 @@ export function useAdminBrowser(group: Group) {
   })
   group.each.setup(() => {
     problems.length = 0
+    allowed.length = 0
   })
   group.each.teardown(() => {
     if (problems.length === 0) return
