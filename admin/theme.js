@@ -19,13 +19,27 @@
   root.dataset.theme = dark ? 'dark' : 'light'
   root.style.colorScheme = dark ? 'dark' : 'light'
   root.style.backgroundColor = dark ? '#000' : '#f5f5f5'
+  // The server draws the board's first frame in the mode this device had last
+  // (backend/services/first_frame.ts); drawn in the other one, it is not shown.
+  var mode = dark ? 'dark' : 'light'
+  var framed = root.getAttribute('data-frame-mode')
+  if (framed && framed !== mode) root.setAttribute('data-first-frame', 'off')
+  try {
+    document.cookie = 'mc-theme=' + mode + '; path=/; max-age=31536000; samesite=lax'
+  } catch (e) {}
   var script = document.currentScript
   var href = script && script.getAttribute(dark ? 'data-antd-dark' : 'data-antd-light')
-  if (href) {
+  // the page may link it already (the server does, with the board's first frame)
+  var linked = document.getElementById('antd-styles')
+  if (href && linked) {
+    if (linked.getAttribute('href') !== href) linked.setAttribute('href', href)
+  } else if (href) {
     var styles = document.createElement('link')
     styles.rel = 'stylesheet'
     styles.id = 'antd-styles'
     styles.href = href
+    // no paint before it is here: the page would show antd's elements unstyled
+    styles.setAttribute('blocking', 'render')
     document.head.appendChild(styles)
   }
 })()

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { ServerResponse } from 'node:http'
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { precompressAdmin, recordAdminBuild } from '../scripts/admin_build.js'
 
@@ -38,13 +38,45 @@ function bootScript(): Plugin {
           if (!boot) throw new Error('the build has no boot entry (src/boot.ts)')
           src = `/${boot.fileName}`
         }
-        return [
+        const tags: HtmlTagDescriptor[] = [
           {
             tag: 'script',
             attrs: { type: 'module', async: true, crossorigin: true, src },
             injectTo: 'head-prepend',
           },
         ]
+        if (bundle) {
+          // the app itself (src/start.tsx: main.tsx imports it once the page is drawn), fetched
+          // at once with what it imports, as Vite does for the entry's own imports
+          const chunks = Object.values(bundle).filter((file) => file.type === 'chunk')
+          const app = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/start.tsx'))
+          if (!app) throw new Error('the build has no src/start.tsx chunk')
+          // what the page's entries import, directly or not, is preloaded by Vite already
+          const loaded = new Set<string>()
+          const load = (fileName: string) => {
+            if (loaded.has(fileName)) return
+            loaded.add(fileName)
+            const chunk = bundle[fileName]
+            if (chunk?.type === 'chunk') chunk.imports.forEach(load)
+          }
+          chunks.filter((chunk) => chunk.isEntry).forEach((chunk) => load(chunk.fileName))
+          const preload = new Set<string>()
+          const visit = (fileName: string) => {
+            if (loaded.has(fileName) || preload.has(fileName)) return
+            preload.add(fileName)
+            const chunk = bundle[fileName]
+            if (chunk?.type === 'chunk') chunk.imports.forEach(visit)
+          }
+          visit(app.fileName)
+          for (const fileName of preload) {
+            tags.push({
+              tag: 'link',
+              attrs: { rel: 'modulepreload', crossorigin: true, href: `/${fileName}` },
+              injectTo: 'head',
+            })
+          }
+        }
+        return tags
       },
     },
   }
@@ -104,28 +136,84 @@ function firstPaintHead(): Plugin {
   }
 }
 
-export default defineConfig({
+/*
+| The board's first frame (src/first_frame.tsx): the same app built for Node,
+| which the server renders for a signed-in load of the board
+| (backend/services/first_frame.ts). Built after the page's files, into
+| admin/dist/.ssr/ (a dot folder: never served), so that both come from the
+| same sources. Everything bundled, in production mode: antd names its
+| classes as in the page.
+*/
+const SSR_OUT = 'dist/.ssr'
+
+/*
+| Plugin screens (each plugin's admin folder) reach the admin's shared code as `@admin/...`, and
+| everyone the API's generated types as `#client/api_types` (type imports: nothing is bundled).
+*/
+const alias = {
+  '@admin': src,
+  '#client': client,
+  // a few lines instead of 30 kB of fallbacks for old engines (src/lib/side_channel.cjs)
+  'side-channel': `${src}/lib/side_channel.cjs`,
+}
+function firstFrameBuild(): Plugin {
+  return {
+    name: 'first-frame-build',
+    apply: (_config, { isSsrBuild, command }) => command === 'build' && !isSsrBuild,
+    closeBundle() {
+      const built = spawnSync(
+        process.execPath,
+        [
+          `${root}/../node_modules/vite/bin/vite.js`,
+          'build',
+          '--config',
+          `${root}/vite.config.ts`,
+          '--ssr',
+          'src/first_frame.tsx',
+          '--outDir',
+          SSR_OUT,
+          '--logLevel',
+          'warn',
+        ],
+        { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } }
+      )
+      if (built.status !== 0) throw new Error('the first frame could not be built')
+    },
+  }
+}
+
+const ssrConfig = defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  resolve: { alias },
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  ssr: { noExternal: true, target: 'node' },
+  build: {
+    ssr: true,
+    outDir: SSR_OUT,
+    emptyOutDir: true,
+    sourcemap: false,
+    minify: false,
+    // one file: the server loads a new build under a new URL, and no chunk is shared between two
+    rolldownOptions: { output: { entryFileNames: 'first_frame.js', codeSplitting: false } },
+  },
+})
+
+const clientConfig = defineConfig({
   root,
   base: '/',
   plugins: [
     react(),
     bootScript(),
     firstPaintHead(),
+    firstFrameBuild(),
     // which plugins' screens this build holds: `npm start` and the tests rebuild when that changes
     { name: 'record-plugin-screens', apply: 'build', writeBundle: () => recordAdminBuild() },
     // brotli and gzip copies of every text file, served as they are (backend/services/admin_files.ts)
     { name: 'precompress', apply: 'build', closeBundle: () => precompressAdmin() },
   ],
-  resolve: {
-    // Plugin screens (plugins/*/admin) reach the admin's shared code as `@admin/...`, and
-    // everyone the API's generated types as `#client/api_types` (type imports: nothing is bundled).
-    alias: {
-      '@admin': src,
-      '#client': client,
-      // a few lines instead of 30 kB of fallbacks for old engines (src/lib/side_channel.cjs)
-      'side-channel': `${src}/lib/side_channel.cjs`,
-    },
-  },
+  resolve: { alias },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -177,3 +265,5 @@ export default defineConfig({
   },
   preview: { port: 4173 },
 })
+
+export default defineConfig(({ isSsrBuild }) => (isSsrBuild ? ssrConfig : clientConfig))

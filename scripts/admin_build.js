@@ -95,7 +95,12 @@ export function precompressAdmin(root = ROOT) {
   const dist = join(root, 'admin/dist')
   const walk = (dir) =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]
+      entry.isDirectory()
+        ? // not .ssr/, the server's copy of the app (admin/vite.config.ts): never sent
+          entry.name.startsWith('.')
+          ? []
+          : walk(join(dir, entry.name))
+        : [join(dir, entry.name)]
     )
   for (const file of walk(dist)) {
     if (!COMPRESSIBLE.test(file)) continue

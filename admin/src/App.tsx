@@ -15,6 +15,7 @@ import routerProvider, {
   UnsavedChangesNotifier,
 } from '@refinedev/react-router'
 import { App as AntdApp } from 'antd'
+import type { QueryClient } from '@tanstack/react-query'
 import { dataProvider } from './providers/data'
 import { authProvider, peekMe } from './providers/auth'
 import { accessControlProvider, checkAccessNow } from './providers/access_control'
@@ -24,7 +25,7 @@ import { Header } from './shell/header'
 import { ScreenErrorBoundary } from './shell/screen_error_boundary'
 import { GlobalPauseBanner } from './shell/global_pause'
 import { resources, routes } from './plugins'
-import { ThemeProvider } from './lib/theme'
+import { ThemeProvider, type Mode } from './lib/theme'
 
 const LoginPage = lazy(() => import('./pages/login'))
 
@@ -82,7 +83,7 @@ function ScreenAccess({ children }: { children: ReactNode }) {
 
 const title = <ThemedTitle collapsed={false} text="Mission Control" />
 
-function Shell() {
+function Shell({ queryClient }: { queryClient?: QueryClient }) {
   return (
     <Refine
       dataProvider={dataProvider}
@@ -98,7 +99,8 @@ function Shell() {
         disableTelemetry: true,
         liveMode: 'auto',
         title: { text: 'Mission Control' },
-        reactQuery: { clientConfig: { defaultOptions: { queries: { retry } } } },
+        // the server's first frame brings its own (src/first_frame.tsx)
+        reactQuery: { clientConfig: queryClient ?? { defaultOptions: { queries: { retry } } } },
       }}
     >
       <Routes>
@@ -148,14 +150,21 @@ function Shell() {
   )
 }
 
+/** The app inside a router: the browser's, or the server's for a first frame (src/first_frame.tsx). */
+export function AppFrame({ mode, queryClient }: { mode?: Mode; queryClient?: QueryClient }) {
+  return (
+    <ThemeProvider mode={mode}>
+      <AntdApp>
+        <Shell queryClient={queryClient} />
+      </AntdApp>
+    </ThemeProvider>
+  )
+}
+
 export function App() {
   return (
     <BrowserRouter>
-      <ThemeProvider>
-        <AntdApp>
-          <Shell />
-        </AntdApp>
-      </ThemeProvider>
+      <AppFrame />
     </BrowserRouter>
   )
 }

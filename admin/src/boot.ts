@@ -1,8 +1,5 @@
-import { dataProvider } from './providers/data'
-import { API_URL, http } from './providers/http'
-import { EARLY_REQUEST, keepEarlyAnswer, setEarlyRequests } from './lib/early_requests'
-import { BOARD_AGENTS, boardAnswer, boardColumnQuery } from './pages/board/queries'
-import { TASK_COLUMNS } from './lib/tasks'
+import { setEarlyRequests, setPageAnswers, type PageAnswer } from './lib/early_requests'
+import { askEarly } from './first_asks'
 
 /*
 | The page's first script: the HTTP client and the board's queries (no React,
@@ -14,24 +11,19 @@ import { TASK_COLUMNS } from './lib/tasks'
 | screens take them (lib/early_requests.ts): nothing is asked for twice.
 | Requests of a visitor who is not signed in answer 401 and are dropped.
 */
-function askEarly(pathname: string): Promise<unknown>[] {
-  const asked: Promise<unknown>[] = [http.get(`${API_URL}/auth/me`, { headers: EARLY_REQUEST })]
-  if (pathname === '/') {
-    // the Home: its one summary of every card's numbers
-    asked.push(http.get(`${API_URL}/summary`, { headers: EARLY_REQUEST }))
+/*
+| A signed-in load of the board comes with its first frame drawn by the
+| server, and the answers it was drawn from (backend/services/first_frame.ts),
+| in the page before this script: those requests are answered from them, not
+| sent again.
+*/
+const inPage = document.getElementById('mc-page-answers')
+if (inPage?.textContent) {
+  try {
+    setPageAnswers(JSON.parse(inPage.textContent) as Record<string, PageAnswer>)
+  } catch {
+    /* not ours to fail on: the requests go to the server */
   }
-  if (pathname === '/board' || pathname === '/board/') {
-    // each column's first page and count, and the agents that own cards
-    for (const [name, query] of [
-      ...TASK_COLUMNS.map((column) => [boardAnswer(column), boardColumnQuery(column)] as const),
-      [boardAnswer('agents'), BOARD_AGENTS] as const,
-    ]) {
-      const answer = dataProvider.getList({ ...query, meta: { headers: EARLY_REQUEST } })
-      keepEarlyAnswer(name, answer)
-      asked.push(answer)
-    }
-  }
-  return asked
 }
 
 setEarlyRequests(Promise.allSettled(askEarly(window.location.pathname)).then(() => undefined))

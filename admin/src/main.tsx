@@ -1,26 +1,29 @@
 // first: the page's early requests, if its own script (src/boot.ts) has not run already
 import './boot'
-import '@ant-design/v5-patch-for-react-19'
+// the board's first frame (drawn by the server) is styled from the page's first stylesheet
+import './pages/board/board.css'
+import './first_frame.css'
 import '@refinedev/antd/dist/reset.css'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { App } from './App'
-import { startEarly } from './early'
 
 /*
-| The first pass waits a moment for what the page needs (the session, the
-| screen's code, its data: src/early.ts), so that it draws the page whole
-| instead of a spinner, the frame, then the screen, each a pass over the
-| tree while the rest arrives; never longer than FIRST_PASS_WAIT_MS.
+| The app itself (React, antd, Refine: most of the page's script) is a module
+| of its own, src/start.tsx, fetched at once (vite.config.ts preloads it).
+| When the page came with the board's first frame drawn by the server, the
+| app is started only once that frame is on screen: evaluating the app's
+| script takes the main thread for a few hundred ms on a small machine, and
+| the frame would wait for it.
 */
-const FIRST_PASS_WAIT_MS = 400
-
-const ready = startEarly(window.location.pathname)
-void Promise.race([ready, new Promise((resolve) => setTimeout(resolve, FIRST_PASS_WAIT_MS))]).then(
-  () =>
-    createRoot(document.getElementById('root')!).render(
-      <StrictMode>
-        <App />
-      </StrictMode>
-    )
-)
+const framed = document.getElementById('mc-first-frame')
+const painted = framed
+  ? new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+  : Promise.resolve()
+void painted
+  .then(() => import('./start'))
+  .then(({ start }) => start())
+  .catch((error: unknown) => {
+    // its script could not be loaded (a new deploy, no network): say so rather than stay inert
+    console.error(error)
+    const root = document.getElementById('root')!
+    root.textContent = 'Mission Control could not be loaded. Reload the page to try again.'
+    root.setAttribute('role', 'alert')
+  })

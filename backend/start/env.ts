@@ -100,6 +100,12 @@ export default await Env.create(new URL('../../', import.meta.url), {
   | replays every moment from the whole history.
   */
   BOARD_SNAPSHOTS: Env.schema.boolean.optional(),
+  /*
+  | The board's first frame (services/first_frame.ts): a signed-in load of
+  | /board comes drawn by the server, with its data in the page.
+  | BOARD_FIRST_FRAME=false sends the plain page: the app draws it.
+  */
+  BOARD_FIRST_FRAME: Env.schema.boolean.optional(),
   BOARD_SNAPSHOT_EVERY_EVENTS: Env.schema.number.optional(),
   BOARD_SNAPSHOT_EVERY_SECONDS: Env.schema.number.optional(),
 

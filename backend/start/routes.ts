@@ -16,6 +16,7 @@ import pluginHost from '#plugin_host/running'
 import { ApiException } from '#exceptions/api_exception'
 import { guardTransmitRequest } from '#services/realtime'
 import { CACHE_NEVER } from '#services/admin_files'
+import { sendFramedIndex } from '#services/first_frame'
 
 const HealthController = () => import('#controllers/health_controller')
 const OpenApiController = () => import('#controllers/openapi_controller')
@@ -190,7 +191,8 @@ router
 | any other path that is not the API gets index.html.
 */
 const adminIndex = app.makePath('admin/dist/index.html')
-router.get('*', ({ request, response }) => {
+router.get('*', async (ctx) => {
+  const { request, response } = ctx
   if (request.url().startsWith('/api/') || request.url() === '/api') {
     throw new ApiException(404, `No route GET ${request.url()}`, { code: 'E_NOT_FOUND' })
   }
@@ -199,6 +201,8 @@ router.get('*', ({ request, response }) => {
       .status(503)
       .send('The admin app is not built yet: run `npm run build:admin`, or use `npm start`.')
   }
+  // a signed-in load of the board: with its first frame and data in it (#services/first_frame)
+  if (await sendFramedIndex(ctx, adminIndex)) return
   // names the current build's hashed files: never cached, so a deploy reaches every browser
   return response.header('cache-control', CACHE_NEVER).download(adminIndex)
 })

@@ -1,4 +1,10 @@
-import { getAdapter, type AxiosInstance, type AxiosResponse } from 'axios'
+import {
+  AxiosHeaders,
+  getAdapter,
+  type AxiosInstance,
+  type AxiosResponse,
+  type InternalAxiosRequestConfig,
+} from 'axios'
 
 /*
 | Requests a screen will make, started before the screen exists: while the
@@ -14,16 +20,65 @@ const KEEP_MS = 15_000
 
 const early = new Map<string, { at: number; answer: Promise<AxiosResponse> }>()
 
+/** A GET's identity: its path and its parameters, sorted. */
 function keyOf(http: AxiosInstance, config: Parameters<AxiosInstance['getUri']>[0]) {
-  const url = new URL(http.getUri(config), window.location.origin)
+  const base = typeof window === 'undefined' ? 'http://localhost' : window.location.origin
+  const url = new URL(http.getUri(config), base)
   url.searchParams.sort()
   return `${url.pathname}?${url.searchParams}`
 }
 
+/*
+| Answers the page came with: for a signed-in load of the board, the server
+| sends the answers to the page's first GETs inside the page, with the frame
+| drawn from them (backend/services/first_frame.ts). Each answers the first
+| GET of its key, once, instead of the network, if it comes within KEEP_MS.
+*/
+export interface PageAnswer {
+  status: number
+  headers: Record<string, string>
+  data: unknown
+}
+const given = new Map<string, PageAnswer>()
+let givenAt = 0
+
+/** The answers the page holds, by key (see keyOf). */
+export function setPageAnswers(answers: Record<string, PageAnswer>) {
+  given.clear()
+  for (const [key, answer] of Object.entries(answers)) given.set(key, answer)
+  givenAt = Date.now()
+}
+
+/** What a page answer sends instead of the network (see setTransport): the server's first frame. */
+type Transport = (config: InternalAxiosRequestConfig, key: string) => Promise<AxiosResponse>
+let transport: Transport | undefined
+
+/** Sends through `next` instead of the network, until set back to undefined (the first frame's renderer). */
+export function setTransport(next: Transport | undefined) {
+  transport = next
+}
+
 export function installEarlyRequests(http: AxiosInstance) {
-  const send = getAdapter(http.defaults.adapter)
+  const network = getAdapter(http.defaults.adapter)
+  const send = (config: InternalAxiosRequestConfig) => {
+    const key = keyOf(http, config)
+    const answer = given.get(key)
+    if (answer) {
+      given.delete(key)
+      if (Date.now() - givenAt <= KEEP_MS) {
+        return Promise.resolve<AxiosResponse>({
+          data: answer.data,
+          status: answer.status,
+          statusText: 'OK',
+          headers: AxiosHeaders.from(answer.headers),
+          config,
+        })
+      }
+    }
+    return transport ? transport(config, key) : network(config)
+  }
   http.defaults.adapter = (config) => {
-    if ((config.method ?? 'get').toLowerCase() !== 'get') return send(config)
+    if ((config.method ?? 'get').toLowerCase() !== 'get') return network(config)
     const key = keyOf(http, config)
     if (config.headers.has(MARK)) {
       config.headers.delete(MARK)
@@ -92,4 +147,5 @@ export function takeEarlyAnswer<T>(name: string): { at: number; answer: T } | un
 export function forgetEarlyRequests() {
   early.clear()
   answers.clear()
+  given.clear()
 }

@@ -50,6 +50,8 @@ function paint(mode: Mode) {
   root.dataset.theme = mode
   root.style.colorScheme = mode
   root.style.backgroundColor = mode === 'dark' ? '#000' : '#f5f5f5'
+  // the mode the server draws the board's first frame in next time (as admin/theme.js)
+  document.cookie = `mc-theme=${mode}; path=/; max-age=31536000; samesite=lax`
 }
 
 interface ThemeState {
@@ -71,8 +73,15 @@ const ThemeContext = createContext<ThemeState>({
 export const useThemeMode = () => useContext(ThemeContext)
 
 /** antd's ConfigProvider with the mode's algorithm, around the whole app. */
-export function ThemeProvider({ children }: { children: ReactNode }) {
-  const [choice, setChoice] = useState<ThemeChoice>(stored)
+export function ThemeProvider({
+  children,
+  mode: fixed,
+}: {
+  children: ReactNode
+  /** The mode to draw in (the server's first frame: it has no device to ask). */
+  mode?: Mode
+}) {
+  const [choice, setChoice] = useState<ThemeChoice>(() => fixed ?? stored())
   const [deviceDark, setDeviceDark] = useState(deviceIsDark)
   const mode: Mode = choice === 'system' ? (deviceDark ? 'dark' : 'light') : choice
 

@@ -48,7 +48,7 @@ export function peekMe(): Me | undefined {
   return meCache.answer ?? undefined
 }
 
-function forgetMe() {
+export function forgetMe() {
   meCache = null
   forgetEarlyRequests()
 }

@@ -8,7 +8,9 @@ import { eventFeed, RecentSet } from './feed_store'
 /* The feed in React: the connection's status, every event as it comes, the latest few. */
 
 export function useRealtimeStatus(): RealtimeStatus {
-  return useSyncExternalStore(realtime.onStatus, () => realtime.status)
+  const status = () => realtime.status
+  // the same on the server (the board's first frame: src/first_frame.tsx)
+  return useSyncExternalStore(realtime.onStatus, status, status)
 }
 
 export interface UseEventFeedOptions {

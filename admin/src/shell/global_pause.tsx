@@ -45,7 +45,9 @@ function subscribe(listener: () => void) {
 
 /** Only rendered inside the signed-in layout. */
 export function useGlobalPause(): GlobalPause | null {
-  const current = useSyncExternalStore(subscribe, () => state)
+  const read = () => state
+  // the same on the server (the board's first frame: src/first_frame.tsx)
+  const current = useSyncExternalStore(subscribe, read, read)
   useEffect(() => {
     if (state === null) void load()
   }, [])

@@ -4,6 +4,9 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 /** A card's height before it is measured: a one-line title and a row of tags. */
 const CARD_ESTIMATE = 84
 const GAP = 8
+const ON_SERVER = typeof document === 'undefined'
+/** How far down a column the server's first frame draws cards: a tall screen's column shows about this much. */
+const FIRST_FRAME_PX = 1000
 
 /**
  * A column's cards in a scroll box of its own, only the visible ones (and a
@@ -41,6 +44,20 @@ export function VirtualCards<T extends { id: string }>({
     if (hasMore && !loadingMore && last >= items.length - 8) onNearEnd()
   }, [hasMore, loadingMore, last, items.length, onNearEnd])
 
+  if (ON_SERVER) {
+    // the server's first frame (src/first_frame.tsx) measures nothing: the same first cards, in flow
+    return (
+      <div className="mc-column-scroll">
+        <div className="mc-column-flow">
+          {rows
+            .filter((row) => row.index < items.length && row.start < FIRST_FRAME_PX)
+            .map((row) => (
+              <div key={row.key}>{render(items[row.index])}</div>
+            ))}
+        </div>
+      </div>
+    )
+  }
   return (
     <div ref={scroller} className="mc-column-scroll">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -1,0 +1,160 @@
+import { isMainThread, parentPort } from 'node:worker_threads'
+import { renderToString } from 'react-dom/server'
+import { keepPreviousData, QueryClient } from '@tanstack/react-query'
+import { StaticRouter } from 'react-router'
+import { AppFrame } from './App'
+import { askEarly } from './first_asks'
+import { fetchMe, forgetMe, peekMe } from './providers/auth'
+import { setPageAnswers, setTransport, type PageAnswer } from './lib/early_requests'
+import { BoardScreen } from './screens'
+import type { Mode } from './lib/theme'
+
+/*
+| The board's first frame, drawn by the server (built for Node into
+| admin/dist/.ssr/ by vite.config.ts; used by backend/services/first_frame.ts).
+|
+| A signed-in load of the board otherwise shows its cards only once the app's
+| script has loaded, started and rendered (about 1.5 s on a small machine).
+| The server asks the API for what the page's first script would ask
+| (firstRequests: the same code, src/first_asks.ts), with the visitor's own
+| cookie, so the same routes and policies answer. This module draws the app
+| from those answers, as the browser's first render would, and the page
+| carries both: the frame shows at the first paint, and the app's requests
+| are answered from the page (lib/early_requests.ts). The app then renders
+| over the frame.
+|
+| The app's modules keep the session and the early answers in module state:
+| each drawing sets them, draws and clears them, one at a time.
+*/
+
+/*
+| The server runs no effect and no query, so one drawing would show what the
+| browser's first pass shows before anything answered: a menu with no screen
+| in it (each item waits for its access check), no header widgets, no Move
+| buttons. So it draws twice, as the browser would a moment later: the
+| first drawing registers the screen's queries, those that answer without
+| the network (the access checks and the identity, from the session above,
+| and the board's lists, from the page's answers) are run, and the second
+| drawing shows them. A query that needs the network is left loading, as in
+| the browser's first paint, never shown failed (the names of the records a
+| card links to, the header's counts).
+*/
+async function drawSettled(pathname: string, mode: Mode): Promise<string> {
+  const client = new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false, placeholderData: keepPreviousData },
+    },
+  })
+  const draw = () =>
+    renderToString(
+      <StaticRouter location={pathname}>
+        <AppFrame mode={mode} queryClient={client} />
+      </StaticRouter>
+    )
+  draw()
+  const cache = client.getQueryCache()
+  // every query still waiting, enabled or not: which observer's options a query keeps is not
+  // the one that counts (Refine's audit hook asks for the identity disabled), and one that
+  // needs the network fails at once here and is dropped below
+  const waiting = cache.getAll().filter((query) => query.state.status === 'pending')
+  await Promise.allSettled(waiting.map((query) => query.fetch({ ...query.options, retry: false })))
+  for (const query of cache.getAll()) if (query.state.status === 'error') cache.remove(query)
+  return draw()
+}
+
+/** The paths that have a first frame. */
+const FRAMED = new Set(['/board'])
+
+let turn: Promise<unknown> = Promise.resolve()
+
+/** Runs `work` after every earlier one: the app's module state holds one visitor at a time. */
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = turn.then(work)
+  turn = run.catch(() => undefined)
+  return run
+}
+
+const listed = new Map<string, Promise<string[]>>()
+
+/**
+ * The GETs a page at `pathname` sends first, as keys (path and sorted
+ * query), or null when the path has no first frame. The same for everyone.
+ */
+export function firstRequests(pathname: string): Promise<string[]> | null {
+  if (!FRAMED.has(pathname)) return null
+  let keys = listed.get(pathname)
+  if (!keys) {
+    keys = oneAtATime(async () => {
+      const seen: string[] = []
+      setTransport((_config, key) => {
+        seen.push(key)
+        return Promise.reject(new Error('listing the first requests'))
+      })
+      try {
+        await Promise.allSettled(askEarly(pathname))
+      } finally {
+        setTransport(undefined)
+        forgetMe()
+      }
+      return [...new Set(seen)]
+    })
+    listed.set(pathname, keys)
+  }
+  return keys
+}
+
+/**
+ * The app's markup for `pathname` drawn from `answers` (each of
+ * firstRequests' keys → the API's answer), in `mode`; null when the answers
+ * do not make a signed-in page. Nothing is sent: a request without an answer
+ * fails, as if offline.
+ */
+export function renderFirstFrame(
+  pathname: string,
+  answers: Record<string, PageAnswer>,
+  mode: Mode
+): Promise<string | null> {
+  if (!FRAMED.has(pathname)) return Promise.resolve(null)
+  return oneAtATime(async () => {
+    forgetMe()
+    setPageAnswers(answers)
+    setTransport(() => Promise.reject(new Error('the first frame sends nothing')))
+    try {
+      await BoardScreen.preload()
+      await Promise.allSettled(askEarly(pathname))
+      await fetchMe(true).catch(() => null)
+      if (!peekMe()) return null
+      return await drawSettled(pathname, mode)
+    } finally {
+      setTransport(undefined)
+      forgetMe()
+    }
+  })
+}
+
+/*
+| Run as a worker thread (backend/services/first_frame.ts starts it): the
+| drawing takes the thread for a hundred ms or more, which must not be the
+| server's, whose every request and live stream would wait meanwhile.
+| Messages: {id, pathname} to list the first requests, {id, pathname,
+| answers, mode} to draw; each answered {id, value} or {id, error}.
+*/
+interface Ask {
+  id: number
+  pathname: string
+  answers?: Record<string, PageAnswer>
+  mode?: Mode
+}
+
+if (!isMainThread && parentPort) {
+  const port = parentPort
+  port.on('message', ({ id, pathname, answers, mode }: Ask) => {
+    const work = answers
+      ? renderFirstFrame(pathname, answers, mode ?? 'light')
+      : (firstRequests(pathname) ?? Promise.resolve(null))
+    work.then(
+      (value) => port.postMessage({ id, value }),
+      (error: unknown) => port.postMessage({ id, error: String((error as Error)?.stack ?? error) })
+    )
+  })
+}
