@@ -88,7 +88,7 @@ test.group('Admin: first load', (group) => {
     }
   })
 
-  test("the board's data is asked for with the session check, not after it, once; a skeleton shows meanwhile", async ({
+  test("the board's data: in the page on a load, asked for once on the way from another screen, a skeleton meanwhile", async ({
     assert,
   }) => {
     const actors = await makeActors()
@@ -96,51 +96,52 @@ test.group('Admin: first load', (group) => {
     const task = await createTask(actors, { title: `First load ${unique()}`, column: 'backlog' })
     const { context, page } = await contextFor(operator.email)
     try {
-      // the browser's own clock for when each request left
-      const cdp = await context.newCDPSession(page)
-      await cdp.send('Network.enable')
-      const sent: { path: string; at: number }[] = []
-      cdp.on('Network.requestWillBeSent', ({ request, timestamp }) => {
-        const url = new URL(request.url)
-        if (url.pathname.startsWith('/api/')) sent.push({ path: url.pathname, at: timestamp })
+      const sent: string[] = []
+      page.on('request', (request) => {
+        const url = new URL(request.url())
+        if (url.pathname.startsWith('/api/')) sent.push(url.pathname)
       })
+      // a load of the board: its data came with the page (backend/services/first_frame.ts)
       await page.goto(`${BASE()}/board`)
       await page.getByTestId(`task-card-${task.id}`).waitFor()
-
-      // the layout asks for the global pause once the session is checked and the
-      // app has drawn its frame; the board's data is on its way before that
-      const controls = sent.find((r) => r.path === '/api/system/controls')!
-      const tasks = sent.filter((r) => r.path === '/api/tasks')
-      assert.lengthOf(tasks, 4, "each column's tasks are asked for once")
-      for (const asked of tasks) {
-        assert.isBelow(asked.at, controls.at, 'asked for with the session check, not after it')
-      }
-      assert.lengthOf(
-        sent.filter((r) => r.path === '/api/agents'),
-        1,
-        'the agents are asked for once'
+      await page.waitForFunction(
+        () => !(globalThis as any).document.getElementById('mc-first-frame')
       )
-      // slow tasks: the board's shape shows meanwhile, then the cards
+      assert.notInclude(sent, '/api/tasks', sent.join(', '))
+      assert.notInclude(sent, '/api/agents', sent.join(', '))
+
+      // from the Home, slow tasks: the board's shape shows meanwhile, then the cards
+      await page.goto(`${BASE()}/`)
+      await page.getByTestId('tasks-by-column').waitFor()
       await page.route('**/api/tasks?**', async (route) => {
         await new Promise((resolve) => setTimeout(resolve, 2500))
         await route.continue()
       })
-      await page.reload()
+      sent.length = 0
+      await page.locator('.ant-layout-sider a[href="/board"]').click()
       await page.getByTestId('board-skeleton').waitFor()
       await page.getByTestId(`task-card-${task.id}`).waitFor()
       assert.equal(await page.getByTestId('board-skeleton').count(), 0)
+      assert.lengthOf(
+        sent.filter((path) => path === '/api/tasks'),
+        4,
+        "each column's tasks are asked for once"
+      )
+      assert.lengthOf(
+        sent.filter((path) => path === '/api/agents'),
+        1,
+        'the agents are asked for once'
+      )
     } finally {
       await debugShot(page)
       await context.close()
     }
   })
 
-  test("the page's data is asked for by its own small script, while the app's script still loads", async ({
+  test("the page's data is asked for by its own small script, while the app's script still loads (the Home)", async ({
     assert,
   }) => {
-    const actors = await makeActors()
     const operator = await makeUser(Role.Operator)
-    const task = await createTask(actors, { title: `Boot ${unique()}`, column: 'done' })
     const { context, page: signedIn } = await contextFor(operator.email)
     // a page of its own: the sign-in page's requests are not counted
     await signedIn.close()
@@ -155,38 +156,29 @@ test.group('Admin: first load', (group) => {
       let release!: () => void
       const released = new Promise<void>((resolve) => (release = resolve))
       let held = 0
-      await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+      await page.route(/\/assets\/start-[^/]+\.js$/, async (route) => {
         held++
         await released
         await route.continue()
       })
-      await page.goto(`${BASE()}/board`, { waitUntil: 'commit' })
-      const all = () =>
-        asked.filter((path) => path === '/api/tasks').length === 4 && asked.includes('/api/agents')
+      await page.goto(`${BASE()}/`, { waitUntil: 'commit' })
+      const all = () => asked.includes('/api/auth/me') && asked.includes('/api/summary')
       for (let i = 0; i < 100 && !all(); i++) {
         await page.waitForTimeout(50)
       }
       assert.equal(held, 1)
       assert.include(asked, '/api/auth/me', 'the session check left before the app started')
-      assert.lengthOf(
-        asked.filter((path) => path === '/api/tasks'),
-        4,
-        "each column's tasks"
-      )
-      assert.include(asked, '/api/agents')
+      assert.include(asked, '/api/summary', "the Home's data too")
       release()
-      await page.getByTestId(`task-card-${task.id}`).waitFor()
+      await page.getByTestId('tasks-by-column').waitFor()
       // and the app took those answers: nothing asked for twice
-      assert.lengthOf(
-        asked.filter((path) => path === '/api/tasks'),
-        4,
-        asked.join(', ')
-      )
-      assert.lengthOf(
-        asked.filter((path) => path === '/api/auth/me'),
-        1,
-        asked.join(', ')
-      )
+      for (const path of ['/api/auth/me', '/api/summary']) {
+        assert.lengthOf(
+          asked.filter((one) => one === path),
+          1,
+          asked.join(', ')
+        )
+      }
     } finally {
       await debugShot(page)
       await context.close()
@@ -220,8 +212,11 @@ test.group('Admin: first load', (group) => {
             buttonDisplay: style('.ant-btn-primary').display,
           }
         })
+      const appRunning = () =>
+        page.waitForFunction(() => !(globalThis as any).document.getElementById('mc-first-frame'))
       await page.goto(`${BASE()}/board`)
       await page.getByTestId('board').waitFor()
+      await appRunning()
       const light = await looks()
       assert.match(light.stylesheet, /^\/assets\/antd-light-[\w-]+\.css$/)
       assert.equal(light.buttonDisplay, 'inline-flex')
@@ -240,6 +235,7 @@ test.group('Admin: first load', (group) => {
       // the next dark page: the dark stylesheet instead, from before the app's script
       await page.reload()
       await page.getByTestId('board').waitFor()
+      await appRunning()
       await page.getByTestId('theme-switch').waitFor()
       assert.equal(await page.evaluate<string>('document.documentElement.dataset.theme'), 'dark')
       const dark = await looks()
@@ -280,7 +276,7 @@ test.group('Admin: first load', (group) => {
     }
   })
 
-  test("the board's code arriving after its screen mounted: the board shows as it arrives with its cards, never through a suspended screen or a skeleton", async ({
+  test("the board's code arriving late: the server's frame stays until it is here, then the board with its cards, never a spinner, a suspended screen or a skeleton", async ({
     assert,
   }) => {
     const actors = await makeActors()
@@ -318,23 +314,22 @@ test.group('Admin: first load', (group) => {
         await route.continue()
       })
       await page.goto(`${BASE()}/board`)
-      await page.locator('.ant-layout-sider').waitFor()
-      await page.locator('main [aria-label="Loading"]').waitFor()
+      await page.locator(`#mc-first-frame [data-frame-testid="task-card-${task.id}"]`).waitFor()
+      for (let i = 0; i < 100 && held === 0; i++) await page.waitForTimeout(50)
       assert.equal(held, 1, "the board's code was asked for with the app's start")
-      // the data is here before the code
-      await page.waitForFunction(() =>
-        ['backlog', 'doing', 'needs_approval', 'done'].every((column) =>
-          performance
-            .getEntriesByType('resource')
-            .some((entry) => entry.name.includes(`column=${column}`))
-        )
-      )
+      // the data came with the page; the frame stays while the code is held
+      await page.waitForTimeout(800)
+      assert.isTrue(await page.locator('#mc-first-frame').isVisible())
       release()
+      await page.waitForFunction(
+        () => !(globalThis as any).document.getElementById('mc-first-frame')
+      )
       await page.getByTestId(`task-card-${task.id}`).waitFor()
       const shown: string[] = await page.evaluate(() => (globalThis as any).__shown)
       assert.include(shown, 'board')
       // a suspended screen's fallback is held on screen 300 ms after the code is there (React)
       assert.notInclude(shown, 'suspended', `shown: ${shown.join(', ')}`)
+      assert.notInclude(shown, 'loading', `shown: ${shown.join(', ')}`)
       // its data came while the code was held: the cards in the board's first pass, no skeleton first
       assert.notInclude(shown, 'skeleton', `shown: ${shown.join(', ')}`)
     } finally {
@@ -386,7 +381,8 @@ test.group('Admin: first load', (group) => {
       assert.equal(await badge(page, 'done'), count)
       // only what is in view (and a few either side) is drawn
       assert.isBelow(await done.locator('[data-testid^="task-card-"]').count(), 40)
-      assert.deepEqual(asked, ['0'])
+      // its first page came with the page (backend/services/first_frame.ts)
+      assert.deepEqual(asked, [])
       // scrolled to the end of what is loaded: the next page comes, and its cards show
       const seen = new Set<string>(
         await done
@@ -412,7 +408,8 @@ test.group('Admin: first load', (group) => {
           seen.add(title)
         }
       }
-      assert.includeMembers(asked, ['0', '40', '80'])
+      assert.includeMembers(asked, ['40', '80'])
+      assert.notInclude(asked, '0')
       // newest first: the newest card was drawn first, the 100th comes with the third page
       assert.isTrue(seen.has(titles[0]))
       assert.isTrue(seen.has(titles[99]), [...seen].join(', '))

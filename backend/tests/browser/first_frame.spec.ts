@@ -1,0 +1,285 @@
+import { test } from '@japa/runner'
+import type { BrowserContext, Page } from 'playwright-core'
+import User from '#models/user'
+import { Role } from '#enums/roles'
+import { makeUser } from '#tests/helpers/users'
+import { call, makeActors } from '#tests/helpers/actors'
+import {
+  BASE,
+  PHONE,
+  contextFor,
+  createTask,
+  debugShot,
+  newContext,
+  unique,
+  useAdminBrowser,
+} from '#tests/helpers/admin_browser'
+
+/*
+| The board's first frame (backend/services/first_frame.ts): a signed-in load
+| of /board comes drawn by the server, with the answers it was drawn from in
+| the page, and the app takes over from it.
+*/
+
+/** Holds back the app's script (src/start.tsx) until `release()`: what the page shows before it runs. */
+async function holdApp(page: Page) {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/assets\/start-[^/]+\.js$/, async (route) => {
+    await released
+    await route.continue()
+  })
+  return release
+}
+
+/** The API paths the page asked for, as they leave. */
+function apiRequests(page: Page) {
+  const asked: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.pathname.startsWith('/api/')) asked.push(url.pathname)
+  })
+  return asked
+}
+
+/** The keys of the answers the page came with (none: no such element). */
+const pageAnswers = (page: Page) =>
+  page.evaluate(() => {
+    const given = (globalThis as any).document.getElementById('mc-page-answers')?.textContent
+    return given ? (JSON.parse(given) as Record<string, { data: unknown }>) : null
+  })
+
+const frameCard = (page: Page, id: string) =>
+  page.locator(`#mc-first-frame [data-frame-testid="task-card-${id}"]`)
+
+/** The page the server sends for /board with this context's cookies. */
+async function boardHtml(context: BrowserContext, headers: Record<string, string> = {}) {
+  const answer = await context.request.get(`${BASE()}/board`, { headers })
+  return { status: answer.status(), html: await answer.text() }
+}
+
+test.group('Admin: the board first frame', (group) => {
+  useAdminBrowser(group)
+
+  test('a signed-in load shows its cards before the app runs, asks for none of its data again, and the app takes over', async ({
+    assert,
+  }) => {
+    const actors = await makeActors()
+    const admin = await makeUser(Role.Admin)
+    const tasks = await Promise.all(
+      ['backlog', 'doing', 'needs_approval', 'done'].map((column) =>
+        createTask(actors, { title: `Framed ${column} ${unique()}`, column })
+      )
+    )
+    const { context, page: signedIn } = await contextFor(admin.email)
+    await signedIn.close()
+    const page = await context.newPage()
+    try {
+      const asked = apiRequests(page)
+      const release = await holdApp(page)
+      await page.goto(`${BASE()}/board`, { waitUntil: 'commit' })
+      // every column's newest card, drawn by the server, on screen while the app's script is held
+      for (const task of tasks) await frameCard(page, task.id).waitFor()
+      assert.equal(await page.locator('#mc-first-frame').getAttribute('inert'), '')
+      assert.isTrue(await page.getByText('Board', { exact: true }).first().isVisible())
+      const answers = await pageAnswers(page)
+      assert.sameMembers(
+        Object.keys(answers ?? {}).map((key) => key.split('?')[0]),
+        ['/api/auth/me', '/api/tasks', '/api/tasks', '/api/tasks', '/api/tasks', '/api/agents']
+      )
+
+      release()
+      await page.waitForFunction(
+        () => !(globalThis as any).document.getElementById('mc-first-frame')
+      )
+      await page.getByTestId(`task-card-${tasks[0].id}`).waitFor()
+      // the app took the page's answers: the session and the board's lists were not asked again
+      for (const path of ['/api/auth/me', '/api/tasks', '/api/agents']) {
+        assert.notInclude(asked, path, asked.join(', '))
+      }
+      // and it is the app: a card moves
+      await page.getByTestId(`move-${tasks[0].id}`).click()
+      await page.getByTestId('move-to-doing').click()
+      await page
+        .locator(`[data-testid="column-doing"] [data-testid="task-card-${tasks[0].id}"]`)
+        .waitFor()
+      const saved = await call(actors.tokens.admin, 'GET', `/api/tasks/${tasks[0].id}`)
+      assert.equal((saved.body as { column: string }).column, 'doing')
+    } finally {
+      await debugShot(page)
+      await context.close()
+    }
+  })
+
+  test('signed out, an agent token, a made-up or ended session: the plain page, nothing of the board in it', async ({
+    assert,
+  }) => {
+    const actors = await makeActors()
+    const task = await createTask(actors, {
+      title: `Not for strangers ${unique()}`,
+      column: 'backlog',
+    })
+    const context = await newContext()
+    try {
+      const plain = (html: string) => {
+        assert.notInclude(html, 'mc-first-frame')
+        assert.notInclude(html, 'mc-page-answers')
+        assert.notInclude(html, task.title)
+        assert.include(html, '<div id="root"></div>')
+      }
+      const nobody = await boardHtml(context)
+      assert.equal(nobody.status, 200)
+      plain(nobody.html)
+      const agent = await boardHtml(context, { authorization: `Bearer ${actors.tokens.agent}` })
+      assert.equal(agent.status, 200)
+      plain(agent.html)
+      const madeUp = await boardHtml(context, { cookie: 'mc_session=s%3Anot-a-session.x' })
+      assert.equal(madeUp.status, 200)
+      plain(madeUp.html)
+
+      // a person signed in, then switched off by an admin: their cookie draws nothing any more
+      const closer = await makeUser(Role.Closer)
+      const { context: theirs } = await contextFor(closer.email)
+      try {
+        assert.include((await boardHtml(theirs)).html, 'mc-first-frame')
+        await User.query().where('id', closer.id).update({ isActive: false })
+        const ended = await boardHtml(theirs)
+        assert.equal(ended.status, 200)
+        plain(ended.html)
+      } finally {
+        await theirs.close()
+      }
+    } finally {
+      await context.close()
+    }
+  })
+
+  test("a viewer's frame is a viewer's board: no Move, no Create, the viewer's own session in the page", async ({
+    assert,
+  }) => {
+    const actors = await makeActors()
+    const viewer = await makeUser(Role.Viewer)
+    const task = await createTask(actors, { title: `Viewed ${unique()}`, column: 'backlog' })
+    const { context, page: signedIn } = await contextFor(viewer.email)
+    await signedIn.close()
+    const page = await context.newPage()
+    try {
+      const release = await holdApp(page)
+      await page.goto(`${BASE()}/board`, { waitUntil: 'commit' })
+      await frameCard(page, task.id).waitFor()
+      assert.equal(await page.locator('#mc-first-frame [data-frame-testid^="move-"]').count(), 0)
+      assert.equal(await page.locator('#mc-first-frame').getByText('Create').count(), 0)
+      const answers = await pageAnswers(page)
+      const me = Object.entries(answers ?? {}).find(([key]) => key.startsWith('/api/auth/me'))
+      assert.deepInclude(me?.[1].data as object, { email: viewer.email, role: 'viewer' })
+      release()
+      await page.waitForFunction(
+        () => !(globalThis as any).document.getElementById('mc-first-frame')
+      )
+      await page.getByText('Your role can see the board but not move tasks.').waitFor()
+      assert.equal(await page.locator('[data-testid^="move-"]').count(), 0)
+    } finally {
+      await debugShot(page)
+      await context.close()
+    }
+  })
+
+  test('what an agent or a person writes cannot break out of the page: a title with markup and replacement patterns', async ({
+    assert,
+  }) => {
+    const actors = await makeActors()
+    const admin = await makeUser(Role.Admin)
+    const title = `</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> $& $' $\` ${unique()}`
+    const task = await createTask(actors, { title, column: 'backlog' })
+    const { context, page: signedIn } = await contextFor(admin.email)
+    await signedIn.close()
+    const page = await context.newPage()
+    try {
+      const release = await holdApp(page)
+      await page.goto(`${BASE()}/board`, { waitUntil: 'commit' })
+      await frameCard(page, task.id).waitFor()
+      assert.equal(await frameCard(page, task.id).getAttribute('data-task-title'), title)
+      const answers = await pageAnswers(page)
+      assert.include(JSON.stringify(answers), JSON.stringify(title).slice(1, -1))
+      release()
+      await page.waitForFunction(
+        () => !(globalThis as any).document.getElementById('mc-first-frame')
+      )
+      await page.getByTestId(`task-card-${task.id}`).waitFor()
+      assert.equal(
+        await page.getByTestId(`task-card-${task.id}`).getAttribute('data-task-title'),
+        title
+      )
+      assert.isUndefined(await page.evaluate(() => (globalThis as any).__pwned))
+    } finally {
+      await debugShot(page)
+      await context.close()
+    }
+  })
+
+  test('a phone, or a device in the other colour mode, is not shown a frame drawn for another; the same mode is', async ({
+    assert,
+  }) => {
+    const actors = await makeActors()
+    const admin = await makeUser(Role.Admin)
+    const task = await createTask(actors, { title: `Modes ${unique()}`, column: 'backlog' })
+
+    /** Loads the board with the app held: whether the frame shows, its mode, the stylesheet. */
+    async function load(context: BrowserContext) {
+      const page = await context.newPage()
+      const release = await holdApp(page)
+      await page.goto(`${BASE()}/board`, { waitUntil: 'commit' })
+      await page.locator(`#mc-first-frame [data-frame-testid="task-card-${task.id}"]`).waitFor({
+        state: 'attached',
+      })
+      await page.waitForLoadState('domcontentloaded')
+      const seen = {
+        shown: await frameCard(page, task.id).isVisible(),
+        mode: await page.evaluate(
+          () => (globalThis as any).document.documentElement.dataset.frameMode
+        ),
+        stylesheet: await page.locator('#antd-styles').getAttribute('href'),
+      }
+      release()
+      await page.waitForFunction(
+        () => !(globalThis as any).document.getElementById('mc-first-frame')
+      )
+      await page.getByTestId(`task-card-${task.id}`).waitFor()
+      await page.close()
+      return seen
+    }
+
+    const { context: phone, page: onPhone } = await contextFor(admin.email, PHONE)
+    await onPhone.close()
+    try {
+      assert.isFalse((await load(phone)).shown, 'drawn for a wide screen: not on a phone')
+    } finally {
+      await phone.close()
+    }
+
+    const { context: desk, page: atDesk } = await contextFor(admin.email)
+    await atDesk.close()
+    try {
+      assert.deepInclude(await load(desk), { shown: true, mode: 'light' })
+      // turned dark in the app (kept by the server, and by this device for the next frame)
+      const page = await desk.newPage()
+      await page.goto(`${BASE()}/board`)
+      await page.getByTestId('theme-switch').click()
+      await page.waitForFunction(
+        () => (globalThis as any).document.documentElement.dataset.theme === 'dark'
+      )
+      await page.close()
+      const dark = await load(desk)
+      assert.deepInclude(dark, { shown: true, mode: 'dark' })
+      assert.match(dark.stylesheet ?? '', /antd-dark-/)
+      // the server told light while this device is dark (another tab, a cookie lost): that
+      // frame is not shown, and the page's stylesheet is the dark one
+      await desk.addCookies([{ name: 'mc-theme', value: 'light', url: BASE() }])
+      const stale = await load(desk)
+      assert.deepInclude(stale, { shown: false, mode: 'light' })
+      assert.match(stale.stylesheet ?? '', /antd-dark-/)
+    } finally {
+      await desk.close()
+    }
+  })
+})
