@@ -52,6 +52,25 @@ const pageAnswers = (page: Page) =>
 const frameCard = (page: Page, id: string) =>
   page.locator(`#mc-first-frame [data-frame-testid="task-card-${id}"]`)
 
+/** A signed-in profile and a fresh page in it (the sign-in page's requests are not counted). */
+async function signedInPage(email: string) {
+  const { context, page: signedIn } = await contextFor(email)
+  await signedIn.close()
+  return { context, page: await context.newPage() }
+}
+
+/** Opens the board with the app's script held back; resolves once the frame shows `taskId`. */
+async function openHeld(page: Page, taskId: string) {
+  const release = await holdApp(page)
+  await page.goto(`${BASE()}/board`, { waitUntil: 'commit' })
+  await frameCard(page, taskId).waitFor()
+  return release
+}
+
+/** The app has rendered over the frame. */
+const appRunning = (page: Page) =>
+  page.waitForFunction(() => !(globalThis as any).document.getElementById('mc-first-frame'))
+
 /** The page the server sends for /board with this context's cookies. */
 async function boardHtml(context: BrowserContext, headers: Record<string, string> = {}) {
   const answer = await context.request.get(`${BASE()}/board`, { headers })
@@ -71,9 +90,7 @@ test.group('Admin: the board first frame', (group) => {
         createTask(actors, { title: `Framed ${column} ${unique()}`, column })
       )
     )
-    const { context, page: signedIn } = await contextFor(admin.email)
-    await signedIn.close()
-    const page = await context.newPage()
+    const { context, page } = await signedInPage(admin.email)
     try {
       const asked = apiRequests(page)
       const release = await holdApp(page)
@@ -89,9 +106,7 @@ test.group('Admin: the board first frame', (group) => {
       )
 
       release()
-      await page.waitForFunction(
-        () => !(globalThis as any).document.getElementById('mc-first-frame')
-      )
+      await appRunning(page)
       await page.getByTestId(`task-card-${tasks[0].id}`).waitFor()
       // the app took the page's answers: the session and the board's lists were not asked again
       for (const path of ['/api/auth/me', '/api/tasks', '/api/agents']) {
@@ -160,22 +175,16 @@ test.group('Admin: the board first frame', (group) => {
     const actors = await makeActors()
     const viewer = await makeUser(Role.Viewer)
     const task = await createTask(actors, { title: `Viewed ${unique()}`, column: 'backlog' })
-    const { context, page: signedIn } = await contextFor(viewer.email)
-    await signedIn.close()
-    const page = await context.newPage()
+    const { context, page } = await signedInPage(viewer.email)
     try {
-      const release = await holdApp(page)
-      await page.goto(`${BASE()}/board`, { waitUntil: 'commit' })
-      await frameCard(page, task.id).waitFor()
+      const release = await openHeld(page, task.id)
       assert.equal(await page.locator('#mc-first-frame [data-frame-testid^="move-"]').count(), 0)
       assert.equal(await page.locator('#mc-first-frame').getByText('Create').count(), 0)
       const answers = await pageAnswers(page)
       const me = Object.entries(answers ?? {}).find(([key]) => key.startsWith('/api/auth/me'))
       assert.deepInclude(me?.[1].data as object, { email: viewer.email, role: 'viewer' })
       release()
-      await page.waitForFunction(
-        () => !(globalThis as any).document.getElementById('mc-first-frame')
-      )
+      await appRunning(page)
       await page.getByText('Your role can see the board but not move tasks.').waitFor()
       assert.equal(await page.locator('[data-testid^="move-"]').count(), 0)
     } finally {
@@ -191,20 +200,14 @@ test.group('Admin: the board first frame', (group) => {
     const admin = await makeUser(Role.Admin)
     const title = `</script><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> $& $' $\` ${unique()}`
     const task = await createTask(actors, { title, column: 'backlog' })
-    const { context, page: signedIn } = await contextFor(admin.email)
-    await signedIn.close()
-    const page = await context.newPage()
+    const { context, page } = await signedInPage(admin.email)
     try {
-      const release = await holdApp(page)
-      await page.goto(`${BASE()}/board`, { waitUntil: 'commit' })
-      await frameCard(page, task.id).waitFor()
+      const release = await openHeld(page, task.id)
       assert.equal(await frameCard(page, task.id).getAttribute('data-task-title'), title)
       const answers = await pageAnswers(page)
       assert.include(JSON.stringify(answers), JSON.stringify(title).slice(1, -1))
       release()
-      await page.waitForFunction(
-        () => !(globalThis as any).document.getElementById('mc-first-frame')
-      )
+      await appRunning(page)
       await page.getByTestId(`task-card-${task.id}`).waitFor()
       assert.equal(
         await page.getByTestId(`task-card-${task.id}`).getAttribute('data-task-title'),
@@ -241,9 +244,7 @@ test.group('Admin: the board first frame', (group) => {
         stylesheet: await page.locator('#antd-styles').getAttribute('href'),
       }
       release()
-      await page.waitForFunction(
-        () => !(globalThis as any).document.getElementById('mc-first-frame')
-      )
+      await appRunning(page)
       await page.getByTestId(`task-card-${task.id}`).waitFor()
       await page.close()
       return seen
