@@ -53,8 +53,10 @@ const DRAW_WAIT_MS = 3000
 | The drawing runs in a worker thread of its own (the built module is also
 | the worker's script): it takes the thread for a hundred ms or more, and
 | this thread serves every request and live stream meanwhile. One worker,
-| started on the first framed load, again after a build replaced the module
-| or after it failed; it never keeps the process alive.
+| started on the first framed load (a process that serves no board starts
+| none), again after a build replaced the module or after it failed; it never
+| keeps the process alive. Until it has loaded (about a second), a load goes
+| out plain if the drawing cannot make it in time.
 */
 class FrameWorker {
   #worker: Worker
@@ -64,7 +66,6 @@ class FrameWorker {
 
   constructor(readonly version: number) {
     this.#worker = new Worker(pathToFileURL(MODULE), { env: SHARE_ENV })
-    this.#worker.unref()
     this.#worker.on('message', ({ id, value, error }) => {
       const asked = this.#asked.get(id)
       this.#asked.delete(id)
@@ -81,6 +82,8 @@ class FrameWorker {
       fail(error)
     })
     this.#worker.on('exit', () => fail(new Error('the first frame worker stopped')))
+    // after its listeners: adding a 'message' listener holds the process again
+    this.#worker.unref()
   }
 
   ask<T>(message: object, waitMs: number): Promise<T> {
@@ -90,6 +93,8 @@ class FrameWorker {
         this.#asked.delete(id)
         reject(Object.assign(new Error('the first frame took too long'), { name: 'TimeoutError' }))
       }, waitMs)
+      // nothing here keeps a stopping process alive
+      timer.unref()
       const settle =
         <A extends unknown[]>(then: (...args: A) => void) =>
         (...args: A) => {
@@ -223,6 +228,7 @@ function framedPage(
 export async function sendFramedIndex(ctx: HttpContext, indexPath: string): Promise<boolean> {
   const { request } = ctx
   if (request.method() !== 'GET' || env.get('BOARD_FIRST_FRAME') === false) return false
+  if (request.url() !== '/board') return false
   const cookie = request.header('cookie') ?? ''
   if (!cookie.includes(`${SESSION_COOKIE}=`)) return false
   try {
@@ -283,16 +289,5 @@ async function sendHtml({ request, response }: HttpContext, page: string) {
   }
 }
 
-/*
-| A server that serves pages starts the worker with itself, and has it list
-| the board's first requests (loading the module takes about a second): the
-| first visitor's load does not wait for it.
-*/
-if (app.getEnvironment() === 'web' || app.getEnvironment() === 'test') {
-  app.ready(() => {
-    if (env.get('BOARD_FIRST_FRAME') === false) return
-    frameWorker()
-      .then((worker) => worker?.ask({ pathname: '/board' }, 30_000))
-      .catch(() => undefined)
-  })
-}
+// a stopping server stops its worker
+app.terminating(() => current?.stop())

@@ -56,6 +56,8 @@ const frameCard = (page: Page, id: string) =>
 async function signedInPage(email: string) {
   const { context, page: signedIn } = await contextFor(email)
   await signedIn.close()
+  // the server starts its drawing worker on the first board it frames: started before the test
+  await context.request.get(`${BASE()}/board`)
   return { context, page: await context.newPage() }
 }
 
