@@ -31,27 +31,42 @@ import type { Mode } from './lib/theme'
 | The server runs no effect and no query, so one drawing would show what the
 | browser's first pass shows before anything answered: a menu with no screen
 | in it (each item waits for its access check), no header widgets, no Move
-| buttons. So it draws twice, as the browser would a moment later: the
-| first drawing registers the screen's queries, those that answer without
-| the network (the access checks and the identity, from the session above,
-| and the board's lists, from the page's answers) are run, and the second
-| drawing shows them. A query that needs the network is left loading, as in
-| the browser's first paint, never shown failed (the names of the records a
-| card links to, the header's counts).
+| buttons. So the first drawing registers the screen's queries, those that
+| answer without the network (the access checks and the identity, from the
+| session above, and the board's lists, from the page's answers) are run, and
+| a second drawing shows them. A query that needs the network is left
+| loading, as in the browser's first paint, never shown failed (the names of
+| the records a card links to, the header's counts).
+|
+| The identity and the access checks depend on the session's answer alone
+| (who it is, their permissions, the server's plugins): once drawn for an
+| answer, they are kept (PRIMED) and put in the next drawing's cache before
+| it starts. That drawing then has nothing left to run and is done in one
+| pass, about half the time. The board's lists are never kept: they come
+| from each page's own answers.
 */
-async function drawSettled(pathname: string, mode: Mode): Promise<string> {
+const PRIMED_KEPT = 100
+const primed = new Map<string, { queryKey: readonly unknown[]; data: unknown }[]>()
+
+/** Queries answered from the session alone: Refine's identity, its session check and access checks. */
+function fromSession(queryKey: readonly unknown[]) {
+  return queryKey[0] === 'access' || queryKey[0] === 'auth'
+}
+
+async function drawSettled(pathname: string, mode: Mode, session: string): Promise<string> {
   const client = new QueryClient({
     defaultOptions: {
       queries: { retry: false, refetchOnWindowFocus: false, placeholderData: keepPreviousData },
     },
   })
+  for (const { queryKey, data } of primed.get(session) ?? []) client.setQueryData(queryKey, data)
   const draw = () =>
     renderToString(
       <StaticRouter location={pathname}>
         <AppFrame mode={mode} queryClient={client} />
       </StaticRouter>
     )
-  draw()
+  const first = draw()
   const cache = client.getQueryCache()
   // every query still waiting, enabled or not: which observer's options a query keeps is not
   // the one that counts (Refine's audit hook asks for the identity disabled), and one that
@@ -59,6 +74,15 @@ async function drawSettled(pathname: string, mode: Mode): Promise<string> {
   const waiting = cache.getAll().filter((query) => query.state.status === 'pending')
   await Promise.allSettled(waiting.map((query) => query.fetch({ ...query.options, retry: false })))
   for (const query of cache.getAll()) if (query.state.status === 'error') cache.remove(query)
+  // nothing answered that the first drawing did not show: it is the frame
+  if (!waiting.some((query) => query.state.status === 'success')) return first
+  const kept = cache
+    .getAll()
+    .filter((query) => query.state.status === 'success' && fromSession(query.queryKey))
+    .map((query) => ({ queryKey: query.queryKey, data: query.state.data }))
+  primed.delete(session)
+  primed.set(session, kept)
+  if (primed.size > PRIMED_KEPT) primed.delete(primed.keys().next().value!)
   return draw()
 }
 
@@ -107,15 +131,19 @@ export function firstRequests(pathname: string): Promise<string[]> | null {
  * The app's markup for `pathname` drawn from `answers` (each of
  * firstRequests' keys → the API's answer), in `mode`; null when the answers
  * do not make a signed-in page. Nothing is sent: a request without an answer
- * fails, as if offline.
+ * fails, as if offline. One asked for a page that is no longer waiting
+ * (`deadline`, epoch ms, has passed when its turn comes) is not drawn.
  */
 export function renderFirstFrame(
   pathname: string,
   answers: Record<string, PageAnswer>,
-  mode: Mode
+  mode: Mode,
+  deadline = Infinity
 ): Promise<string | null> {
   if (!FRAMED.has(pathname)) return Promise.resolve(null)
   return oneAtATime(async () => {
+    // its page has gone out without it already (a queue behind a slow drawing): not drawn
+    if (Date.now() > deadline) return null
     forgetMe()
     setPageAnswers(answers)
     setTransport(() => Promise.reject(new Error('the first frame sends nothing')))
@@ -123,8 +151,9 @@ export function renderFirstFrame(
       await BoardScreen.preload()
       await Promise.allSettled(askEarly(pathname))
       await fetchMe(true).catch(() => null)
-      if (!peekMe()) return null
-      return await drawSettled(pathname, mode)
+      const me = peekMe()
+      if (!me) return null
+      return await drawSettled(pathname, mode, JSON.stringify(me))
     } finally {
       setTransport(undefined)
       forgetMe()
@@ -137,20 +166,22 @@ export function renderFirstFrame(
 | drawing takes the thread for a hundred ms or more, which must not be the
 | server's, whose every request and live stream would wait meanwhile.
 | Messages: {id, pathname} to list the first requests, {id, pathname,
-| answers, mode} to draw; each answered {id, value} or {id, error}.
+| answers, mode, deadline} to draw; each answered {id, value} or {id, error}.
 */
 interface Ask {
   id: number
   pathname: string
   answers?: Record<string, PageAnswer>
   mode?: Mode
+  /** When the page stops waiting for this drawing (epoch ms). */
+  deadline?: number
 }
 
 if (!isMainThread && parentPort) {
   const port = parentPort
-  port.on('message', ({ id, pathname, answers, mode }: Ask) => {
+  port.on('message', ({ id, pathname, answers, mode, deadline }: Ask) => {
     const work = answers
-      ? renderFirstFrame(pathname, answers, mode ?? 'light')
+      ? renderFirstFrame(pathname, answers, mode ?? 'light', deadline)
       : (firstRequests(pathname) ?? Promise.resolve(null))
     work.then(
       (value) => port.postMessage({ id, value }),

@@ -1,8 +1,8 @@
 import { stat, readFile } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 import { SHARE_ENV, Worker } from 'node:worker_threads'
-import { brotliCompress, constants, gzip } from 'node:zlib'
-import { promisify } from 'node:util'
+import { PassThrough, type Transform } from 'node:stream'
+import { constants, createBrotliCompress, createGzip } from 'node:zlib'
 import type { AddressInfo } from 'node:net'
 import type { HttpContext } from '@adonisjs/core/http'
 import app from '@adonisjs/core/services/app'
@@ -24,15 +24,28 @@ import env from '#start/env'
 | - Drawn by the admin's own components (react-dom/server), in the colour
 |   mode the page last had on this device (the `mc-theme` cookie theme.js
 |   keeps); a narrow screen or another mode does not show the frame.
+| - Streamed: the page's head (its styles and the app's preloaded scripts)
+|   goes out at once, so the browser fetches and reads them while the frame
+|   is drawn; the frame and its answers follow, then the page's first script.
 | - Whenever anything is missing or fails (no session, a refusal, a slow or
-|   failing API, no built frame), the plain page goes out, as before: the
-|   app asks for its data itself. This never answers an error.
+|   failing API, no built frame, no frame within FRAME_WAIT_MS), the page
+|   ends as the plain page would: the app asks for its data itself. This
+|   never answers an error.
 */
 
 const MODULE = app.makePath('admin/dist/.ssr/first_frame.js')
 
-/** The longest the page waits for the API's answers before it goes out without a frame. */
-const ANSWERS_WAIT_MS = 1500
+/*
+| The longest a page waits for its frame, all told (listing the requests on a
+| worker's first load, the API's answers, the drawing), before it ends
+| without one. The head is already out by then: the browser has been
+| fetching the page's styles and scripts meanwhile, and the app, drawing
+| from its own requests, would show the board about this late anyway.
+*/
+const FRAME_WAIT_MS = () => env.get('BOARD_FIRST_FRAME_WAIT_MS') ?? 2000
+
+/** How long the worker may take to load when it is started ahead of a board. */
+const WARM_WAIT_MS = 10_000
 
 /** The session's cookie (config/session.ts): without it nobody is signed in. */
 const SESSION_COOKIE = 'mc_session'
@@ -46,17 +59,15 @@ interface PageAnswer {
   data: unknown
 }
 
-/** The longest a drawing may take before the page goes out without it. */
-const DRAW_WAIT_MS = 3000
-
 /*
 | The drawing runs in a worker thread of its own (the built module is also
 | the worker's script): it takes the thread for a hundred ms or more, and
 | this thread serves every request and live stream meanwhile. One worker,
 | started on the first framed load (a process that serves no board starts
-| none), again after a build replaced the module or after it failed; it never
-| keeps the process alive. Until it has loaded (about a second), a load goes
-| out plain if the drawing cannot make it in time.
+| none; any other page loaded by someone signed in starts it ahead), again
+| after a build replaced the module or after it failed; it never keeps the
+| process alive. Until it has loaded (about a second), a load goes out plain
+| if the drawing cannot make it in time.
 */
 class FrameWorker {
   #worker: Worker
@@ -86,13 +97,19 @@ class FrameWorker {
     this.#worker.unref()
   }
 
-  ask<T>(message: object, waitMs: number): Promise<T> {
+  /** The worker's answer to `message`; a TimeoutError once `deadline` (epoch ms) has passed. */
+  ask<T>(message: object, deadline: number): Promise<T> {
     const id = this.#next++
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#asked.delete(id)
-        reject(Object.assign(new Error('the first frame took too long'), { name: 'TimeoutError' }))
-      }, waitMs)
+      const timer = setTimeout(
+        () => {
+          this.#asked.delete(id)
+          reject(
+            Object.assign(new Error('the first frame took too long'), { name: 'TimeoutError' })
+          )
+        },
+        Math.max(0, deadline - Date.now())
+      )
       // nothing here keeps a stopping process alive
       timer.unref()
       const settle =
@@ -186,106 +203,157 @@ async function indexHtml(path: string): Promise<string> {
   return index.html
 }
 
-/** The page with the frame and its answers in it; null when a marker is missing. */
-function framedPage(
-  page: string,
-  frame: string,
-  answers: Record<string, PageAnswer>,
-  mode: string
-): string | null {
-  const markers = ['<html lang="en">', '<head>', '<div id="root"></div>']
-  if (markers.some((marker) => page.indexOf(marker) === -1)) return null
-  // antd's stylesheet of that mode as a link of the page: fetched as soon as the page is read,
+/** The page in the parts it is sent in; null when the build's page is not the one expected. */
+function pageParts(page: string, mode: 'light' | 'dark') {
+  const root = '<div id="root"></div>'
+  // the page's first script (src/boot.ts, vite.config.ts puts it first in <head>): it reads the
+  // answers, so here it comes after them, at the end (its file is preloaded from the head)
+  const boot = page.match(/<script type="module" async [^>]*><\/script>\s*/)
+  const at = page.indexOf(root)
+  if (!boot || at === -1 || !page.includes('<html lang="en">')) return null
+  // antd's stylesheet of that mode as a link of the page: fetched as soon as the head is read,
   // not once theme.js has run (theme.js swaps it if this device's mode is the other one)
   const styles = page.match(new RegExp(`<script src="[^"]+" [^>]*data-antd-${mode}="([^"]+)"`))
   const link = styles ? `<link rel="stylesheet" id="antd-styles" href="${styles[1]}">` : ''
-  return (
-    page
-      .replace('<html lang="en">', `<html lang="en" data-frame-mode="${mode}">`)
-      .replace(/<script src="[^"]+" [^>]*data-antd-light=/, (tag) => link + tag)
-      // before the page's first script (src/boot.ts), which reads it
-      // (a function: the data may hold `$&` and the like, a replacement string's patterns)
-      .replace(
-        '<head>',
-        () =>
-          `<head><script type="application/json" id="mc-page-answers">${jsonForScript(answers)}</script>`
-      )
-      // inert: a picture of the board until the app runs (nothing in it can be clicked or focused);
-      // its test ids renamed, so that scripts driving the page find only the app's elements
-      .replace(
-        '<div id="root"></div>',
-        () =>
-          `<div id="root"><div id="mc-first-frame" inert>${frame.replace(/ data-testid="/g, ' data-frame-testid="')}</div></div>`
-      )
-  )
+  // the app's scripts (the entry, its preloads) come after the frame too: read while the server
+  // draws, their compiling would take the cores the drawing needs on a small machine
+  const scripts: string[] = []
+  const head = page
+    .slice(0, at)
+    .replace(boot[0], '')
+    .replace(
+      /<script type="module" crossorigin [^>]*><\/script>\s*|<link rel="modulepreload" [^>]*>\s*/g,
+      (tag) => {
+        scripts.push(tag.trim())
+        return ''
+      }
+    )
+    .replace('<html lang="en">', `<html lang="en" data-frame-mode="${mode}">`)
+    .replace(/<script src="[^"]+" [^>]*data-antd-light=/, (tag) => link + tag)
+  const end = boot[0].trim() + scripts.join('') + page.slice(at + root.length)
+  return {
+    head,
+    /** What the plain page has from its root on. */
+    plain: root + end,
+    /** The frame and the answers it was drawn from, then the rest. */
+    framed: (frame: string, answers: Record<string, PageAnswer>, timing: string) =>
+      // inert: a picture of the board until the app runs (nothing in it can be clicked or
+      // focused); its test ids renamed, so that scripts driving the page find only the app's
+      `<div id="root"><div id="mc-first-frame" inert>${frame.replace(/ data-testid="/g, ' data-frame-testid="')}</div></div>` +
+      `<script type="application/json" id="mc-page-answers" data-timing="${timing}">${jsonForScript(answers)}</script>` +
+      end,
+  }
+}
+
+/** The page's body, compressed as the browser accepts (it holds the page's data), and how to push out what is written so far. */
+function pageStream({ request, response }: HttpContext): { body: Transform; flush: () => void } {
+  const accepted = request.encodings()
+  if (accepted.includes('br')) {
+    response.header('content-encoding', 'br')
+    const body = createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+    return { body, flush: () => body.flush(constants.BROTLI_OPERATION_FLUSH) }
+  }
+  if (accepted.includes('gzip')) {
+    response.header('content-encoding', 'gzip')
+    const body = createGzip({ level: 6 })
+    return { body, flush: () => body.flush(constants.Z_SYNC_FLUSH) }
+  }
+  const body = new PassThrough()
+  return { body, flush: () => {} }
 }
 
 /**
  * Answers the admin's index page with the board's first frame when it can
  * (a signed-in load of a framed path); false when the caller should send the
- * plain page.
+ * plain page. Once it answers, the page's head is out at once, and the rest
+ * follows: the frame when it is drawn in time, or the plain page's body.
  */
 export async function sendFramedIndex(ctx: HttpContext, indexPath: string): Promise<boolean> {
-  const { request } = ctx
+  const { request, response } = ctx
   if (request.method() !== 'GET' || env.get('BOARD_FIRST_FRAME') === false) return false
-  if (request.url() !== '/board') return false
   const cookie = request.header('cookie') ?? ''
   if (!cookie.includes(`${SESSION_COOKIE}=`)) return false
-  try {
-    const worker = await frameWorker()
-    const origin = ownOrigin()
-    if (!worker || !origin) return false
-    // the same for every visitor: the worker keeps them once listed
-    const keys = await worker.ask<string[] | null>({ pathname: request.url() }, DRAW_WAIT_MS)
-    if (!keys) return false
-    const started = performance.now()
-    const signal = AbortSignal.timeout(ANSWERS_WAIT_MS)
-    const answered = await Promise.all(keys.map((key) => ask(origin, key, cookie, signal)))
-    if (answered.some((answer) => answer === null)) return false
-    const answers = Object.fromEntries(keys.map((key, i) => [key, answered[i]!]))
-    const mode = modeOf(cookie)
-    const asked = performance.now()
-    const frame = await worker.ask<string | null>(
-      { pathname: request.url(), answers, mode },
-      DRAW_WAIT_MS
-    )
-    if (!frame) return false
-    const drawn = performance.now()
-    // how long the page took, for a browser's developer tools (and the first-load bench)
-    ctx.response.header(
-      'server-timing',
-      `answers;dur=${(asked - started).toFixed(1)}, draw;dur=${(drawn - asked).toFixed(1)}`
-    )
-    const page = framedPage(await indexHtml(indexPath), frame, answers, mode)
-    if (!page) return false
-    await sendHtml(ctx, page)
-    return true
-  } catch (error) {
-    // a slow or failing API, a drawing that threw: the plain page, and the app asks itself
-    const slow = error instanceof Error && ['TimeoutError', 'AbortError'].includes(error.name)
-    if (slow) logger.debug('the board went out without its first frame: the API was slow')
-    else logger.warn({ err: error }, 'the board went out without its first frame')
+  if (request.url() !== '/board') {
+    // someone signed in loads another screen: the worker gets ready for their board
+    // (it takes about a second to load, and a page waits FRAME_WAIT_MS at most)
+    void frameWorker()
+      .then((worker) => worker?.ask({ pathname: '/board' }, Date.now() + WARM_WAIT_MS))
+      .catch(() => {})
     return false
   }
-}
-
-const brotli = promisify(brotliCompress)
-const gzipped = promisify(gzip)
-
-/** The page, compressed when the browser accepts it (it holds the page's data). */
-async function sendHtml({ request, response }: HttpContext, page: string) {
-  const accepted = request.encodings()
+  const deadline = Date.now() + FRAME_WAIT_MS()
+  let parts: ReturnType<typeof pageParts>
+  let worker: FrameWorker | null
+  let origin: string | null
+  try {
+    worker = await frameWorker()
+    origin = ownOrigin()
+    parts = pageParts(await indexHtml(indexPath), modeOf(cookie))
+  } catch (error) {
+    logger.warn({ err: error }, 'the board went out without its first frame')
+    return false
+  }
+  if (!worker || !origin || !parts) return false
+  const { body, flush } = pageStream(ctx)
   response.header('content-type', 'text/html; charset=utf-8')
   response.header('cache-control', 'no-store')
   response.header('vary', 'Accept-Encoding, Cookie')
-  if (accepted.includes('br')) {
-    response.header('content-encoding', 'br')
-    response.send(await brotli(page, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }))
-  } else if (accepted.includes('gzip')) {
-    response.header('content-encoding', 'gzip')
-    response.send(await gzipped(page, { level: 6 }))
-  } else {
-    response.send(page)
+  body.write(parts.head)
+  flush()
+  // the rest is written as it comes; the head goes out when this handler returns
+  const visit = {
+    worker,
+    origin,
+    cookie,
+    pathname: request.url(),
+    deadline,
+    gone: () => body.destroyed,
+  }
+  void frameInto(parts, visit).then((rest) => {
+    if (!body.destroyed) body.end(rest)
+  })
+  response.stream(body)
+  return true
+}
+
+/** The page from its root on: with the frame when it is drawn in time, else the plain page's. */
+async function frameInto(
+  parts: NonNullable<ReturnType<typeof pageParts>>,
+  visit: {
+    worker: FrameWorker
+    origin: string
+    cookie: string
+    pathname: string
+    deadline: number
+    /** Whether the browser has gone (closed, navigated away): nothing to draw for. */
+    gone: () => boolean
+  }
+): Promise<string> {
+  const { worker, origin, cookie, pathname, deadline, gone } = visit
+  try {
+    // the same for every visitor: the worker keeps them once listed
+    const keys = await worker.ask<string[] | null>({ pathname }, deadline)
+    if (!keys) return parts.plain
+    const started = performance.now()
+    const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()))
+    const answered = await Promise.all(keys.map((key) => ask(origin, key, cookie, signal)))
+    if (answered.some((answer) => answer === null) || gone()) return parts.plain
+    const answers = Object.fromEntries(keys.map((key, i) => [key, answered[i]!]))
+    const asked = performance.now()
+    const frame = await worker.ask<string | null>(
+      { pathname, answers, mode: modeOf(cookie), deadline },
+      deadline
+    )
+    if (!frame) return parts.plain
+    // how long it took, for the first-load bench (a header cannot say it: the head is out)
+    const timing = `answers=${Math.round(asked - started)} draw=${Math.round(performance.now() - asked)}`
+    return parts.framed(frame, answers, timing)
+  } catch (error) {
+    // a slow or failing API, a drawing that threw: the plain page, and the app asks itself
+    const slow = error instanceof Error && ['TimeoutError', 'AbortError'].includes(error.name)
+    if (slow) logger.debug('the board went out without its first frame: too slow')
+    else logger.warn({ err: error }, 'the board went out without its first frame')
+    return parts.plain
   }
 }
 

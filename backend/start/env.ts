@@ -106,6 +106,8 @@ export default await Env.create(new URL('../../', import.meta.url), {
   | BOARD_FIRST_FRAME=false sends the plain page: the app draws it.
   */
   BOARD_FIRST_FRAME: Env.schema.boolean.optional(),
+  /* How long a board page waits for its frame, all told, before it ends without one (ms; 2000). */
+  BOARD_FIRST_FRAME_WAIT_MS: Env.schema.number.optional(),
   BOARD_SNAPSHOT_EVERY_EVENTS: Env.schema.number.optional(),
   BOARD_SNAPSHOT_EVERY_SECONDS: Env.schema.number.optional(),
 
