@@ -1,5 +1,9 @@
+import { get } from 'node:http'
+import { pathToFileURL } from 'node:url'
 import { test } from '@japa/runner'
 import type { BrowserContext, Page } from 'playwright-core'
+import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { Role } from '#enums/roles'
 import { makeUser } from '#tests/helpers/users'
@@ -72,6 +76,22 @@ async function openHeld(page: Page, taskId: string) {
 /** The app has rendered over the frame. */
 const appRunning = (page: Page) =>
   page.waitForFunction(() => !(globalThis as any).document.getElementById('mc-first-frame'))
+
+/** The frame in a page's HTML ('' without one). */
+const frameOf = (html: string) =>
+  html.match(/<div id="mc-first-frame"[\s\S]*?<script type="application\/json"/)?.[0] ?? ''
+
+/** What the page's frame holds, by test id (cards, Move buttons, menu items), sorted. */
+const frameTestIds = (html: string) =>
+  [...frameOf(html).matchAll(/data-frame-testid="([^"]+)"/g)].map((m) => m[1]).sort()
+
+/** The answers a framed page came with, from its HTML. */
+function answersIn(html: string) {
+  const json = html.match(
+    /<script type="application\/json" id="mc-page-answers"[^>]*>([\s\S]*?)<\/script>/
+  )
+  return json ? JSON.parse(json[1]) : null
+}
 
 /** The page the server sends for /board with this context's cookies. */
 async function boardHtml(context: BrowserContext, headers: Record<string, string> = {}) {
@@ -283,6 +303,86 @@ test.group('Admin: the board first frame', (group) => {
       assert.match(stale.stylesheet ?? '', /antd-dark-/)
     } finally {
       await desk.close()
+    }
+  })
+  test("a session's next frames are drawn from its kept checks and show the same; a person whose role changed gets the new role's frame; a late drawing is dropped", async ({
+    assert,
+  }) => {
+    const actors = await makeActors()
+    const person = await makeUser(Role.Admin)
+    const task = await createTask(actors, { title: `Kept ${unique()}`, column: 'backlog' })
+    const { context, page } = await contextFor(person.email)
+    await page.close()
+    try {
+      // the first drawing for this session runs its checks; the next ones start from them
+      const first = await boardHtml(context)
+      const next = await boardHtml(context)
+      const shown = frameTestIds(first.html)
+      assert.include(shown, `task-card-${task.id}`)
+      assert.include(shown, `move-${task.id}`)
+      assert.deepEqual(frameTestIds(next.html), shown)
+      assert.include(frameOf(next.html), '<span>Create</span>')
+
+      // made a viewer: the checks kept for the admin are not theirs any more
+      await User.query().where('id', person.id).update({ role: Role.Viewer })
+      const demoted = await boardHtml(context)
+      const theirs = frameTestIds(demoted.html)
+      assert.include(theirs, `task-card-${task.id}`)
+      assert.notInclude(theirs, `move-${task.id}`)
+      assert.notInclude(frameOf(demoted.html), '<span>Create</span>')
+      assert.deepInclude(answersIn(demoted.html)?.['/api/auth/me?']?.data, { role: 'viewer' })
+
+      // the worker's module: a drawing whose page stopped waiting is not drawn at all
+      const frames = await import(
+        pathToFileURL(app.makePath('admin/dist/.ssr/first_frame.js')).href
+      )
+      const answers = answersIn(next.html)
+      assert.isNull(await frames.renderFirstFrame('/board', answers, 'light', Date.now() - 1))
+      assert.include(
+        await frames.renderFirstFrame('/board', answers, 'light', Date.now() + 60_000),
+        `task-card-${task.id}`
+      )
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('the page starts at once: its head goes out before the frame, and an API that hangs ends it as the plain page', async ({
+    assert,
+  }) => {
+    const admin = await makeUser(Role.Admin)
+    const { context, page } = await contextFor(admin.email)
+    await page.close()
+    const cookie = (await context.cookies()).map(({ name, value }) => `${name}=${value}`).join('; ')
+    // the board's lists wait behind a lock: the API cannot answer them
+    const locked = await db.transaction()
+    try {
+      await locked.rawQuery('LOCK TABLE tasks IN ACCESS EXCLUSIVE MODE')
+      const chunks: string[] = []
+      const ended = new Promise<number>((resolve, reject) => {
+        get(`${BASE()}/board`, { headers: { cookie } }, (response) => {
+          response.setEncoding('utf8')
+          response.on('data', (chunk: string) => chunks.push(chunk))
+          response.on('end', () => resolve(response.statusCode ?? 0))
+          response.on('error', reject)
+        }).on('error', reject)
+      })
+      // its head is out while the API is still held: the stylesheets, the colour mode
+      while (chunks.length === 0) await new Promise((resolve) => setTimeout(resolve, 20))
+      const head = chunks.join('')
+      assert.include(head, 'data-frame-mode="light"')
+      assert.include(head, '<link rel="stylesheet" id="antd-styles"')
+      assert.notInclude(head, 'id="root"')
+      // and it ends, the lock still held, as the plain page: the app asks for its data itself
+      assert.equal(await ended, 200)
+      const html = chunks.join('')
+      assert.include(html, '<div id="root"></div><script type="module" async')
+      assert.notInclude(html, 'mc-first-frame')
+      assert.notInclude(html, 'mc-page-answers')
+      assert.match(html, /<script type="module" crossorigin src="\/assets\/index-[^"]+"><\/script>/)
+    } finally {
+      await locked.rollback()
+      await context.close()
     }
   })
 })
