@@ -100,7 +100,14 @@ async function openBoard(context: BrowserContext, url: string, asked?: Set<strin
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
   let bytes = 0
-  cdp.on('Network.loadingFinished', ({ encodedDataLength }) => (bytes += encodedDataLength))
+  // BENCH_DEBUG=1: what each request transferred
+  const urls = new Map<string, string>()
+  const each: [string, number][] = []
+  cdp.on('Network.requestWillBeSent', ({ requestId, request }) => urls.set(requestId, request.url))
+  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+    bytes += encodedDataLength
+    each.push([urls.get(requestId) ?? requestId, encodedDataLength])
+  })
   page.on('request', (request) => {
     const at = new URL(request.url())
     if (at.pathname === '/api/tasks' || at.pathname === '/api/agents') {
@@ -146,7 +153,7 @@ async function openBoard(context: BrowserContext, url: string, asked?: Set<strin
     { polling: 'raf', timeout: 60_000 }
   )
   const ready = (await running.jsonValue()) as number
-  // BENCH_DEBUG=1: where each load spent its time (the page's timings, the server's Server-Timing)
+  // BENCH_DEBUG=1: where each load spent its time (the page's timings, the server's own for the frame)
   if (process.env.BENCH_DEBUG) {
     console.log(
       JSON.stringify(
@@ -168,7 +175,7 @@ async function openBoard(context: BrowserContext, url: string, asked?: Set<strin
             respEnd: Math.round(nav.responseEnd),
             domInteractive: Math.round(nav.domInteractive),
             dcl: Math.round(nav.domContentLoadedEventEnd),
-            server: nav.serverTiming.map((t) => `${t.name}=${Math.round(t.duration)}`).join(' '),
+            server: document.getElementById('mc-page-answers')?.dataset.timing ?? 'no frame',
             ...paints,
             res,
           }
@@ -178,6 +185,15 @@ async function openBoard(context: BrowserContext, url: string, asked?: Set<strin
     )
   }
   await page.waitForLoadState('networkidle').catch(() => {})
+  if (process.env.BENCH_DEBUG) {
+    const largest = each.sort((a, b) => b[1] - a[1]).slice(0, 25)
+    console.log(
+      `${Math.round(bytes / 1024)} kB in ${each.length} requests:`,
+      largest
+        .map(([at, n]) => `${(n / 1024).toFixed(1)} ${new URL(at).pathname.slice(0, 60)}`)
+        .join(', ')
+    )
+  }
   await cdp.detach()
   return { page, elapsed, ready, bytes }
 }
