@@ -3,15 +3,16 @@ import { brotliCompress, constants, gzip } from 'node:zlib'
 import type { HttpContext } from '@adonisjs/core/http'
 
 /*
-| Large JSON answers (a board's 1,000 tasks: ~190 kB) compressed for the
-| browsers that accept it: brotli at a fast quality, else gzip. Small answers
-| and every stream (CSV exports, realtime) go as they are: compressing them
-| costs more than it saves, or would buffer a stream. Clients that send no
+| JSON answers (a board's 1,000 tasks: ~190 kB; a page of leads: ~25 kB)
+| compressed for the browsers that accept it, whether a handler returned
+| records or wrote the JSON text itself: brotli at a fast quality, else
+| gzip. Small answers and every stream (CSV exports, realtime) go as they
+| are: compressing them costs more than it saves, or would buffer a stream. Clients that send no
 | Accept-Encoding (scripts, agents, the benches) get plain JSON.
 */
 
-/** Below this, an answer goes uncompressed. */
-export const COMPRESS_MIN_BYTES = 8 * 1024
+/** Below this, an answer goes uncompressed (about one network packet: nothing to win). */
+export const COMPRESS_MIN_BYTES = 2 * 1024
 
 const brotli = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
@@ -36,13 +37,19 @@ export async function compressJsonAnswer(ctx: HttpContext) {
   if (!encoding || request.method() !== 'GET') return
   if (!response.hasContent || response.getStatus() !== 200) return
   const [content] = response.content!
-  if (content === null || typeof content !== 'object' || Buffer.isBuffer(content)) return
   let json: Buffer
-  try {
-    json = Buffer.from(JSON.stringify(content))
-  } catch {
-    // something only the framework's own serializer handles (a BigInt, a cycle): send it as it is
-    return
+  if (typeof content === 'string') {
+    // JSON a handler wrote itself (the leads list, serialized as its rows are read)
+    if (!String(response.getHeader('content-type') ?? '').startsWith('application/json')) return
+    json = Buffer.from(content)
+  } else {
+    if (content === null || typeof content !== 'object' || Buffer.isBuffer(content)) return
+    try {
+      json = Buffer.from(JSON.stringify(content))
+    } catch {
+      // something only the framework's own serializer handles (a BigInt, a cycle): send it as it is
+      return
+    }
   }
   response.header('vary', 'Accept-Encoding')
   if (json.length < COMPRESS_MIN_BYTES) return

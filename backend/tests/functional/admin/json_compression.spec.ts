@@ -3,31 +3,11 @@
  * ones, streams and clients that do not ask go as they are.
  */
 import { test } from '@japa/runner'
-import { request } from 'node:http'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { rawGet as raw } from '#tests/helpers/raw_http'
 import Task from '#models/task'
 import { makeActors, type Actors } from '#tests/helpers/actors'
 import { needs } from '#tests/helpers/plugins'
-
-function raw(path: string, headers: Record<string, string>) {
-  return new Promise<{ status: number; headers: Record<string, any>; body: Buffer }>(
-    (resolve, reject) => {
-      const req = request(
-        `http://${process.env.HOST}:${process.env.PORT}${path}`,
-        { headers },
-        (res) => {
-          const chunks: Buffer[] = []
-          res.on('data', (chunk) => chunks.push(chunk))
-          res.on('end', () =>
-            resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) })
-          )
-        }
-      )
-      req.on('error', reject)
-      req.end()
-    }
-  )
-}
 
 test.group('JSON compression', (group) => {
   let actors: Actors
