@@ -66,18 +66,21 @@ interface PageAnswer {
 | started on the first framed load (a process that serves no board starts
 | none; any other page loaded by someone signed in starts it ahead), again
 | after a build replaced the module or after it failed; it never keeps the
-| process alive. Until it has loaded (about a second), a load goes out plain
-| if the drawing cannot make it in time.
+| process alive. Until it has loaded (about a second), a board goes out
+| plain at once.
 */
 class FrameWorker {
   #worker: Worker
   #asked = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>()
   #next = 0
   failed = false
+  /** Loaded: it has answered once. Until then a board goes out plain, without waiting for it. */
+  ready = false
 
   constructor(readonly version: number) {
     this.#worker = new Worker(pathToFileURL(MODULE), { env: SHARE_ENV })
     this.#worker.on('message', ({ id, value, error }) => {
+      this.ready = true
       const asked = this.#asked.get(id)
       this.#asked.delete(id)
       if (error) asked?.reject(new Error(`the first frame failed: ${error}`))
@@ -146,6 +149,11 @@ async function frameWorker(): Promise<FrameWorker | null> {
     current = new FrameWorker(version)
   }
   return current
+}
+
+/** Loads the worker (it lists the board's requests), in the background. */
+function warm(worker: FrameWorker | null) {
+  worker?.ask({ pathname: '/board' }, Date.now() + WARM_WAIT_MS).catch(() => {})
 }
 
 /** This server's own address, for loopback requests. */
@@ -275,10 +283,7 @@ export async function sendFramedIndex(ctx: HttpContext, indexPath: string): Prom
   if (!cookie.includes(`${SESSION_COOKIE}=`)) return false
   if (request.url() !== '/board') {
     // someone signed in loads another screen: the worker gets ready for their board
-    // (it takes about a second to load, and a page waits FRAME_WAIT_MS at most)
-    void frameWorker()
-      .then((worker) => worker?.ask({ pathname: '/board' }, Date.now() + WARM_WAIT_MS))
-      .catch(() => {})
+    void frameWorker().then(warm, () => {})
     return false
   }
   const deadline = Date.now() + FRAME_WAIT_MS()
@@ -294,6 +299,12 @@ export async function sendFramedIndex(ctx: HttpContext, indexPath: string): Prom
     return false
   }
   if (!worker || !origin || !parts) return false
+  // still loading (about a second, on the first board after a start or a build): this page
+  // goes out plain at once rather than wait for it, and the next one is framed
+  if (!worker.ready) {
+    warm(worker)
+    return false
+  }
   const { body, flush } = pageStream(ctx)
   response.header('content-type', 'text/html; charset=utf-8')
   response.header('cache-control', 'no-store')
