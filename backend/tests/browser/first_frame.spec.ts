@@ -1,4 +1,5 @@
 import { get } from 'node:http'
+import { utimesSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { test } from '@japa/runner'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -16,6 +17,7 @@ import {
   debugShot,
   newContext,
   unique,
+  untilFramed,
   useAdminBrowser,
 } from '#tests/helpers/admin_browser'
 
@@ -60,8 +62,7 @@ const frameCard = (page: Page, id: string) =>
 async function signedInPage(email: string) {
   const { context, page: signedIn } = await contextFor(email)
   await signedIn.close()
-  // the server starts its drawing worker on the first board it frames: started before the test
-  await context.request.get(`${BASE()}/board`)
+  await untilFramed(context)
   return { context, page: await context.newPage() }
 }
 
@@ -178,7 +179,7 @@ test.group('Admin: the board first frame', (group) => {
       const closer = await makeUser(Role.Closer)
       const { context: theirs } = await contextFor(closer.email)
       try {
-        assert.include((await boardHtml(theirs)).html, 'mc-first-frame')
+        assert.include(await untilFramed(theirs), 'mc-first-frame')
         await User.query().where('id', closer.id).update({ isActive: false })
         const ended = await boardHtml(theirs)
         assert.equal(ended.status, 200)
@@ -275,6 +276,7 @@ test.group('Admin: the board first frame', (group) => {
     const { context: phone, page: onPhone } = await contextFor(admin.email, PHONE)
     await onPhone.close()
     try {
+      await untilFramed(phone)
       assert.isFalse((await load(phone)).shown, 'drawn for a wide screen: not on a phone')
     } finally {
       await phone.close()
@@ -283,6 +285,7 @@ test.group('Admin: the board first frame', (group) => {
     const { context: desk, page: atDesk } = await contextFor(admin.email)
     await atDesk.close()
     try {
+      await untilFramed(desk)
       assert.deepInclude(await load(desk), { shown: true, mode: 'light' })
       // turned dark in the app (kept by the server, and by this device for the next frame)
       const page = await desk.newPage()
@@ -315,9 +318,9 @@ test.group('Admin: the board first frame', (group) => {
     await page.close()
     try {
       // the first drawing for this session runs its checks; the next ones start from them
-      const first = await boardHtml(context)
+      const first = await untilFramed(context)
       const next = await boardHtml(context)
-      const shown = frameTestIds(first.html)
+      const shown = frameTestIds(first)
       assert.include(shown, `task-card-${task.id}`)
       assert.include(shown, `move-${task.id}`)
       assert.deepEqual(frameTestIds(next.html), shown)
@@ -353,6 +356,7 @@ test.group('Admin: the board first frame', (group) => {
     const admin = await makeUser(Role.Admin)
     const { context, page } = await contextFor(admin.email)
     await page.close()
+    await untilFramed(context)
     const cookie = (await context.cookies()).map(({ name, value }) => `${name}=${value}`).join('; ')
     // the board's lists wait behind a lock: the API cannot answer them
     const locked = await db.transaction()
@@ -382,6 +386,29 @@ test.group('Admin: the board first frame', (group) => {
       assert.match(html, /<script type="module" crossorigin src="\/assets\/index-[^"]+"><\/script>/)
     } finally {
       await locked.rollback()
+      await context.close()
+    }
+  })
+  test('a new build: the first board goes out plain at once while the drawing worker loads, the next one is drawn', async ({
+    assert,
+  }) => {
+    const admin = await makeUser(Role.Admin)
+    const { context, page } = await contextFor(admin.email)
+    await page.close()
+    try {
+      await untilFramed(context)
+      // the server runs a new worker for a new build of the frame's module
+      const built = app.makePath('admin/dist/.ssr/first_frame.js')
+      const later = new Date(Date.now() + 1000)
+      utimesSync(built, later, later)
+      const first = await boardHtml(context)
+      assert.equal(first.status, 200)
+      assert.include(first.html, '<div id="root"></div>')
+      // not held for the loading worker: the plain page as it is, not a page waiting for its frame
+      assert.notInclude(first.html, 'data-frame-mode')
+      assert.notInclude(first.html, 'mc-page-answers')
+      assert.include(await untilFramed(context), 'mc-page-answers')
+    } finally {
       await context.close()
     }
   })

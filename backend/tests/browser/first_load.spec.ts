@@ -17,6 +17,7 @@ import {
   debugShot,
   drag,
   unique,
+  untilFramed,
   useAdminBrowser,
   allowPageErrors,
 } from '#tests/helpers/admin_browser'
@@ -95,6 +96,8 @@ test.group('Admin: first load', (group) => {
     const operator = await makeUser(Role.Operator)
     const task = await createTask(actors, { title: `First load ${unique()}`, column: 'backlog' })
     const { context, page } = await contextFor(operator.email)
+    // the server draws its first frame (after a start its worker loads first)
+    await untilFramed(context)
     try {
       const sent: string[] = []
       page.on('request', (request) => {
@@ -283,6 +286,8 @@ test.group('Admin: first load', (group) => {
     const operator = await makeUser(Role.Operator)
     const task = await createTask(actors, { title: `Late code ${unique()}`, column: 'doing' })
     const { context, page } = await contextFor(operator.email)
+    // the server draws its first frame (after a start its worker loads first)
+    await untilFramed(context)
     try {
       // every placeholder and screen as it comes and goes, seen from inside the page
       await page.addInitScript(() => {
@@ -360,6 +365,8 @@ test.group('Admin: first load', (group) => {
     )
     const task = await createTask(actors, { title: `Newest ${unique()}`, column: 'backlog' })
     const { context, page } = await contextFor(admin.email)
+    // the server draws its first frame (after a start its worker loads first)
+    await untilFramed(context)
     try {
       const asked: string[] = []
       page.on('request', (request) => {

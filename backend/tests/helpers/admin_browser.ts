@@ -126,6 +126,20 @@ export async function contextFor(email: string, options: ContextOptions = {}) {
   return { context, page }
 }
 
+/**
+ * Waits until the server draws the board's first frame for this profile, and
+ * answers that page's HTML: after a start its drawing worker loads on the
+ * first signed-in page, which goes out plain (backend/services/first_frame.ts).
+ */
+export async function untilFramed(context: BrowserContext) {
+  for (let tries = 0; tries < 150; tries++) {
+    const html = await (await context.request.get(`${BASE()}/board`)).text()
+    if (html.includes('<div id="mc-first-frame"')) return html
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('the server never drew the board for this profile')
+}
+
 export async function shot(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
