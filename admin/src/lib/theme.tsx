@@ -9,6 +9,7 @@ import {
 } from 'react'
 import { ConfigProvider, theme as antdTheme } from 'antd'
 import { RefineThemes } from '@refinedev/antd'
+import { Provider as MotionProvider } from 'rc-motion'
 import { API_URL, http } from '../providers/http'
 
 /*
@@ -16,6 +17,12 @@ import { API_URL, http } from '../providers/http'
 | follows them to every device), remembered on this device too (localStorage,
 | read by admin/theme.js before the app loads: no white flash). `system`
 | follows the device's setting.
+|
+| A device set to reduce motion gets none: dialogs, menus and popovers appear
+| and leave at once, and a pressed button sends no wave. antd's own switch for it (the `motion` token) would
+| change the theme's hash, and with it every class name, so the styles built
+| for the first paint (scripts/antd_styles.js) would match nothing; its motion
+| provider is set instead, which is what that token turns off.
 */
 
 export type ThemeChoice = 'system' | 'light' | 'dark'
@@ -23,6 +30,7 @@ export type Mode = 'light' | 'dark'
 
 const STORAGE_KEY = 'mc.theme'
 const DARK_QUERY = '(prefers-color-scheme: dark)'
+const LESS_MOTION_QUERY = '(prefers-reduced-motion: reduce)'
 
 function stored(): ThemeChoice {
   try {
@@ -41,8 +49,20 @@ function remember(choice: ThemeChoice) {
   }
 }
 
-const deviceIsDark = () =>
-  typeof window !== 'undefined' && !!window.matchMedia?.(DARK_QUERY).matches
+/** Whether the device matches a media query, kept up to date (never, where there is no window: the server's frame). */
+function useDeviceMatches(query: string) {
+  const [matches, setMatches] = useState(
+    () => typeof window !== 'undefined' && !!window.matchMedia?.(query).matches
+  )
+  useEffect(() => {
+    const list = window.matchMedia?.(query)
+    if (!list) return
+    const changed = () => setMatches(list.matches)
+    list.addEventListener('change', changed)
+    return () => list.removeEventListener('change', changed)
+  }, [query])
+  return matches
+}
 
 /** What admin/theme.js did before React: the page's own colours follow the mode too. */
 function paint(mode: Mode) {
@@ -72,6 +92,8 @@ const ThemeContext = createContext<ThemeState>({
 
 export const useThemeMode = () => useContext(ThemeContext)
 
+const NO_WAVE = { disabled: true }
+
 /** antd's ConfigProvider with the mode's algorithm, around the whole app. */
 export function ThemeProvider({
   children,
@@ -82,16 +104,9 @@ export function ThemeProvider({
   mode?: Mode
 }) {
   const [choice, setChoice] = useState<ThemeChoice>(() => fixed ?? stored())
-  const [deviceDark, setDeviceDark] = useState(deviceIsDark)
+  const deviceDark = useDeviceMatches(DARK_QUERY)
+  const lessMotion = useDeviceMatches(LESS_MOTION_QUERY)
   const mode: Mode = choice === 'system' ? (deviceDark ? 'dark' : 'light') : choice
-
-  useEffect(() => {
-    const query = window.matchMedia?.(DARK_QUERY)
-    if (!query) return
-    const changed = () => setDeviceDark(query.matches)
-    query.addEventListener('change', changed)
-    return () => query.removeEventListener('change', changed)
-  }, [])
 
   useEffect(() => paint(mode), [mode])
 
@@ -121,7 +136,9 @@ export function ThemeProvider({
 
   return (
     <ThemeContext.Provider value={state}>
-      <ConfigProvider theme={config}>{children}</ConfigProvider>
+      <ConfigProvider theme={config} wave={lessMotion ? NO_WAVE : undefined}>
+        <MotionProvider motion={!lessMotion}>{children}</MotionProvider>
+      </ConfigProvider>
     </ThemeContext.Provider>
   )
 }

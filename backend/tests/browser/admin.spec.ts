@@ -485,6 +485,42 @@ test.group('Admin app in Chromium', (group) => {
     }
   })
 
+  test('menus and dialogs animate, unless the device asks for less motion', async ({ assert }) => {
+    const user = await makeUser(Role.Operator)
+    /** The animations that ran while the account menu opened the password dialog and it was closed. */
+    const animations = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const { context, page } = await contextFor(user.email, { reducedMotion })
+      try {
+        await page.getByTestId('account-menu').waitFor()
+        await page.evaluate(
+          `window.ran = []
+          document.addEventListener('animationstart', (event) => ran.push(event.animationName), true)`
+        )
+        await page.getByTestId('account-menu').click()
+        await page.getByRole('menuitem', { name: 'Change password' }).click()
+        const dialog = page.getByRole('dialog', { name: 'Change your password' })
+        await dialog.getByLabel('Current password').waitFor()
+        await dialog.getByRole('button', { name: 'Cancel' }).click()
+        await dialog.waitFor({ state: 'hidden' })
+        const ran = (await page.evaluate('window.ran')) as string[]
+        // the menu's and the dialog's, by antd's keyframe name ("css-<theme hash>-antZoomIn");
+        // a spinner still turns: it says something is loading
+        const names = ran.map((name) => name.replace(/^css-\w+-/, ''))
+        return [...new Set(names.filter((name) => /^ant(SlideUp|Zoom|Fade)(In|Out)$/.test(name)))]
+      } finally {
+        await context.close()
+      }
+    }
+
+    assert.includeMembers(await animations('no-preference'), [
+      'antSlideUpIn',
+      'antSlideUpOut',
+      'antZoomIn',
+      'antZoomOut',
+    ])
+    assert.deepEqual(await animations('reduce'), [])
+  })
+
   test('screenshots of every page', async () => {
     const admin = await makeUser(Role.Admin)
     const { context, page } = await contextFor(admin.email)
