@@ -7,7 +7,7 @@ import {
   useResourceParams,
   type HttpError,
 } from '@refinedev/core'
-import { ErrorComponent, ThemedLayout, ThemedTitle, useNotificationProvider } from '@refinedev/antd'
+import { ThemedLayout, ThemedTitle, useNotificationProvider } from '@refinedev/antd'
 import routerProvider, {
   CatchAllNavigate,
   DocumentTitleHandler,
@@ -20,7 +20,8 @@ import { dataProvider } from './providers/data'
 import { authProvider, peekMe } from './providers/auth'
 import { accessControlProvider, checkAccessNow } from './providers/access_control'
 import { liveProvider } from './providers/live'
-import { Forbidden, Loading } from './components/states'
+import { Loading } from './components/states'
+import { Forbidden, NotFound } from './components/result_page'
 import { Header } from './shell/header'
 import { ScreenErrorBoundary } from './shell/screen_error_boundary'
 import { GlobalPauseBanner } from './shell/global_pause'
@@ -121,7 +122,7 @@ function Shell({ queryClient }: { queryClient?: QueryClient }) {
           {routes.map(({ path, component: Screen }) => (
             <Route key={path} path={path} element={<Screen />} />
           ))}
-          <Route path="*" element={<ErrorComponent />} />
+          <Route path="*" element={<NotFound />} />
         </Route>
         <Route
           element={

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Alert, Button, Empty, Flex, Result, Spin } from 'antd'
+import { Alert, Button, Empty, Flex, Spin } from 'antd'
 
 /** A centered spinner while a screen or its data loads. */
 export function Loading({ minHeight = 240, testId }: { minHeight?: number; testId?: string }) {
@@ -14,16 +14,6 @@ export function Loading({ minHeight = 240, testId }: { minHeight?: number; testI
     >
       <Spin size="large" />
     </Flex>
-  )
-}
-
-export function Forbidden() {
-  return (
-    <Result
-      status="403"
-      title="Not allowed"
-      subTitle="Your role does not give access to this page."
-    />
   )
 }
 

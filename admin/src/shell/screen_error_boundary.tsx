@@ -1,5 +1,6 @@
 import { Component, type ReactNode } from 'react'
-import { Button, Result } from 'antd'
+import { Button } from 'antd'
+import { ResultPage } from '../components/result_page'
 
 interface Props {
   /** Changing it (the route) clears the error: moving on to another screen works again. */
@@ -31,8 +32,8 @@ export class ScreenErrorBoundary extends Component<Props, State> {
   render() {
     if (!this.state.error) return this.props.children
     return (
-      <Result
-        status="error"
+      <ResultPage
+        kind="error"
         title="This screen failed to load"
         subTitle={this.state.error.message}
         extra={

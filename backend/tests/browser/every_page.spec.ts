@@ -6,6 +6,7 @@ import { makeActors, call } from '#tests/helpers/actors'
 import {
   BASE,
   PHONE,
+  allowPageErrors,
   contextFor,
   createTask,
   debugShot,
@@ -115,3 +116,45 @@ test.group('Admin: every page, every role, no page error', (group) => {
     }
   }
 })
+
+test.group(
+  'Admin: an address with no page, a screen the role may not open, one that fails',
+  (group) => {
+    useAdminBrowser(group)
+
+    test('each says so in words, with the way on; the menu stays', async ({ assert }) => {
+      const closer = await makeUser(Role.Closer)
+      const { context, page } = await contextFor(closer.email)
+      try {
+        await page.goto(`${BASE()}/no-such-page`)
+        await page.getByRole('heading', { name: 'Page not found' }).waitFor()
+        assert.isTrue(await page.locator('.ant-layout-sider').getByText('Leads').isVisible())
+        await page.getByRole('button', { name: 'Back to Home' }).click()
+        await page.waitForURL((url) => url.pathname === '/')
+
+        // the audit log is for admins: its screen says so, and shows none of it
+        await page.goto(`${BASE()}/audit`)
+        await page.getByRole('heading', { name: 'Not allowed' }).waitFor()
+        assert.include(
+          await page.getByTestId('result-forbidden').innerText(),
+          'Your role does not give access to this page.'
+        )
+        assert.equal(await page.locator('.ant-table').count(), 0)
+      assert.isTrue(await page.getByRole('button', { name: 'Back to Home' }).isVisible())
+
+        // a screen whose code cannot be loaded (a new deploy, no network): that screen fails, not the app
+        await page.route(/\/assets\/feed-[^/]+\.js$/, (route) => route.abort())
+        allowPageErrors(/Failed to fetch dynamically imported module|Screen failed to render/)
+        await page.locator('.ant-layout-sider').getByText('Feed').click()
+        await page.getByRole('heading', { name: 'This screen failed to load' }).waitFor()
+        assert.isTrue(await page.getByRole('button', { name: 'Reload' }).isVisible())
+        // another screen still opens
+        await page.locator('.ant-layout-sider').getByText('Leads').click()
+        await page.getByRole('heading', { name: 'Leads' }).waitFor()
+      } finally {
+        await debugShot(page)
+        await context.close()
+      }
+    })
+  }
+)

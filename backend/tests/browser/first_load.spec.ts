@@ -65,6 +65,11 @@ test.group('Admin: first load', (group) => {
         assert.equal(script.encoding, compressed ? 'br' : undefined, script.url)
       }
       assert.isTrue(scripts.some((script) => script.encoding === 'br'))
+      // not antd's Result and its 403/404/500 pictures: the app's own answers need none of them
+      assert.notExists(
+        scripts.find((script) => /\/result-[\w-]+\.js$/.test(script.url)),
+        "antd's Result in the board's first load"
+      )
       // the page names its icon, a hashed file (not /favicon.ico, answered with the page's HTML)
       assert.match(
         (await page.locator('link[rel="icon"]').getAttribute('href')) ?? '',

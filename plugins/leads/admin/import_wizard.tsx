@@ -21,7 +21,8 @@ import {
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons'
 import type { components } from '#client/api_types'
 import { API_URL, http, type ApiHttpError } from '@admin/providers/http'
-import { Forbidden, Loading } from '@admin/components/states'
+import { Loading } from '@admin/components/states'
+import { Forbidden } from '@admin/components/result_page'
 import { PastImports } from './past_imports'
 
 type Preview = components['schemas']['LeadImportPreview']
