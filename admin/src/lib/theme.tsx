@@ -19,10 +19,10 @@ import { API_URL, http } from '../providers/http'
 | follows the device's setting.
 |
 | A device set to reduce motion gets none: dialogs, menus and popovers appear
-| and leave at once, and a pressed button sends no wave. antd's own switch for it (the `motion` token) would
-| change the theme's hash, and with it every class name, so the styles built
-| for the first paint (scripts/antd_styles.js) would match nothing; its motion
-| provider is set instead, which is what that token turns off.
+| and leave at once, and a pressed button sends no wave. antd's own switch for
+| it (the `motion` token) would change the theme's hash, and with it every
+| class name, so the styles built for the first paint (scripts/antd_styles.js)
+| would match nothing; the motion provider that token sets is set instead.
 */
 
 export type ThemeChoice = 'system' | 'light' | 'dark'
