@@ -243,12 +243,18 @@ export async function createLeadsBulk(
   if (accepted.length > 0) {
     batchId = randomUUID()
     const refusedSoFar = totals(results.filter((r): r is BulkRowResult => r !== undefined))
-    const inserted = await insertAndRecord(context, batchId, accepted, {
-      received: rows.length,
-      duplicates: refusedSoFar.duplicates,
-      invalid: refusedSoFar.invalid,
-      suppressed: refusedSoFar.suppressed,
-    })
+    const inserted = await insertAndRecord(
+      context,
+      batchId,
+      accepted,
+      inLockOrder(accepted, lookups),
+      {
+        received: rows.length,
+        duplicates: refusedSoFar.duplicates,
+        invalid: refusedSoFar.invalid,
+        suppressed: refusedSoFar.suppressed,
+      }
+    )
     if (inserted.size < accepted.length) await reportLostRaces(accepted, inserted, results)
     for (const candidate of accepted) {
       if (inserted.has(candidate.id)) {
@@ -260,6 +266,27 @@ export async function createLeadsBulk(
 
   const final = results as BulkRowResult[]
   return { batch_id: batchId, totals: totals(final), results: final }
+}
+
+/**
+ * The rows in the order every request inserts them: by their normalized
+ * website, then e-mail. Each insert locks its keys in the unique indexes as
+ * it goes, so two requests holding the same new leads in opposite orders
+ * each waited for the other's next row: PostgreSQL broke the cycle after a
+ * second (a 503 to retry), or a request behind such a chain ran into the
+ * statement timeout. In one order, the later request waits for the earlier
+ * one's commit and skips the rows it took.
+ */
+function inLockOrder(accepted: Candidate[], lookups: Map<number, Lookup>): Candidate[] {
+  const key = (candidate: Candidate) => {
+    const lookup = lookups.get(candidate.index)!
+    return `${lookup.website_key ?? ''}\u0000${lookup.email_key ?? ''}`
+  }
+  const keys = new Map(accepted.map((candidate) => [candidate, key(candidate)]))
+  return [...accepted].sort((a, b) => {
+    const [x, y] = [keys.get(a)!, keys.get(b)!]
+    return x < y ? -1 : x > y ? 1 : 0
+  })
 }
 
 /** The counts of a finished result list. */
@@ -284,10 +311,12 @@ async function insertAndRecord(
   context: ChangeContext,
   batchId: string,
   accepted: Candidate[],
+  /** The same rows, in the order they are inserted (inLockOrder). */
+  insertOrder: Candidate[],
   refused: { received: number; duplicates: number; invalid: number; suppressed: number }
 ): Promise<Set<string>> {
-  const columns: unknown[][] = COLUMNS.map(() => new Array(accepted.length))
-  accepted.forEach(({ id, lead }, row) => {
+  const columns: unknown[][] = COLUMNS.map(() => new Array(insertOrder.length))
+  insertOrder.forEach(({ id, lead }, row) => {
     const values = [
       id,
       lead.business_name,

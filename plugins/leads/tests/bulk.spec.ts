@@ -198,7 +198,7 @@ test.group('Leads bulk: per-row results', (group) => {
     assert.equal(refused.existing_id, created.id)
   })
 
-  test('agents finding the same leads in opposite orders: never a 500, each lead created once', async ({
+  test('agents finding the same leads in opposite orders: all answered, each lead created once', async ({
     assert,
   }) => {
     const leads = Array.from({ length: 40 }, () => newLeadBody())
@@ -208,14 +208,11 @@ test.group('Leads bulk: per-row results', (group) => {
         bulk(i % 2 ? actors.tokens.admin : actors.tokens.agent, i % 2 ? reversed : leads)
       )
     )
-    for (const answer of answers) {
-      // a crossing that PostgreSQL had to break is a 503 to retry, with nothing written
-      assert.include([200, 503], answer.status, JSON.stringify(answer.body))
-      if (answer.status === 503) {
-        assert.equal(answer.body.errors[0].code, 'E_CONFLICT_RETRY')
-        assert.equal(answer.headers.get('retry-after'), '1')
-      }
-    }
+    // every request inserts in one order (by normalized website): the later ones wait for the
+    // earlier's commit and skip its leads, never a deadlock to break (a 503 to retry) or a timeout
+    for (const answer of answers) assert.equal(answer.status, 200, JSON.stringify(answer.body))
+    const created = answers.reduce((sum, answer) => sum + answer.body.totals.created, 0)
+    assert.equal(created, leads.length, 'each lead created by one request')
     const websites = leads.map((lead) => lead.website)
     const rows = await db.from('leads').whereIn('website', websites)
     assert.lengthOf(rows, leads.length, 'each lead exactly once')
