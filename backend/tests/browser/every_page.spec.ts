@@ -140,7 +140,7 @@ test.group(
           'Your role does not give access to this page.'
         )
         assert.equal(await page.locator('.ant-table').count(), 0)
-      assert.isTrue(await page.getByRole('button', { name: 'Back to Home' }).isVisible())
+        assert.isTrue(await page.getByRole('button', { name: 'Back to Home' }).isVisible())
 
         // a screen whose code cannot be loaded (a new deploy, no network): that screen fails, not the app
         await page.route(/\/assets\/feed-[^/]+\.js$/, (route) => route.abort())
