@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { CHROMIUM_ARGS } from '../backend/tests/helpers/chromium.js'
 import {
   APP_ROOT,
   adminToken,
@@ -218,7 +219,7 @@ export default async function firstLoadBench() {
   let stopCrew: (() => Promise<void>) | undefined
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: CHROMIUM_ARGS,
   })
   try {
     const token = await adminToken(server.url)

@@ -4,6 +4,7 @@ import type { Group } from '@japa/runner/core'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import app from '@adonisjs/core/services/app'
 import { PASSWORD } from '#tests/helpers/users'
+import { CHROMIUM_ARGS } from '#tests/helpers/chromium'
 import { call, type Actors } from '#tests/helpers/actors'
 import Lead from '../../../plugins/leads/models/lead.js'
 import { LeadScore, LeadStatus } from '../../../plugins/leads/enums.js'
@@ -78,14 +79,7 @@ export function useAdminBrowser(group: Group) {
     }
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_ARGS, '--disable-component-update', '--disable-sync'],
     })
     return async () => {
       await browser?.close()
