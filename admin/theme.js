@@ -24,6 +24,7 @@
   var mode = dark ? 'dark' : 'light'
   var framed = root.getAttribute('data-frame-mode')
   if (framed && framed !== mode) root.setAttribute('data-first-frame', 'off')
+  if (framed) startAfterFirstPaint()
   try {
     document.cookie = 'mc-theme=' + mode + '; path=/; max-age=31536000; samesite=lax'
   } catch (e) {}
@@ -41,5 +42,50 @@
     // no paint before it is here: the page would show antd's elements unstyled
     styles.setAttribute('blocking', 'render')
     document.head.appendChild(styles)
+  }
+
+  /*
+   * The page with the board's first frame holds the app's scripts in a
+   * template (backend/services/first_frame.ts): they are added once the frame
+   * is on screen. Fetched and parsed with it, the app's script (about 1.5 MB)
+   * takes the cores that draw the frame's pixels, and the cards show
+   * hundreds of ms later on a small machine. A page that paints nothing soon
+   * (a tab in the background, the frame not shown: a narrow screen or the
+   * other colour mode) starts them once it is read; a page whose paint is
+   * late starts them after AT_THE_LATEST_MS anyway.
+   */
+  function startAfterFirstPaint() {
+    var AT_THE_LATEST_MS = 1000
+    var started = false
+    var painted = false
+    function start() {
+      if (started) return
+      var held = document.getElementById('mc-app-scripts')
+      // not read yet: once it is (the page went out without its frame: its scripts are plain tags)
+      if (!held) return
+      started = true
+      var tags = held.content.children
+      for (var i = 0; i < tags.length; i++) {
+        // a new element: one taken from a template would not run
+        var tag = document.createElement(tags[i].tagName)
+        for (var j = 0; j < tags[i].attributes.length; j++) {
+          tag.setAttribute(tags[i].attributes[j].name, tags[i].attributes[j].value)
+        }
+        document.body.appendChild(tag)
+      }
+    }
+    try {
+      new PerformanceObserver(function (list) {
+        if (!list.getEntriesByName('first-contentful-paint').length) return
+        painted = true
+        start()
+      }).observe({ type: 'paint', buffered: true })
+    } catch (e) {}
+    document.addEventListener('DOMContentLoaded', function () {
+      var frame = document.getElementById('mc-first-frame')
+      var shown = frame && frame.getClientRects().length > 0
+      if (painted || !shown || document.visibilityState !== 'visible') start()
+      else setTimeout(start, AT_THE_LATEST_MS)
+    })
   }
 })()

@@ -24,9 +24,11 @@ import env from '#start/env'
 | - Drawn by the admin's own components (react-dom/server), in the colour
 |   mode the page last had on this device (the `mc-theme` cookie theme.js
 |   keeps); a narrow screen or another mode does not show the frame.
-| - Streamed: the page's head (its styles and the app's preloaded scripts)
-|   goes out at once, so the browser fetches and reads them while the frame
-|   is drawn; the frame and its answers follow, then the page's first script.
+| - Streamed: the page's head (its styles) goes out at once, so the browser
+|   fetches and reads them while the frame is drawn; the frame and its
+|   answers follow. The app's scripts come last, held in a template that
+|   admin/theme.js turns into scripts once the frame is on screen: fetched
+|   and compiled sooner, they take the cores that draw the frame's pixels.
 | - Whenever anything is missing or fails (no session, a refusal, a slow or
 |   failing API, no built frame, no frame within FRAME_WAIT_MS), the page
 |   ends as the plain page would: the app asks for its data itself. This
@@ -215,7 +217,7 @@ async function indexHtml(path: string): Promise<string> {
 function pageParts(page: string, mode: 'light' | 'dark') {
   const root = '<div id="root"></div>'
   // the page's first script (src/boot.ts, vite.config.ts puts it first in <head>): it reads the
-  // answers, so here it comes after them, at the end (its file is preloaded from the head)
+  // answers, so here it comes after them, at the end
   const boot = page.match(/<script type="module" async [^>]*><\/script>\s*/)
   const at = page.indexOf(root)
   if (!boot || at === -1 || !page.includes('<html lang="en">')) return null
@@ -238,7 +240,8 @@ function pageParts(page: string, mode: 'light' | 'dark') {
     )
     .replace('<html lang="en">', `<html lang="en" data-frame-mode="${mode}">`)
     .replace(/<script src="[^"]+" [^>]*data-antd-light=/, (tag) => link + tag)
-  const end = boot[0].trim() + scripts.join('') + page.slice(at + root.length)
+  const rest = page.slice(at + root.length)
+  const end = boot[0].trim() + scripts.join('') + rest
   return {
     head,
     /** What the plain page has from its root on. */
@@ -249,7 +252,9 @@ function pageParts(page: string, mode: 'light' | 'dark') {
       // focused); its test ids renamed, so that scripts driving the page find only the app's
       `<div id="root"><div id="mc-first-frame" inert>${frame.replace(/ data-testid="/g, ' data-frame-testid="')}</div></div>` +
       `<script type="application/json" id="mc-page-answers" data-timing="${timing}">${jsonForScript(answers)}</script>` +
-      end,
+      // the app's scripts: admin/theme.js adds them once the frame is on screen
+      `<template id="mc-app-scripts">${boot[0].trim()}${scripts.join('')}</template>` +
+      rest,
   }
 }
 

@@ -131,6 +131,23 @@ test.group('Admin: the board first frame', (group) => {
       release()
       await appRunning(page)
       await page.getByTestId(`task-card-${tasks[0].id}`).waitFor()
+      // the app's scripts were asked for only once the frame was on screen (admin/theme.js adds
+      // them from the page's template): fetched and compiled with it, they delayed its pixels
+      const order = (await page.evaluate(`(() => {
+        const paint = performance.getEntriesByName('first-contentful-paint')[0]
+        return {
+          painted: paint ? paint.startTime : null,
+          scripts: performance
+            .getEntriesByType('resource')
+            .filter((entry) => /\\/assets\\/(boot|index|start)-[^/]+\\.js$/.test(entry.name))
+            .map((entry) => ({ name: entry.name.split('/').pop(), asked: entry.startTime })),
+        }
+      })()`)) as { painted: number | null; scripts: { name: string; asked: number }[] }
+      assert.isNotNull(order.painted)
+      assert.lengthOf(order.scripts, 3, JSON.stringify(order.scripts))
+      for (const script of order.scripts) {
+        assert.isAtLeast(script.asked, order.painted!, `${script.name} asked before the paint`)
+      }
       // the app took the page's answers: the session and the board's lists were not asked again
       for (const path of ['/api/auth/me', '/api/tasks', '/api/agents']) {
         assert.notInclude(asked, path, asked.join(', '))
