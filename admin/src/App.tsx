@@ -8,7 +8,7 @@ import {
   type HttpError,
 } from '@refinedev/core'
 import { ThemedLayout, ThemedTitle, useNotificationProvider } from '@refinedev/antd'
-import routerProvider, {
+import {
   CatchAllNavigate,
   DocumentTitleHandler,
   NavigateToResource,
@@ -17,6 +17,7 @@ import routerProvider, {
 import { App as AntdApp } from 'antd'
 import type { QueryClient } from '@tanstack/react-query'
 import { dataProvider } from './providers/data'
+import { router } from './providers/router'
 import { authProvider, peekMe } from './providers/auth'
 import { accessControlProvider, checkAccessNow } from './providers/access_control'
 import { liveProvider } from './providers/live'
@@ -88,7 +89,7 @@ function Shell({ queryClient }: { queryClient?: QueryClient }) {
   return (
     <Refine
       dataProvider={dataProvider}
-      routerProvider={routerProvider}
+      routerProvider={router}
       authProvider={authProvider}
       accessControlProvider={accessControlProvider}
       liveProvider={liveProvider}
