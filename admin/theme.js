@@ -60,7 +60,8 @@
     var painted = false
     function start() {
       if (started) return
-      var held = document.getElementById('mc-app-scripts')
+      // the server's, after the frame (in the body itself: nothing drawn in the frame can pose as it)
+      var held = document.querySelector('body > template#mc-app-scripts')
       // not read yet: once it is (the page went out without its frame: its scripts are plain tags)
       if (!held) return
       started = true
@@ -74,7 +75,9 @@
         document.body.appendChild(tag)
       }
     }
+    var told = false
     try {
+      told = PerformanceObserver.supportedEntryTypes.indexOf('paint') !== -1
       new PerformanceObserver(function (list) {
         if (!list.getEntriesByName('first-contentful-paint').length) return
         painted = true
@@ -85,7 +88,12 @@
       var frame = document.getElementById('mc-first-frame')
       var shown = frame && frame.getClientRects().length > 0
       if (painted || !shown || document.visibilityState !== 'visible') start()
-      else setTimeout(start, AT_THE_LATEST_MS)
+      else if (!told) {
+        // a browser that does not tell its paints: after its next frame
+        requestAnimationFrame(function () {
+          setTimeout(start, 0)
+        })
+      } else setTimeout(start, AT_THE_LATEST_MS)
     })
   }
 })()
