@@ -8,17 +8,11 @@ import '@refinedev/antd/dist/reset.css'
 /*
 | The app itself (React, antd, Refine: most of the page's script) is a module
 | of its own, src/start.tsx, fetched at once (vite.config.ts preloads it).
-| When the page came with the board's first frame drawn by the server, the
-| app is started only once that frame is on screen: evaluating the app's
-| script takes the main thread for a few hundred ms on a small machine, and
-| the frame would wait for it.
+| When the page came with the board's first frame drawn by the server, this
+| script is only added once that frame is on screen (admin/theme.js), so
+| evaluating the app here cannot hold the frame's first paint back.
 */
-const framed = document.getElementById('mc-first-frame')
-const painted = framed
-  ? new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
-  : Promise.resolve()
-void painted
-  .then(() => import('./start'))
+void import('./start')
   .then(({ start }) => start())
   .catch((error: unknown) => {
     // its script could not be loaded (a new deploy, no network): say so rather than stay inert
