@@ -52,6 +52,42 @@ const WARM_WAIT_MS = 10_000
 /** The session's cookie (config/session.ts): without it nobody is signed in. */
 const SESSION_COOKIE = 'mc_session'
 
+/*
+| How many boards are framed at once. Each takes six API requests (their
+| share of the database pool) and a turn of the one worker (about 50 ms of a
+| core), one board after another: past this many, the next board would wait
+| behind a queue, and end plain if the wait ran out. It goes out plain at
+| once instead: the app asks for its data itself, as it does without a frame.
+| And one session has one framed board in the making at a time: a second tab
+| opened at the same moment gets the plain page, and a script asking for
+| /board again and again does not make the server ask itself six requests
+| for each.
+*/
+export const FRAMING_AT_ONCE = 4
+
+const framing = { total: 0, bySession: new Map<string, number>() }
+
+/** Counts a framed page in the making (false, counting nothing, when the limits are reached); `done` counts it out. */
+function startFraming(session: string): false | { done: () => void } {
+  if (framing.total >= FRAMING_AT_ONCE || framing.bySession.has(session)) return false
+  framing.total++
+  framing.bySession.set(session, 1)
+  let counted = true
+  return {
+    done: () => {
+      if (!counted) return
+      counted = false
+      framing.total--
+      framing.bySession.delete(session)
+    },
+  }
+}
+
+/** The value of the session cookie in a Cookie header ('' without one). */
+function sessionOf(cookie: string): string {
+  return new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]*)`).exec(cookie)?.[1] ?? ''
+}
+
 /** Answer headers the app reads (the lists' counts). */
 const KEPT_HEADERS = ['x-total-count']
 
@@ -310,6 +346,8 @@ export async function sendFramedIndex(ctx: HttpContext, indexPath: string): Prom
     warm(worker)
     return false
   }
+  const counted = startFraming(sessionOf(cookie))
+  if (!counted) return false
   const { body, flush } = pageStream(ctx)
   response.header('content-type', 'text/html; charset=utf-8')
   response.header('cache-control', 'no-store')
@@ -325,9 +363,11 @@ export async function sendFramedIndex(ctx: HttpContext, indexPath: string): Prom
     deadline,
     gone: () => body.destroyed,
   }
-  void frameInto(parts, visit).then((rest) => {
-    if (!body.destroyed) body.end(rest)
-  })
+  void frameInto(parts, visit)
+    .then((rest) => {
+      if (!body.destroyed) body.end(rest)
+    })
+    .finally(counted.done)
   response.stream(body)
   return true
 }

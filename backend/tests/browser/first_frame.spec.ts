@@ -7,7 +7,9 @@ import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import User from '#models/user'
 import { Role } from '#enums/roles'
-import { makeUser } from '#tests/helpers/users'
+import { PASSWORD, makeUser } from '#tests/helpers/users'
+import { BrowserSession } from '#tests/helpers/browser_session'
+import { FRAMING_AT_ONCE } from '#services/first_frame'
 import { call, makeActors } from '#tests/helpers/actors'
 import {
   BASE,
@@ -99,6 +101,44 @@ async function boardHtml(context: BrowserContext, headers: Record<string, string
   const answer = await context.request.get(`${BASE()}/board`, { headers })
   return { status: answer.status(), html: await answer.text() }
 }
+
+/** The session cookie of a new person of `role`, signed in through the API. */
+async function sessionCookie(role: Role) {
+  const person = await makeUser(role)
+  const session = new BrowserSession(BASE())
+  const login = await session.post('/api/auth/login', { email: person.email, password: PASSWORD })
+  if (login.status !== 200) throw new Error(`sign-in answered ${login.status}`)
+  return `mc_session=${session.cookie('mc_session')}`
+}
+
+/** GET /board with `cookie`, as it streams in: `head` once its first part is in, `ended` with the whole page. */
+function streamBoard(cookie: string) {
+  const chunks: string[] = []
+  let headIn!: () => void
+  const head = new Promise<void>((resolve) => (headIn = resolve))
+  let over = false
+  const ended = new Promise<{ status: number; html: string }>((resolve, reject) => {
+    get(`${BASE()}/board`, { headers: { cookie } }, (response) => {
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => {
+        chunks.push(chunk)
+        headIn()
+      })
+      response.on('end', () => {
+        over = true
+        resolve({ status: response.statusCode ?? 0, html: chunks.join('') })
+      })
+      response.on('error', reject)
+    }).on('error', reject)
+  })
+  return { head, ended, sofar: () => chunks.join(''), over: () => over }
+}
+
+/** The plain page: no frame, no answers, the app's own scripts. */
+const isPlain = (html: string) =>
+  html.includes('<div id="root"></div>') &&
+  !html.includes('data-frame-mode') &&
+  !html.includes('mc-page-answers')
 
 test.group('Admin: the board first frame', (group) => {
   useAdminBrowser(group)
@@ -428,5 +468,64 @@ test.group('Admin: the board first frame', (group) => {
     } finally {
       await context.close()
     }
+  })
+  test('one board in the making per session and a few in all: past that the page goes out plain at once, and the next is framed again', async ({
+    assert,
+  }) => {
+    const mine = await sessionCookie(Role.Admin)
+    const others = await Promise.all(
+      Array.from({ length: FRAMING_AT_ONCE }, () => sessionCookie(Role.Viewer))
+    )
+    // the worker is loaded: a board of this session is framed
+    for (let tries = 0; ; tries++) {
+      if ((await streamBoard(mine).ended).html.includes('<div id="mc-first-frame"')) break
+      if (tries > 150) throw new Error('the server never drew the board')
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    // the board's lists wait behind a lock: each framed page stays in the making until it goes
+    const locked = await db.transaction()
+    const held: ReturnType<typeof streamBoard>[] = []
+    try {
+      await locked.rawQuery('LOCK TABLE tasks IN ACCESS EXCLUSIVE MODE')
+      const first = streamBoard(mine)
+      held.push(first)
+      await first.head
+      assert.include(first.sofar(), 'data-frame-mode')
+
+      // the same session again (a second tab, a script in a loop): the plain page, at once
+      const again = await streamBoard(mine).ended
+      assert.equal(again.status, 200)
+      assert.isTrue(isPlain(again.html), 'a second board of one session is plain')
+      assert.isFalse(first.over(), 'the first one is still being made')
+
+      // other people's boards are framed, up to FRAMING_AT_ONCE in the making
+      for (const cookie of others.slice(0, FRAMING_AT_ONCE - 1)) {
+        const theirs = streamBoard(cookie)
+        held.push(theirs)
+        await theirs.head
+        assert.include(theirs.sofar(), 'data-frame-mode')
+      }
+      // one more: it would wait behind the queue, so it is the plain page at once
+      const past = await streamBoard(others[FRAMING_AT_ONCE - 1]).ended
+      assert.equal(past.status, 200)
+      assert.isTrue(isPlain(past.html), 'a board past the limit is plain')
+      assert.isTrue(
+        held.every((page) => !page.over()),
+        'the framed ones are all still being made'
+      )
+    } finally {
+      await locked.rollback()
+    }
+    // the lock gone, the held pages end with their frames, and each one counted out
+    for (const page of held) {
+      const { status, html } = await page.ended
+      assert.equal(status, 200)
+      assert.include(html, '<div id="mc-first-frame"')
+    }
+    assert.include(
+      (await streamBoard(others[FRAMING_AT_ONCE - 1]).ended).html,
+      '<div id="mc-first-frame"'
+    )
+    assert.include((await streamBoard(mine).ended).html, '<div id="mc-first-frame"')
   })
 })
