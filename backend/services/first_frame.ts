@@ -348,12 +348,19 @@ export async function sendFramedIndex(ctx: HttpContext, indexPath: string): Prom
   }
   const counted = startFraming(sessionOf(cookie))
   if (!counted) return false
-  const { body, flush } = pageStream(ctx)
-  response.header('content-type', 'text/html; charset=utf-8')
-  response.header('cache-control', 'no-store')
-  response.header('vary', 'Accept-Encoding, Cookie')
-  body.write(parts.head)
-  flush()
+  let body: Transform
+  try {
+    const stream = pageStream(ctx)
+    body = stream.body
+    response.header('content-type', 'text/html; charset=utf-8')
+    response.header('cache-control', 'no-store')
+    response.header('vary', 'Accept-Encoding, Cookie')
+    body.write(parts.head)
+    stream.flush()
+  } catch (error) {
+    counted.done()
+    throw error
+  }
   // the rest is written as it comes; the head goes out when this handler returns
   const visit = {
     worker,
