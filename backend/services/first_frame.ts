@@ -65,20 +65,20 @@ const SESSION_COOKIE = 'mc_session'
 */
 export const FRAMING_AT_ONCE = 4
 
-const framing = { total: 0, bySession: new Map<string, number>() }
+const framing = { total: 0, sessions: new Set<string>() }
 
 /** Counts a framed page in the making (false, counting nothing, when the limits are reached); `done` counts it out. */
 function startFraming(session: string): false | { done: () => void } {
-  if (framing.total >= FRAMING_AT_ONCE || framing.bySession.has(session)) return false
+  if (framing.total >= FRAMING_AT_ONCE || framing.sessions.has(session)) return false
   framing.total++
-  framing.bySession.set(session, 1)
+  framing.sessions.add(session)
   let counted = true
   return {
     done: () => {
       if (!counted) return
       counted = false
       framing.total--
-      framing.bySession.delete(session)
+      framing.sessions.delete(session)
     },
   }
 }
@@ -374,6 +374,7 @@ export async function sendFramedIndex(ctx: HttpContext, indexPath: string): Prom
     .then((rest) => {
       if (!body.destroyed) body.end(rest)
     })
+    .catch((error) => logger.warn({ err: error }, 'the board page could not be ended'))
     .finally(counted.done)
   response.stream(body)
   return true
