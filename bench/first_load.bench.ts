@@ -12,8 +12,8 @@
  * and how much later the cards were on screen (the browser's part); beside
  * the floor of the same run: the board's own data requests (the tasks of
  * each column and the agents) made with fetch() from a page of the same
- * origin. Also the bytes a cold load
- * transfers (aim ≤ 500 kB). Needs the admin built (npm run build:admin).
+ * origin. Also the bytes a cold load transfers (aim ≤ 500 kB). Needs the
+ * admin built (npm run build:admin).
  * Runs the server from source (the compiled build has no admin files).
  */
 import { spawn } from 'node:child_process'

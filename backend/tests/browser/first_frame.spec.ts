@@ -419,24 +419,16 @@ test.group('Admin: the board first frame', (group) => {
     const locked = await db.transaction()
     try {
       await locked.rawQuery('LOCK TABLE tasks IN ACCESS EXCLUSIVE MODE')
-      const chunks: string[] = []
-      const ended = new Promise<number>((resolve, reject) => {
-        get(`${BASE()}/board`, { headers: { cookie } }, (response) => {
-          response.setEncoding('utf8')
-          response.on('data', (chunk: string) => chunks.push(chunk))
-          response.on('end', () => resolve(response.statusCode ?? 0))
-          response.on('error', reject)
-        }).on('error', reject)
-      })
+      const board = streamBoard(cookie)
       // its head is out while the API is still held: the stylesheets, the colour mode
-      while (chunks.length === 0) await new Promise((resolve) => setTimeout(resolve, 20))
-      const head = chunks.join('')
+      await board.head
+      const head = board.sofar()
       assert.include(head, 'data-frame-mode="light"')
       assert.include(head, '<link rel="stylesheet" id="antd-styles"')
       assert.notInclude(head, 'id="root"')
       // and it ends, the lock still held, as the plain page: the app asks for its data itself
-      assert.equal(await ended, 200)
-      const html = chunks.join('')
+      const { status, html } = await board.ended
+      assert.equal(status, 200)
       assert.include(html, '<div id="root"></div><script type="module" async')
       assert.notInclude(html, 'mc-first-frame')
       assert.notInclude(html, 'mc-page-answers')
