@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react'
+import { lazy, Suspense, type FC, type ReactNode } from 'react'
 import { BrowserRouter, Outlet, Route, Routes, useLocation } from 'react-router'
 import {
   Authenticated,
@@ -7,7 +7,12 @@ import {
   useResourceParams,
   type HttpError,
 } from '@refinedev/core'
-import { ThemedLayout, ThemedTitle, useNotificationProvider } from '@refinedev/antd'
+import {
+  ThemedLayout,
+  ThemedTitle,
+  useNotificationProvider,
+  type RefineThemedLayoutSiderProps,
+} from '@refinedev/antd'
 import {
   CatchAllNavigate,
   DocumentTitleHandler,
@@ -85,7 +90,15 @@ function ScreenAccess({ children }: { children: ReactNode }) {
 
 const title = <ThemedTitle collapsed={false} text="Mission Control" />
 
-function Shell({ queryClient }: { queryClient?: QueryClient }) {
+/** The app's parts the server's first frame draws its own way (src/first_frame.tsx). */
+interface FrameParts {
+  /** Refine's client settings, for a drawing's own cache (the browser's default otherwise). */
+  queryClient?: QueryClient
+  /** The menu at the side (Refine's ThemedSider otherwise). */
+  Sider?: FC<RefineThemedLayoutSiderProps>
+}
+
+function Shell({ queryClient, Sider }: FrameParts) {
   return (
     <Refine
       dataProvider={dataProvider}
@@ -109,7 +122,7 @@ function Shell({ queryClient }: { queryClient?: QueryClient }) {
         <Route
           element={
             <SignedIn>
-              <ThemedLayout Title={() => title} Header={Header}>
+              <ThemedLayout Title={() => title} Header={Header} Sider={Sider}>
                 <GlobalPauseBanner />
                 <Page>
                   <ScreenAccess>
@@ -153,11 +166,11 @@ function Shell({ queryClient }: { queryClient?: QueryClient }) {
 }
 
 /** The app inside a router: the browser's, or the server's for a first frame (src/first_frame.tsx). */
-export function AppFrame({ mode, queryClient }: { mode?: Mode; queryClient?: QueryClient }) {
+export function AppFrame({ mode, ...parts }: { mode?: Mode } & FrameParts) {
   return (
     <ThemeProvider mode={mode}>
       <AntdApp>
-        <Shell queryClient={queryClient} />
+        <Shell {...parts} />
       </AntdApp>
     </ThemeProvider>
   )

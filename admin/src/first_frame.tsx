@@ -2,6 +2,7 @@ import { isMainThread, parentPort } from 'node:worker_threads'
 import { renderToString } from 'react-dom/server'
 import { keepPreviousData, QueryClient } from '@tanstack/react-query'
 import { StaticRouter } from 'react-router'
+import { ThemedSider, type RefineThemedLayoutSiderProps } from '@refinedev/antd'
 import { AppFrame } from './App'
 import { askEarly } from './first_asks'
 import { fetchMe, forgetMe, peekMe } from './providers/auth'
@@ -41,12 +42,50 @@ import type { Mode } from './lib/theme'
 | The identity and the access checks depend on the session's answer alone
 | (who it is, their permissions, the server's plugins): once drawn for an
 | answer, they are kept (PRIMED) and put in the next drawing's cache before
-| it starts. That drawing then has nothing left to run and is done in one
-| pass, about half the time. The board's lists are never kept: they come
-| from each page's own answers.
+| it starts, with those only the second drawing asked for (a part shown once
+| others answered), answered after it. The next drawing then has nothing
+| left to run and is done in one pass, about half the time. The board's
+| lists are never kept: they come from each page's own answers.
 */
 const PRIMED_KEPT = 100
-const primed = new Map<string, { queryKey: readonly unknown[]; data: unknown }[]>()
+
+/*
+| The menu at the side is about half of a drawing: Refine's ThemedSider
+| wraps each of its items in an access check and an antd tooltip, and
+| rc-menu draws the list twice, once hidden to measure it. Yet it is the
+| same in every drawing for one session's answer, colour mode and path
+| (what the session may open, that path's item selected). So once drawn
+| with every access check answered, its markup is kept with the session's
+| queries, and the next drawings put it in place of the menu. The browser
+| renders the app over the frame, it does not hydrate it: the frame is
+| markup only, and this markup is what the menu would draw again.
+*/
+interface Primed {
+  queries: { queryKey: readonly unknown[]; data: unknown }[]
+  /** The menu's markup, by colour mode and path. */
+  siders: Map<string, string>
+}
+const primed = new Map<string, Primed>()
+
+const SIDER_START = '<template data-mc-sider="start"></template>'
+const SIDER_END = '<template data-mc-sider="end"></template>'
+const SIDER_KEPT = '<template data-mc-sider="kept"></template>'
+
+/** Refine's menu between two marks, to be cut out of the drawing's markup. */
+function MarkedSider(props: RefineThemedLayoutSiderProps) {
+  return (
+    <>
+      <template data-mc-sider="start" />
+      <ThemedSider {...props} />
+      <template data-mc-sider="end" />
+    </>
+  )
+}
+
+/** Where a kept menu goes. */
+function KeptSider() {
+  return <template data-mc-sider="kept" />
+}
 
 /** Queries answered from the session alone: Refine's identity, its session check and access checks. */
 function fromSession(queryKey: readonly unknown[]) {
@@ -59,31 +98,72 @@ async function drawSettled(pathname: string, mode: Mode, session: string): Promi
       queries: { retry: false, refetchOnWindowFocus: false, placeholderData: keepPreviousData },
     },
   })
-  for (const { queryKey, data } of primed.get(session) ?? []) client.setQueryData(queryKey, data)
-  const draw = () =>
-    renderToString(
+  const known = primed.get(session)
+  for (const { queryKey, data } of known?.queries ?? []) client.setQueryData(queryKey, data)
+  const siderKey = `${mode} ${pathname}`
+  const keptSider = known?.siders.get(siderKey)
+  const cache = client.getQueryCache()
+
+  /**
+   * Runs the queries still waiting that `which` picks (one that needs the network fails at
+   * once and is dropped); whether one answered.
+   */
+  const settle = async (which: (queryKey: readonly unknown[]) => boolean) => {
+    // enabled or not: which observer's options a query keeps is not the one that counts
+    // (Refine's audit hook asks for the identity disabled)
+    const waiting = cache
+      .getAll()
+      .filter((query) => query.state.status === 'pending' && which(query.queryKey))
+    await Promise.allSettled(
+      waiting.map((query) => query.fetch({ ...query.options, retry: false }))
+    )
+    for (const query of cache.getAll()) if (query.state.status === 'error') cache.remove(query)
+    return waiting.some((query) => query.state.status === 'success')
+  }
+
+  /** The menu as last drawn, when none of its access checks was waiting. */
+  let sider: string | undefined
+  const draw = () => {
+    const markup = renderToString(
       <StaticRouter location={pathname}>
-        <AppFrame mode={mode} queryClient={client} />
+        <AppFrame
+          mode={mode}
+          queryClient={client}
+          Sider={keptSider === undefined ? MarkedSider : KeptSider}
+        />
       </StaticRouter>
     )
+    if (keptSider !== undefined) return markup.replace(SIDER_KEPT, () => keptSider)
+    const start = markup.indexOf(SIDER_START)
+    const end = markup.indexOf(SIDER_END, start)
+    if (start === -1 || end === -1) return markup
+    const drawn = markup.slice(start + SIDER_START.length, end)
+    const settled = cache
+      .getAll()
+      .every((query) => !fromSession(query.queryKey) || query.state.status === 'success')
+    sider = settled ? drawn : undefined
+    return markup.slice(0, start) + drawn + markup.slice(end + SIDER_END.length)
+  }
+
   const first = draw()
-  const cache = client.getQueryCache()
-  // every query still waiting, enabled or not: which observer's options a query keeps is not
-  // the one that counts (Refine's audit hook asks for the identity disabled), and one that
-  // needs the network fails at once here and is dropped below
-  const waiting = cache.getAll().filter((query) => query.state.status === 'pending')
-  await Promise.allSettled(waiting.map((query) => query.fetch({ ...query.options, retry: false })))
-  for (const query of cache.getAll()) if (query.state.status === 'error') cache.remove(query)
-  // nothing answered that the first drawing did not show: it is the frame
-  if (!waiting.some((query) => query.state.status === 'success')) return first
-  const kept = cache
-    .getAll()
-    .filter((query) => query.state.status === 'success' && fromSession(query.queryKey))
-    .map((query) => ({ queryKey: query.queryKey, data: query.state.data }))
-  primed.delete(session)
-  primed.set(session, kept)
-  if (primed.size > PRIMED_KEPT) primed.delete(primed.keys().next().value!)
-  return draw()
+  // what answered that the first drawing did not show is in a second; otherwise the first is the frame
+  const redrawn = await settle(() => true)
+  const frame = redrawn ? draw() : first
+  // checks asked for only in the second drawing (a part shown once others answered): answered
+  // now, not drawn, so that the next drawing has them at once
+  const more = await settle(fromSession)
+  if (redrawn || more || sider !== undefined) {
+    const siders = new Map(known?.siders)
+    if (sider !== undefined) siders.set(siderKey, sider)
+    const queries = cache
+      .getAll()
+      .filter((query) => query.state.status === 'success' && fromSession(query.queryKey))
+      .map((query) => ({ queryKey: query.queryKey, data: query.state.data }))
+    primed.delete(session)
+    primed.set(session, { queries, siders })
+    if (primed.size > PRIMED_KEPT) primed.delete(primed.keys().next().value!)
+  }
+  return frame
 }
 
 /** The paths that have a first frame. */

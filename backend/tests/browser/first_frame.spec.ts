@@ -88,6 +88,17 @@ const frameOf = (html: string) =>
 const frameTestIds = (html: string) =>
   [...frameOf(html).matchAll(/data-frame-testid="([^"]+)"/g)].map((m) => m[1]).sort()
 
+/**
+ * The frame's menu at the side (from its `<aside>` to its end), without the ids React makes up for
+ * each drawing: what a kept menu must show as a drawn one would.
+ */
+const frameMenu = (html: string) =>
+  (frameOf(html).match(/<aside[\s\S]*?<\/aside>/)?.[0] ?? '').replace(/_R_[0-9a-zA-Z]+_/g, 'id')
+
+/** The pages the frame's menu links to. */
+const menuLinks = (html: string) =>
+  [...frameMenu(html).matchAll(/ant-menu-title-content"><a href="([^"]+)"/g)].map((m) => m[1])
+
 /** The answers a framed page came with, from its HTML. */
 function answersIn(html: string) {
   const json = html.match(
@@ -365,7 +376,7 @@ test.group('Admin: the board first frame', (group) => {
       await desk.close()
     }
   })
-  test("a session's next frames are drawn from its kept checks and show the same; a person whose role changed gets the new role's frame; a late drawing is dropped", async ({
+  test("a session's next frames are drawn from its kept checks and menu and show the same; the other colour mode and a person whose role changed get their own; a late drawing is dropped", async ({
     assert,
   }) => {
     const actors = await makeActors()
@@ -382,6 +393,18 @@ test.group('Admin: the board first frame', (group) => {
       assert.include(shown, `move-${task.id}`)
       assert.deepEqual(frameTestIds(next.html), shown)
       assert.include(frameOf(next.html), '<span>Create</span>')
+      // the menu too: the next frames put in the one drawn with every check answered
+      assert.includeMembers(menuLinks(first), ['/board', '/inbox', '/audit', '/users', '/webhooks'])
+      assert.equal(frameMenu(next.html), frameMenu(first))
+      assert.match(frameMenu(next.html), /ant-menu-item-selected"[^>]*>.*?href="\/board"/)
+
+      // the other colour mode has a menu of its own, not the light one kept
+      await context.addCookies([{ name: 'mc-theme', value: 'dark', url: BASE() }])
+      const dark = frameMenu((await boardHtml(context)).html)
+      assert.match(dark, /<aside[^>]*background-color:#141414/)
+      assert.notMatch(frameMenu(next.html), /background-color:#141414/)
+      assert.equal(frameMenu((await boardHtml(context)).html), dark)
+      await context.addCookies([{ name: 'mc-theme', value: 'light', url: BASE() }])
 
       // made a viewer: the checks kept for the admin are not theirs any more
       await User.query().where('id', person.id).update({ role: Role.Viewer })
@@ -391,6 +414,13 @@ test.group('Admin: the board first frame', (group) => {
       assert.notInclude(theirs, `move-${task.id}`)
       assert.notInclude(frameOf(demoted.html), '<span>Create</span>')
       assert.deepInclude(answersIn(demoted.html)?.['/api/auth/me?']?.data, { role: 'viewer' })
+      // and the admin's menu kept is not theirs either: no Audit log, Users or Webhooks in it
+      const viewerLinks = menuLinks(demoted.html)
+      assert.include(viewerLinks, '/board')
+      for (const adminOnly of ['/audit', '/users', '/webhooks']) {
+        assert.notInclude(viewerLinks, adminOnly)
+      }
+      assert.equal(frameMenu((await boardHtml(context)).html), frameMenu(demoted.html))
 
       // the worker's module: a drawing whose page stopped waiting is not drawn at all
       const frames = await import(
