@@ -67,24 +67,26 @@ interface Primed {
 }
 const primed = new Map<string, Primed>()
 
-const SIDER_START = '<template data-mc-sider="start"></template>'
-const SIDER_END = '<template data-mc-sider="end"></template>'
-const SIDER_KEPT = '<template data-mc-sider="kept"></template>'
+/** The marks around a drawn menu and in place of a kept one, and their markup as drawn. */
+const mark = (which: 'start' | 'end' | 'kept') => <template data-mc-sider={which} />
+const SIDER_START = renderToString(mark('start'))
+const SIDER_END = renderToString(mark('end'))
+const SIDER_KEPT = renderToString(mark('kept'))
 
 /** Refine's menu between two marks, to be cut out of the drawing's markup. */
 function MarkedSider(props: RefineThemedLayoutSiderProps) {
   return (
     <>
-      <template data-mc-sider="start" />
+      {mark('start')}
       <ThemedSider {...props} />
-      <template data-mc-sider="end" />
+      {mark('end')}
     </>
   )
 }
 
 /** Where a kept menu goes. */
 function KeptSider() {
-  return <template data-mc-sider="kept" />
+  return mark('kept')
 }
 
 /** Queries answered from the session alone: Refine's identity, its session check and access checks. */
