@@ -9,7 +9,10 @@
  * alone while less than TOUCH_EVERY_SECONDS of the session's age has gone
  * by since the last move, the way connect-mongo's `touchAfter` does: an
  * idle session ends between `age` minus that and `age` after its last
- * request, instead of exactly `age` after it. Writing the session's data,
+ * request, instead of exactly `age` after it (with several instances, a
+ * minute plus the difference between their clocks). Reading makes the
+ * library's checks (a missing, expired or altered session is none, an
+ * expired one deleted) and keeps the expiry; writing the session's data,
  * ending it and tagging it are the library's own.
  */
 import { configProvider } from '@adonisjs/core'
@@ -26,6 +29,7 @@ import type {
 
 type Connection = ReturnType<Database['connection']>
 
+/** at most this often, or a tenth of the session's age if that is shorter */
 export const TOUCH_EVERY_SECONDS = 60
 
 export class SessionStore implements SessionStoreWithTaggingContract {
@@ -33,6 +37,7 @@ export class SessionStore implements SessionStoreWithTaggingContract {
   #client: Connection
   #table: string
   #ttlMs: number
+  #touchEveryMs: number
   /** this request's session: its expiry as read (ms since the epoch) */
   #read: { id: string; expiresAt: number } | undefined
 
@@ -47,6 +52,7 @@ export class SessionStore implements SessionStoreWithTaggingContract {
     this.#client = client
     this.#table = table
     this.#ttlMs = string.seconds.parse(age) * 1000
+    this.#touchEveryMs = Math.min(TOUCH_EVERY_SECONDS * 1000, this.#ttlMs / 10)
   }
 
   async read(sessionId: string): Promise<SessionData | null> {
@@ -72,7 +78,7 @@ export class SessionStore implements SessionStoreWithTaggingContract {
   async touch(sessionId: string) {
     const read = this.#read
     const movedAgo = read?.id === sessionId ? Date.now() + this.#ttlMs - read.expiresAt : Infinity
-    if (movedAgo < TOUCH_EVERY_SECONDS * 1000) return
+    if (movedAgo < this.#touchEveryMs) return
     await this.#store.touch(sessionId)
   }
 

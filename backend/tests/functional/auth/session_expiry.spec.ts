@@ -100,4 +100,27 @@ test.group('Session expiry', (group) => {
     replayed.setCookie('mc_session', cookie)
     assert.equal((await replayed.get('/api/auth/me')).status, 401)
   })
+
+  test('a session whose stored data was altered, or that belongs to another id, signs no one in', async ({
+    assert,
+  }) => {
+    const user = await makeUser(Role.Operator)
+    const browser = new BrowserSession(base)
+    await browser.post('/api/auth/login', { email: user.email, password: PASSWORD })
+    const id = sessionId(browser)
+    assert.equal((await browser.get('/api/auth/me')).status, 200)
+
+    // another signed-in session's data put under this id: its purpose (the id it was made for) differs
+    const other = new BrowserSession(base)
+    await other.post('/api/auth/login', { email: user.email, password: PASSWORD })
+    const theirs = await db.from('sessions').where('id', sessionId(other)).select('data').first()
+    await db.from('sessions').where('id', id).update({ data: theirs.data })
+    assert.equal((await browser.get('/api/auth/me')).status, 401)
+    assert.equal((await other.get('/api/auth/me')).status, 200)
+
+    const again = new BrowserSession(base)
+    await again.post('/api/auth/login', { email: user.email, password: PASSWORD })
+    await db.from('sessions').where('id', sessionId(again)).update({ data: 'not a session' })
+    assert.equal((await again.get('/api/auth/me')).status, 401)
+  })
 })
