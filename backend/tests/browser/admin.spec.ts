@@ -497,6 +497,12 @@ test.group('Admin app in Chromium', (group) => {
           document.addEventListener('animationstart', (event) => ran.push(event.animationName), true)`
         )
         await page.getByTestId('account-menu').click()
+        // the menu as a person sees it: done coming in (on a page still busy loading, it sits in
+        // the page unseen for a few frames before it slides in, and a click there closed it
+        // before its slide had started)
+        await page
+          .locator('.ant-dropdown:not(.ant-dropdown-hidden):not([class*="-appear"])')
+          .waitFor()
         await page.getByRole('menuitem', { name: 'Change password' }).click()
         const dialog = page.getByRole('dialog', { name: 'Change your password' })
         await dialog.getByLabel('Current password').waitFor()
