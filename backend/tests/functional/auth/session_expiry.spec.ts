@@ -31,16 +31,19 @@ test.group('Session expiry', (group) => {
     }
   })
 
+  /** A browser signed in as `email` on that instance, and its session's id. */
+  async function signedIn(email: string) {
+    const browser = new BrowserSession(base)
+    const login = await browser.post('/api/auth/login', { email, password: PASSWORD })
+    if (login.status !== 200) throw new Error(`login answered ${login.status}`)
+    return { browser, id: sessionId(browser) }
+  }
+
   test('requests move a session on at most once a minute; an idle one ends two hours after its last move', async ({
     assert,
   }) => {
     const user = await makeUser(Role.Viewer)
-    const browser = new BrowserSession(base)
-    assert.equal(
-      (await browser.post('/api/auth/login', { email: user.email, password: PASSWORD })).status,
-      200
-    )
-    const id = sessionId(browser)
+    const { browser, id } = await signedIn(user.email)
     const first = await expiresAt(id)
     assert.closeTo(first!, Date.now() + TWO_HOURS, 10_000)
 
@@ -75,9 +78,7 @@ test.group('Session expiry', (group) => {
     assert,
   }) => {
     const user = await makeUser(Role.Admin)
-    const browser = new BrowserSession(base)
-    await browser.post('/api/auth/login', { email: user.email, password: PASSWORD })
-    const id = sessionId(browser)
+    const { browser, id } = await signedIn(user.email)
     const data = async () =>
       (await db.from('sessions').where('id', id).select('data').first())?.data
 
@@ -105,22 +106,18 @@ test.group('Session expiry', (group) => {
     assert,
   }) => {
     const user = await makeUser(Role.Operator)
-    const browser = new BrowserSession(base)
-    await browser.post('/api/auth/login', { email: user.email, password: PASSWORD })
-    const id = sessionId(browser)
+    const { browser, id } = await signedIn(user.email)
     assert.equal((await browser.get('/api/auth/me')).status, 200)
 
     // another signed-in session's data put under this id: its purpose (the id it was made for) differs
-    const other = new BrowserSession(base)
-    await other.post('/api/auth/login', { email: user.email, password: PASSWORD })
-    const theirs = await db.from('sessions').where('id', sessionId(other)).select('data').first()
+    const other = await signedIn(user.email)
+    const theirs = await db.from('sessions').where('id', other.id).select('data').first()
     await db.from('sessions').where('id', id).update({ data: theirs.data })
     assert.equal((await browser.get('/api/auth/me')).status, 401)
-    assert.equal((await other.get('/api/auth/me')).status, 200)
+    assert.equal((await other.browser.get('/api/auth/me')).status, 200)
 
-    const again = new BrowserSession(base)
-    await again.post('/api/auth/login', { email: user.email, password: PASSWORD })
-    await db.from('sessions').where('id', sessionId(again)).update({ data: 'not a session' })
-    assert.equal((await again.get('/api/auth/me')).status, 401)
+    const again = await signedIn(user.email)
+    await db.from('sessions').where('id', again.id).update({ data: 'not a session' })
+    assert.equal((await again.browser.get('/api/auth/me')).status, 401)
   })
 })
