@@ -7,9 +7,9 @@ import { sessionStore } from '#services/session_store'
 | Sessions live in PostgreSQL: a session made on one API instance is valid
 | on every other one, and logout ends it for good (a copied cookie is
 | worthless afterwards). The cookie only carries the signed session id.
-| A session ends `age` after its last request, give or take a minute: its
-| row's expiry is moved on at most once a minute, not on every request
-| (#services/session_store).
+| A session ends `age` after its last request, or up to a minute sooner
+| (never later): its row's expiry is moved on at most once a minute, not
+| on every request (#services/session_store).
 */
 const sessionConfig = defineConfig({
   enabled: true,
